@@ -1,0 +1,371 @@
+"""The results of each pipeline stage: frozen, typed, and serialisable.
+
+This module imports nothing else of resdiff: every other module may read it, and
+renderers read nothing but it. ``to_dict()`` gives exactly the JSON formats of
+``resdiff.resolution/1`` and ``resdiff.comparison/1`` (see ``schemas/``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+RESOLUTION_SCHEMA = "resdiff.resolution/1"
+COMPARISON_SCHEMA = "resdiff.comparison/1"
+
+UnitKind = Literal["preambular", "heading", "operative"]
+ChangeType = Literal["unchanged", "reworded", "added", "dropped", "split", "merged"]
+DiffOpName = Literal["equal", "insert", "delete"]
+Shift = Literal["stronger", "weaker", "same", "different"]
+
+#: Change types in the order the summary lists them.
+CHANGE_TYPES: tuple[ChangeType, ...] = ("unchanged", "reworded", "added", "dropped", "split", "merged")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One paragraph of a resolution: preambular, heading, operative or sub-paragraph."""
+
+    id: str
+    """``PP3``, ``H2``, ``OP12`` or ``OP38(b)``: stable within one text, renumbered between years."""
+    kind: UnitKind
+    """``preambular``, ``heading`` or ``operative`` (a lettered sub-paragraph is operative)."""
+    number: str | None
+    """The printed operative number, ``"12"`` or ``"38(b)"``; ``None`` for other kinds."""
+    lead: str | None
+    """The leading verb phrase with its 又/还 adverb (``又回顾``, ``吁请``), or ``None``."""
+    text: str
+    """The paragraph as printed, artefacts removed; the lead is included, the number is not."""
+    footnotes: tuple[int, ...] = ()
+    """Numbers of the footnotes referenced in this paragraph, in order of reference."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "footnotes", tuple(self.footnotes))
+
+    @property
+    def parent(self) -> str | None:
+        """For a sub-paragraph ``OP38(b)``, the id of its paragraph ``OP38``; otherwise ``None``."""
+        if self.number and "(" in self.number:
+            return "OP" + self.number.split("(", 1)[0]
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "number": self.number,
+            "lead": self.lead,
+            "text": self.text,
+            "footnotes": list(self.footnotes),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Unit:
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            number=data["number"],
+            lead=data["lead"],
+            text=data["text"],
+            footnotes=tuple(data.get("footnotes", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A parsed resolution: its metadata, its units in reading order and its footnotes."""
+
+    units: tuple[Unit, ...]
+    """Every unit in reading order."""
+    symbol: str | None = None
+    """The document symbol, ``E/RES/2013/9``, or ``None`` when the text does not say."""
+    body: str | None = None
+    """The body addressed in the text (``经济及社会理事会``), without its final comma."""
+    adopted: str | None = None
+    """Adoption date as an ISO date string (``2013-07-22``)."""
+    meeting: str | None = None
+    """The meeting at which it was adopted (``第41次全体会议``)."""
+    title: str | None = None
+    """The title, without the symbol number."""
+    language: str = "zh"
+    """ISO 639-1 code of the text's language."""
+    predecessor: str | None = None
+    """The symbol of the resolution of the same series that the preamble recalls."""
+    footnotes: Mapping[int, str] = field(default_factory=dict, hash=False)
+    """Footnote number → footnote text."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "units", tuple(self.units))
+        object.__setattr__(self, "footnotes", dict(sorted(self.footnotes.items())))
+
+    def __iter__(self) -> Iterator[Unit]:
+        return iter(self.units)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def __getitem__(self, unit_id: str) -> Unit:
+        """The unit with id ``unit_id`` (``res["OP8"]``); ``KeyError`` if there is none."""
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        raise KeyError(unit_id)
+
+    def get(self, unit_id: str) -> Unit | None:
+        try:
+            return self[unit_id]
+        except KeyError:
+            return None
+
+    @property
+    def year(self) -> int | None:
+        """The year of adoption, from ``adopted`` or else the symbol."""
+        if self.adopted:
+            return int(self.adopted[:4])
+        if self.symbol:
+            found = re.search(r"/((?:19|20)\d\d)/", self.symbol)
+            if found:
+                return int(found.group(1))
+        return None
+
+    @property
+    def preambular(self) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.kind == "preambular")
+
+    @property
+    def operative(self) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.kind == "operative")
+
+    @property
+    def headings(self) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.kind == "heading")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": RESOLUTION_SCHEMA,
+            "symbol": self.symbol,
+            "body": self.body,
+            "adopted": self.adopted,
+            "meeting": self.meeting,
+            "title": self.title,
+            "language": self.language,
+            "predecessor": self.predecessor,
+            "units": [u.to_dict() for u in self.units],
+            "footnotes": {str(n): t for n, t in self.footnotes.items()},
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Resolution:
+        return cls(
+            units=tuple(Unit.from_dict(u) for u in data["units"]),
+            symbol=data.get("symbol"),
+            body=data.get("body"),
+            adopted=data.get("adopted"),
+            meeting=data.get("meeting"),
+            title=data.get("title"),
+            language=data.get("language", "zh"),
+            predecessor=data.get("predecessor"),
+            footnotes={int(n): t for n, t in data.get("footnotes", {}).items()},
+        )
+
+    def to_text(self) -> str:
+        """A clean text that :func:`resdiff.parse` reads back to an equal Resolution.
+
+        The conventions of a text copied from a web page: the symbol, the numbered title
+        and the body addressed; one unit a line, the lead marked ``**bold**`` as printed,
+        operative numbers ``12.`` and letters ``(b)``; footnote references as ``[^n]`` at
+        the end of their unit; the date and meeting lines; then the footnotes, ``[^n]: …``.
+        """
+        lines: list[str] = []
+        if self.symbol:
+            lines.append(self.symbol)
+        number = self.symbol.split("/", 2)[-1] if self.symbol and self.symbol.count("/") >= 2 else None
+        if self.title:
+            lines.append(f"{number}. {self.title}" if number else self.title)
+        if self.body:
+            lines.append(f"{self.body}，")
+        for unit in self.units:
+            text = unit.text
+            if unit.lead and text.startswith(unit.lead):
+                text = f"**{unit.lead}**{text[len(unit.lead):]}"
+            refs = "".join(f"[^{n}]" for n in unit.footnotes)
+            if unit.kind == "operative" and unit.number:
+                letter = re.fullmatch(r"\d+\((\w+)\)", unit.number)
+                prefix = f"({letter.group(1)}) " if letter else f"{unit.number}. "
+            else:
+                prefix = ""
+            lines.append(f"{prefix}{text}{refs}")
+        if self.adopted:
+            year, month, day = (int(p) for p in self.adopted.split("-"))
+            lines.append(f"{year}年{month}月{day}日")
+        if self.meeting:
+            lines.append(self.meeting)
+        if self.footnotes:
+            lines.append("")
+            lines.extend(f"[^{n}]: {t}" for n, t in self.footnotes.items())
+        return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One step of a word-level edit script."""
+
+    op: DiffOpName
+    """``equal``, ``insert`` or ``delete``."""
+    text: str
+    """The words concerned, joined (whole jieba words, never half of one)."""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"op": self.op, "text": self.text}
+
+
+@dataclass(frozen=True)
+class LeadShift:
+    """How the lead verb of a paragraph changed, on resdiff's scale of leads."""
+
+    old: str
+    """The old lead, with its 又/还 adverb."""
+    new: str
+    """The new lead, with its 又/还 adverb."""
+    shift: Shift
+    """``stronger``/``weaker`` on a common scale, ``same`` once 又/还 are ignored, else ``different``."""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"old": self.old, "new": self.new, "shift": self.shift}
+
+
+@dataclass(frozen=True)
+class Change:
+    """What happened to one group of paragraphs between the old and the new text."""
+
+    type: ChangeType
+    """``unchanged``, ``reworded``, ``added``, ``dropped``, ``split`` or ``merged``."""
+    old: tuple[str, ...]
+    """Ids of the old units concerned (empty for ``added``)."""
+    new: tuple[str, ...]
+    """Ids of the new units concerned (empty for ``dropped``)."""
+    moved: bool = False
+    """Outside the largest order-preserving set of matched pairs."""
+    routine: bool = False
+    """Only on ``reworded``: every difference is a date, number, symbol, ordinal or 又/还."""
+    similarity: float = 0.0
+    """How alike the two sides are, 0 to 1 (1 for ``unchanged``; 0 for added and dropped)."""
+    lead: LeadShift | None = None
+    """The lead shift, or ``None`` when either side has no lead."""
+    diff: tuple[DiffOp, ...] = ()
+    """Word-level edit script from the old text(s) to the new text(s); empty when unchanged."""
+    terminology: bool = False
+    """Every difference is a recurring terminology switch (see ``Comparison.terms``) or routine."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "old", tuple(self.old))
+        object.__setattr__(self, "new", tuple(self.new))
+        object.__setattr__(self, "diff", tuple(self.diff))
+
+    @property
+    def substantive(self) -> bool:
+        """True unless the change is unchanged, routine or only a terminology switch (and not moved)."""
+        if self.moved:
+            return True
+        return not (self.type == "unchanged" or self.routine or self.terminology)
+
+    @property
+    def old_text(self) -> str:
+        """The old side of the word diff, joined."""
+        return "".join(d.text for d in self.diff if d.op != "insert")
+
+    @property
+    def new_text(self) -> str:
+        """The new side of the word diff, joined."""
+        return "".join(d.text for d in self.diff if d.op != "delete")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "old": list(self.old),
+            "new": list(self.new),
+            "moved": self.moved,
+            "routine": self.routine,
+            "similarity": round(self.similarity, 4),
+            "lead": self.lead.to_dict() if self.lead else None,
+            "diff": [d.to_dict() for d in self.diff],
+            "terminology": self.terminology,
+        }
+
+
+@dataclass(frozen=True)
+class TermSwitch:
+    """A word replacement that recurs across paragraphs (因特网 → 互联网)."""
+
+    old: str
+    new: str
+    count: int
+    """In how many changes the replacement occurs."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"old": self.old, "new": self.new, "count": self.count}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Every change between two resolutions, in the reading order of the new text."""
+
+    old: Resolution
+    new: Resolution
+    changes: tuple[Change, ...]
+    """A partition of both texts' units, listed in the new text's reading order."""
+    terms: tuple[TermSwitch, ...] = ()
+    """Terminology switches found across several paragraphs, most frequent first."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "changes", tuple(self.changes))
+        object.__setattr__(self, "terms", tuple(self.terms))
+
+    def __iter__(self) -> Iterator[Change]:
+        return iter(self.changes)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {t: 0 for t in CHANGE_TYPES}
+        for change in self.changes:
+            counts[change.type] += 1
+        result: dict[str, int] = dict(counts)
+        result["moved"] = sum(c.moved for c in self.changes)
+        result["routine"] = sum(c.routine for c in self.changes)
+        result["lead_stronger"] = sum(bool(c.lead and c.lead.shift == "stronger") for c in self.changes)
+        result["lead_weaker"] = sum(bool(c.lead and c.lead.shift == "weaker") for c in self.changes)
+        return result
+
+    def by_type(self, *types: ChangeType) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.type in types)
+
+    @property
+    def substantive(self) -> tuple[Change, ...]:
+        """The changes a negotiator has to read: not unchanged, routine or terminology only."""
+        return tuple(c for c in self.changes if c.substantive)
+
+    def change_for(self, unit_id: str, *, side: Literal["old", "new"] = "new") -> Change | None:
+        """The change whose ``old`` or ``new`` side lists ``unit_id``."""
+        for change in self.changes:
+            if unit_id in (change.new if side == "new" else change.old):
+                return change
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": COMPARISON_SCHEMA,
+            "old": self.old.to_dict(),
+            "new": self.new.to_dict(),
+            "changes": [c.to_dict() for c in self.changes],
+            "summary": self.summary,
+            "terms": [t.to_dict() for t in self.terms],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -1,0 +1,29 @@
+"""Every setting of the comparison engine, in one frozen dataclass with documented defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings of :func:`resdiff.compare`; override any of them with keyword arguments."""
+
+    link_threshold: float = 0.5
+    """Least similarity (0–1) for two paragraphs to be paired on their own merit."""
+    context_threshold: float = 0.3
+    """Least similarity for a pair that sits between two aligned neighbours (rewritten in place)."""
+    part_threshold: float = 0.8
+    """For split and merge: how much of a part must be contained in the whole (0–1)."""
+    term_min_count: int = 2
+    """A word replacement counts as a terminology switch when it recurs in this many changes."""
+    user_dictionary: str | None = None
+    """Path of an extra jieba dictionary, added to resdiff's UN-terms dictionary."""
+
+    def with_(self, **overrides: Any) -> Options:
+        """A copy with ``overrides`` applied (``dataclasses.replace``)."""
+        return replace(self, **overrides)
+
+
+DEFAULT_OPTIONS = Options()
