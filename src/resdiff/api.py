@@ -1,0 +1,79 @@
+"""The public functions: parse, load, compare. Files are touched here and in the readers only."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from resdiff.errors import InputError, ResdiffError
+from resdiff.model import Comparison, Resolution
+from resdiff.options import DEFAULT_OPTIONS, Options
+from resdiff.readers.text import decode
+from resdiff.structure import build
+
+Source = Resolution | str | os.PathLike[str]
+
+
+def parse(text: str) -> Resolution:
+    """Parse the text of a resolution: a PDF extraction with its artefacts, or a clean copy.
+
+    Raises :class:`resdiff.NotAResolutionError` when the text has no operative paragraphs.
+    """
+    if not text.strip():
+        raise InputError("the text is empty")
+    return build(text)
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The text of a file in the clean or extracted form: ``.pdf`` and ``.docx`` through their readers."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path} is a folder, not a file") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+    suffix = path.suffix.lower()
+    if suffix == ".pdf" or data.startswith(b"%PDF"):
+        from resdiff.readers.pdf import read_pdf
+
+        return str(read_pdf(data))
+    if suffix == ".docx" or (data.startswith(b"PK") and suffix != ".txt"):
+        from resdiff.readers.docx import read_docx
+
+        return str(read_docx(data))
+    return decode(data, name=str(path))
+
+
+def load(path: str | os.PathLike[str]) -> Resolution:
+    """Read and parse a resolution from a file: text (UTF-8, GB18030/GBK), PDF or Word."""
+    try:
+        return parse(read_text(path))
+    except ResdiffError as exc:
+        if str(path) in str(exc):
+            raise
+        raise type(exc)(f"{path}: {exc}") from exc
+
+
+def _resolution(source: Source) -> Resolution:
+    if isinstance(source, Resolution):
+        return source
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source
+                                           and len(source) < 1024 and Path(source).exists()):
+        return load(source)
+    return parse(str(source))
+
+
+def compare(old: Source, new: Source, *, options: Options | None = None, **overrides: Any) -> Comparison:
+    """Align two resolutions and classify every change (see ``resdiff.comparison/1``).
+
+    ``old`` and ``new`` are each a :class:`Resolution`, a text, or a path. Settings come from
+    ``options`` (default :class:`Options`) with keyword ``overrides`` applied.
+    """
+    from resdiff.engine import run
+
+    opts = (options or DEFAULT_OPTIONS).with_(**overrides) if overrides else (options or DEFAULT_OPTIONS)
+    return run(_resolution(old), _resolution(new), opts)

@@ -1,0 +1,340 @@
+"""Clean lines → Resolution: the top matter, the units, their leads and footnotes, the end matter.
+
+The text of a unit may arrive in many lines (a PDF extraction wraps mid-word and interrupts
+paragraphs with footnotes) or in one (a web copy). A line starts a new unit when it carries an
+operative number in sequence, a sub-paragraph letter in sequence, a bold lead in the preamble,
+or when it is a heading; everything else continues the unit before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from resdiff import patterns as P
+from resdiff.errors import NotAResolutionError
+from resdiff.lexicon import match_lead
+from resdiff.model import Resolution, Unit, UnitKind
+from resdiff.normalize import Cleaned, Line, clean_lines, collapse_overprint, fold_spaces, numbering_to_ascii
+
+#: Symbol prefixes of resolutions by the body that adopts them.
+BODY_PREFIXES = {
+    "经济及社会理事会": "E/RES/",
+    "大会": "A/RES/",
+    "安全理事会": "S/RES/",
+    "人权理事会": "A/HRC/RES/",
+}
+
+#: Punctuation that ends a complete unit of each kind.
+_COMPLETE = {
+    "preambular": ("，", ",", "；", ";", "。"),
+    "operative": ("；", ";", "。", "：", ":"),
+    "heading": (),
+}
+
+#: Longest line that can be a heading.
+MAX_HEADING = 40
+
+
+@dataclass
+class _Draft:
+    kind: UnitKind
+    number: str | None
+    bold: str | None
+    parts: list[str] = field(default_factory=list)
+    footnotes: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return fold_spaces(" ".join(self.parts))
+
+    def complete(self) -> bool:
+        if self.kind == "heading":
+            return True
+        return self.text.endswith(_COMPLETE[self.kind])
+
+    def add_markers(self, markers: list[int]) -> None:
+        for n in markers:
+            if n not in self.footnotes:
+                self.footnotes.append(n)
+
+
+@dataclass
+class _Top:
+    symbol: str | None = None
+    number: str | None = None
+    title: str | None = None
+    body: str | None = None
+    top_date: str | None = None
+    adopted: str | None = None
+    meeting: str | None = None
+
+
+def _iso(found: re.Match[str]) -> str:
+    return f"{int(found.group('y')):04d}-{int(found.group('m')):02d}-{int(found.group('d')):02d}"
+
+
+def _title_hint(text: str) -> str | None:
+    """The title as printed at the top, joined over its lines, before the lines are cleaned."""
+    lines = [line for line in text.replace("\r", "").split("\n") if line.strip()]
+    for i, line in enumerate(lines[:12]):
+        found = P.RE_TITLE.match(line)
+        if found:
+            parts = [found.group("title")]
+            for more in lines[i + 1 : i + 4]:
+                if collapse_overprint(more)[0].strip().endswith(("，", ",")):
+                    break
+                parts.append(more)
+            return fold_spaces(" ".join(parts))
+    return None
+
+
+def _read_top(lines: list[Line], top: _Top) -> int:
+    """Read symbol, date, recommendation, title and body lines; return the index of the first unit line."""
+    i = 0
+    title_parts: list[str] = []
+    while i < len(lines) and i < 15:
+        text = lines[i].text
+        symbol_only = P.RE_SYMBOL_LINE.match(text)
+        if symbol_only and not symbol_only.group("before"):
+            top.symbol = symbol_only.group("symbol")
+        elif P.RE_TOP_DATE_LINE.match(text):
+            found = P.RE_TOP_DATE_LINE.match(text)
+            assert found
+            top.top_date = _iso(found)
+            top.body = top.body or (found.group("body") or None)
+        elif P.RE_RECOMMENDATION.match(text):
+            pass
+        elif not title_parts and P.RE_TITLE.match(text):
+            found = P.RE_TITLE.match(text)
+            assert found
+            top.number = found.group("number")
+            title_parts.append(found.group("title"))
+        else:
+            collapsed, _ = collapse_overprint(text)
+            collapsed = collapsed.strip()
+            if collapsed.endswith(("，", ",")) and len(collapsed) <= 20 and match_lead(collapsed) is None:
+                top.body = fold_spaces(collapsed[:-1])
+                i += 1
+                break
+            if title_parts and not P.RE_OP_NUMBER.match(text):
+                title_parts.append(text)
+            else:
+                # No body line: the units start here.
+                break
+        i += 1
+    else:
+        if not title_parts:
+            i = 0
+    if title_parts:
+        top.title = fold_spaces(" ".join(title_parts))
+    return i
+
+
+def _read_end(lines: list[Line], top: _Top) -> int:
+    """Read the date and meeting lines at the end; return the index after the last unit line."""
+    end = len(lines)
+    while end > 0:
+        text = lines[end - 1].text
+        date = P.RE_END_DATE_LINE.match(text)
+        meeting = P.RE_MEETING_LINE.match(text)
+        if date and top.adopted is None:
+            top.adopted = _iso(date)
+        elif meeting and top.meeting is None:
+            top.meeting = fold_spaces(text)
+        else:
+            break
+        end -= 1
+    return end
+
+
+class _Builder:
+    """The state machine over the unit lines."""
+
+    def __init__(self, lines: list[Line], extracted: bool) -> None:
+        self.lines = lines
+        self.extracted = extracted
+        self.units: list[_Draft] = []
+        self.last_op: int | None = None
+        self.last_letter: str | None = None
+        self.operative = False
+
+    @property
+    def current(self) -> _Draft | None:
+        return self.units[-1] if self.units else None
+
+    def _current_complete(self) -> bool:
+        return self.current is None or self.current.complete()
+
+    def _start(self, kind: UnitKind, number: str | None, text: str, bold: str | None, line: Line) -> None:
+        draft = _Draft(kind=kind, number=number, bold=bold, parts=[text])
+        draft.add_markers(line.markers)
+        self.units.append(draft)
+
+    def _op_start(self, text: str) -> re.Match[str] | None:
+        found = P.RE_OP_NUMBER.match(numbering_to_ascii(text))
+        if not found:
+            return None
+        n = int(found.group("number"))
+        if self.last_op is None or n == self.last_op + 1:
+            return found
+        if n > self.last_op + 1 and self._current_complete():
+            return found
+        return None
+
+    def _sub_start(self, text: str) -> re.Match[str] | None:
+        if not self.operative or self.last_op is None:
+            return None
+        found = P.RE_SUB_LETTER.match(numbering_to_ascii(text))
+        if not found:
+            return None
+        expected = "a" if self.last_letter is None else chr(ord(self.last_letter) + 1)
+        return found if found.group("letter") == expected else None
+
+    def _unit_start_ahead(self, index: int) -> bool:
+        """Whether the line at ``index`` (or the end) starts a unit: the test a heading must pass."""
+        if index >= len(self.lines):
+            return True
+        text = self.lines[index].text
+        if self._op_start(text) or P.RE_SUB_LETTER.match(numbering_to_ascii(text)):
+            return True
+        if text.startswith("**") or collapse_overprint(text)[1] is not None:
+            return True
+        return not self.extracted
+
+    def _heading(self, text: str, index: int) -> bool:
+        if len(text) > MAX_HEADING or P.RE_FINAL_PUNCT.search(text):
+            return False
+        if not self._current_complete():
+            return False
+        return self._unit_start_ahead(index + 1)
+
+    def feed(self) -> None:
+        for index, line in enumerate(self.lines):
+            self._feed(index, line)
+
+    def _feed(self, index: int, line: Line) -> None:
+        text = line.text
+        op = self._op_start(text)
+        if op:
+            self.operative = True
+            self.last_op = int(op.group("number"))
+            self.last_letter = None
+            rest, bold = self._bold(op.group("rest"))
+            self._start("operative", op.group("number"), rest, bold, line)
+            return
+        sub = self._sub_start(text)
+        if sub:
+            self.last_letter = sub.group("letter")
+            rest, bold = self._bold(sub.group("rest"))
+            self._start("operative", f"{self.last_op}({self.last_letter})", rest, bold, line)
+            return
+        rest, bold = self._bold(text)
+        if self._heading(rest, index) and not bold:
+            self._start("heading", None, rest, None, line)
+            return
+        if not self.operative and (
+            bold
+            or self.current is None
+            or (self._current_complete() and (not self.extracted or match_lead(rest.strip()) is not None))
+        ):
+            self._start("preambular", None, rest, bold, line)
+            return
+        if self.current is None or (bold and self._current_complete()):
+            self._start("operative" if self.operative else "preambular", None, rest, bold, line)
+            return
+        self.current.parts.append(rest)
+        self.current.add_markers(line.markers)
+
+    @staticmethod
+    def _bold(text: str) -> tuple[str, str | None]:
+        marked = P.RE_MARKED_BOLD.match(text.strip())
+        if marked:
+            return marked.group("bold") + text.strip()[marked.end():], marked.group("bold")
+        return collapse_overprint(text)
+
+
+def _units(drafts: list[_Draft]) -> list[Unit]:
+    units: list[Unit] = []
+    counters = {"preambular": 0, "heading": 0}
+    for draft in drafts:
+        text = draft.text
+        if draft.kind == "operative" and draft.number is None:
+            # A bold paragraph without a number among operative ones: keep it, as a heading would be.
+            draft.kind = "heading"
+        if draft.kind == "operative":
+            assert draft.number is not None
+            unit_id = f"OP{draft.number}"
+            lead = fold_spaces(draft.bold) if draft.bold else match_lead(text)
+        elif draft.kind == "preambular":
+            counters["preambular"] += 1
+            unit_id = f"PP{counters['preambular']}"
+            lead = fold_spaces(draft.bold) if draft.bold else match_lead(text)
+        else:
+            counters["heading"] += 1
+            unit_id = f"H{counters['heading']}"
+            lead = None
+        if lead is not None and not text.startswith(lead):
+            lead = None
+        units.append(Unit(unit_id, draft.kind, draft.number if draft.kind == "operative" else None,
+                          lead, text, tuple(draft.footnotes)))
+    return units
+
+
+def _predecessor(units: list[Unit], top: _Top, prefix: str | None, year: int | None) -> str | None:
+    """The resolution of the same series that the preamble recalls: one of the body's own
+    (``其关于……的……第2012/5号决议``) whose subject is the title; the latest if several are."""
+    if prefix is None:
+        return None
+    candidates: list[tuple[int, int, str]] = []
+    for unit in units:
+        if unit.kind != "preambular":
+            continue
+        for found in P.RE_RECALLED_OWN.finditer(unit.text):
+            number = found.group("number")
+            subject = found.group("subject") or ""
+            alike = top.title is not None and subject and fuzz.partial_ratio(subject, top.title) >= 90
+            if not alike:
+                continue
+            first = int(number.split("/")[0])
+            if year is not None and first >= year and first > 100:
+                continue
+            candidates.append((first, int(number.split("/")[1]), number))
+    if not candidates:
+        return None
+    return prefix + max(candidates)[2]
+
+
+def build(text: str) -> Resolution:
+    """Parse the text of a resolution (see :func:`resdiff.parse`)."""
+    cleaned: Cleaned = clean_lines(text, title_hint=_title_hint(text))
+    top = _Top()
+    start = _read_top(cleaned.lines, top)
+    end = _read_end(cleaned.lines, top)
+    builder = _Builder(cleaned.lines[start:end], cleaned.extracted)
+    builder.feed()
+    units = _units(builder.units)
+    if not any(u.kind == "operative" for u in units):
+        raise NotAResolutionError(
+            "the text has no operative paragraphs (numbered 1., 2., …): it does not look like a resolution")
+    prefix = BODY_PREFIXES.get(top.body or "")
+    symbol = top.symbol or (cleaned.header_symbols[0] if cleaned.header_symbols else None)
+    if symbol is None and top.number and prefix:
+        symbol = prefix + top.number
+    if prefix is None and symbol:
+        prefix = symbol[: symbol.index("RES/") + 4] if "RES/" in symbol else None
+    adopted = top.adopted or top.top_date
+    year = int(adopted[:4]) if adopted else (int(top.number.split("/")[0]) if top.number else None)
+    return Resolution(
+        units=tuple(units),
+        symbol=symbol,
+        body=top.body,
+        adopted=adopted,
+        meeting=top.meeting,
+        title=top.title,
+        language="zh",
+        predecessor=_predecessor(units, top, prefix, year),
+        footnotes=cleaned.footnotes,
+    )
