@@ -89,3 +89,17 @@ FULLWIDTH_NUMBERING = str.maketrans(
     "０１２３４５６７８９ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
     "0123456789abcdefghijklmnopqrstuvwxyz",
 )
+
+# -- routine changes (classify.py) -------------------------------------------------------------
+
+#: A resolution or document number inside a text: ``第2012/5号``, ``第67/195号决议``, ``A/68/65-E/2013/11``.
+RE_ROUTINE_SYMBOL = re.compile(r"(?:[A-Z]{1,5}/)+[A-Z0-9.]+(?:/[A-Z0-9.]+)*(?:-(?:[A-Z]{1,5}/)+[A-Z0-9./]+)?|\d{1,4}/\d{1,4}")
+
+#: An ordinal session or meeting number: ``第十七届``, ``第 41 次``, ``第八次``.
+RE_ROUTINE_ORDINAL = re.compile(r"第\s*[〇零一二三四五六七八九十百千两\d]+\s*(届|次|期|轮|个)")
+
+#: Any run of digits (years, days, paragraph numbers): ``2013`` in ``2013年``.
+RE_ROUTINE_DIGITS = re.compile(r"\d+")
+
+#: Whitespace and the final punctuation mark of a unit, ignored when texts are compared.
+RE_FINAL_MARK = re.compile(r"[；。，：;,:.]\s*$")

@@ -1,0 +1,238 @@
+"""Global alignment of two resolutions' paragraphs: pairs, moves, splits and merges.
+
+The alignment works on word sequences (jieba words, punctuation left out, numbers folded so
+that a date bump does not lower a score) and proceeds in four steps, each on what the one
+before left over:
+
+1. **Order.** The largest-weight set of pairs that keeps its order in both texts, among
+   pairs similar enough on their own merit (a weighted longest increasing subsequence: global,
+   not greedy). Most of a yearly text is found here.
+2. **Moves.** What is left is paired across the order, best pairs first: paragraphs that moved.
+3. **Context.** A paragraph rewritten in place, between two aligned neighbours, is paired at a
+   lower threshold, as long as it still shares words that are rare in the texts (so that two
+   unrelated paragraphs that both speak of 世界首脑会议 stay apart).
+4. **Parts.** One old paragraph whose words are found in two or more new neighbours is a
+   split; two or more old paragraphs found in one new paragraph are a merge, even when they
+   were not adjacent because a third between them was dropped.
+
+Every step sees only indices and word sequences: no reader, renderer or CLI.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
+
+from resdiff.model import Unit
+from resdiff.options import Options
+
+Words = Sequence[str]
+
+#: A part of a split or merge has at least this many words: a short phrase is found inside
+#: almost any long paragraph, word for word, by chance.
+MIN_PART_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Link:
+    """Old and new unit indices that belong to one change (both sides non-empty)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+
+
+def _compatible(a: Unit, b: Unit) -> bool:
+    # Headings pair only with headings; a preambular paragraph rarely becomes operative, so
+    # that needs a higher score (checked by the caller through _pair_floor).
+    return (a.kind == "heading") == (b.kind == "heading")
+
+
+def _pair_floor(a: Unit, b: Unit, threshold: float) -> float:
+    if a.kind != b.kind:
+        return max(threshold, 0.8)
+    return threshold
+
+
+def weighted_lis(pairs: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The subset of ``(i, j, weight)`` pairs with strictly increasing ``i`` and ``j`` and the
+    largest total weight (ties: the earlier pairs), in O(k²) over the k candidate pairs."""
+    ordered = sorted(pairs, key=lambda p: (p[0], p[1]))
+    best = [p[2] for p in ordered]
+    back = [-1] * len(ordered)
+    for b, (i, j, w) in enumerate(ordered):
+        for a in range(b):
+            ia, ja, _ = ordered[a]
+            if ia < i and ja < j and best[a] + w > best[b] + 1e-12:
+                best[b] = best[a] + w
+                back[b] = a
+    if not ordered:
+        return []
+    end = max(range(len(ordered)), key=lambda k: (best[k], -k))
+    chain = []
+    while end != -1:
+        chain.append(ordered[end])
+        end = back[end]
+    return chain[::-1]
+
+
+class Aligner:
+    """Aligns two lists of units given their word sequences for similarity."""
+
+    def __init__(self, old: Sequence[Unit], new: Sequence[Unit], old_words: Sequence[Words],
+                 new_words: Sequence[Words], options: Options) -> None:
+        self.old, self.new = old, new
+        self.ow, self.nw = [list(w) for w in old_words], [list(w) for w in new_words]
+        self.options = options
+        if old and new:
+            self.sim = process.cdist(self.ow, self.nw, scorer=fuzz.ratio, processor=None,
+                                     dtype=np.float32) / 100.0
+            self.lcs = process.cdist(self.ow, self.nw, scorer=LCSseq.similarity, processor=None,
+                                     dtype=np.int32)
+        else:
+            self.sim = np.zeros((len(old), len(new)), dtype=np.float32)
+            self.lcs = np.zeros((len(old), len(new)), dtype=np.int32)
+        self._idf: dict[str, float] | None = None
+
+    # -- similarity helpers -------------------------------------------------------------
+    def similarity(self, old: Sequence[int], new: Sequence[int]) -> float:
+        """Word-sequence similarity of old units joined against new units joined."""
+        if len(old) == 1 and len(new) == 1:
+            return float(self.sim[old[0], new[0]])
+        a = [w for i in old for w in self.ow[i]]
+        b = [w for j in new for w in self.nw[j]]
+        return float(fuzz.ratio(a, b, processor=None)) / 100.0
+
+    def content(self, i: int, j: int) -> float:
+        """How much rare vocabulary two units share: a Dice coefficient weighted by inverse
+        document frequency over both texts' units, so 世界首脑会议 counts for little."""
+        if self._idf is None:
+            df: Counter[str] = Counter()
+            for words in (*self.ow, *self.nw):
+                df.update(set(words))
+            n = len(self.ow) + len(self.nw)
+            self._idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+        idf = self._idf
+        a, b = Counter(self.ow[i]), Counter(self.nw[j])
+        shared = sum(min(c, b[w]) * idf[w] for w, c in a.items() if w in b)
+        total = sum(c * idf[w] for w, c in a.items()) + sum(c * idf[w] for w, c in b.items())
+        return 2 * shared / total if total else 0.0
+
+    # -- the four steps ----------------------------------------------------------------
+    def run(self) -> list[Link]:
+        threshold = self.options.link_threshold
+        candidates = [
+            (i, j, float(self.sim[i, j]))
+            for i, j in zip(*np.nonzero(self.sim >= threshold))
+            if _compatible(self.old[i], self.new[j])
+            and self.sim[i, j] >= _pair_floor(self.old[i], self.new[j], threshold)
+        ]
+        pairs = {i: j for i, j, _ in weighted_lis(candidates)}
+        self._moves(pairs, candidates)
+        self._context(pairs)
+        links = [Link((i,), (j,)) for i, j in sorted(pairs.items())]
+        return self._parts(links)
+
+    def _moves(self, pairs: dict[int, int], candidates: list[tuple[int, int, float]]) -> None:
+        used_new = set(pairs.values())
+        for i, j, _ in sorted(candidates, key=lambda p: (-p[2], p[0], p[1])):
+            if i not in pairs and j not in used_new:
+                pairs[i] = j
+                used_new.add(j)
+
+    def _context(self, pairs: dict[int, int]) -> None:
+        anchors = sorted((i, j) for i, j in pairs.items())
+        in_order = [(-1, -1)] + [p for p in weighted_lis([(i, j, 1.0) for i, j in anchors])
+                                 for p in [(p[0], p[1])]] + [(len(self.old), len(self.new))]
+        used_new = set(pairs.values())
+        for (i0, j0), (i1, j1) in zip(in_order, in_order[1:]):
+            olds = [i for i in range(i0 + 1, i1) if i not in pairs]
+            news = [j for j in range(j0 + 1, j1) if j not in used_new]
+            if not olds or not news:
+                continue
+            gap = [
+                (i, j, float(self.sim[i, j]))
+                for i in olds for j in news
+                if _compatible(self.old[i], self.new[j])
+                and self.sim[i, j] >= _pair_floor(self.old[i], self.new[j], self.options.context_threshold)
+                and self._related(i, j)
+            ]
+            for i, j, _ in weighted_lis(gap):
+                pairs[i] = j
+                used_new.add(j)
+
+    def _related(self, i: int, j: int) -> bool:
+        """Whether a low-scoring pair in place is one paragraph rewritten, not two unrelated ones."""
+        a, b = self.old[i], self.new[j]
+        if a.kind == "heading":
+            return True
+        same_lead = a.lead is not None and b.lead is not None and a.lead.lstrip("又还") == b.lead.lstrip("又还")
+        return self.content(i, j) >= (0.25 if same_lead else 0.35)
+
+    def _contained(self, i: int, j: int, *, old_in_new: bool) -> float:
+        size = len(self.ow[i]) if old_in_new else len(self.nw[j])
+        return float(self.lcs[i, j]) / size if size else 0.0
+
+    def _parts(self, links: list[Link]) -> list[Link]:
+        """Find splits (1 → n) and merges (n → 1) among the 1:1 links and the units left over."""
+        matched_old = {link.old[0]: link for link in links}
+        matched_new = {link.new[0]: link for link in links}
+        part = self.options.part_threshold
+        result = {id(link): link for link in links}
+
+        def group(whole: int, old_side: bool) -> list[int]:
+            # The parts: units on the other side mostly contained in `whole`, free or paired with it.
+            parts: list[int] = []
+            other = self.new if old_side else self.old
+            for k in range(len(other)):
+                if other[k].kind == "heading" or len((self.nw if old_side else self.ow)[k]) < MIN_PART_WORDS:
+                    continue
+                i, j = (whole, k) if old_side else (k, whole)
+                if self._contained(i, j, old_in_new=not old_side) < part:
+                    continue
+                owner = (matched_new if old_side else matched_old).get(k)
+                if owner is not None and (owner.old if old_side else owner.new) != (whole,):
+                    continue
+                parts.append(k)
+            return parts
+
+        for old_side, units in ((True, self.old), (False, self.new)):
+            for whole in range(len(units)):
+                if units[whole].kind == "heading":
+                    continue
+                own = (matched_old if old_side else matched_new).get(whole)
+                if own is not None and len(own.old) + len(own.new) > 2:
+                    continue
+                parts = group(whole, old_side)
+                if len(parts) < 2 or parts[-1] - parts[0] > 2 * len(parts):
+                    continue
+                single = max(self.sim[whole, k] if old_side else self.sim[k, whole] for k in parts)
+                joined = self.similarity([whole], parts) if old_side else self.similarity(parts, [whole])
+                if joined < self.options.link_threshold or joined < single + 0.1:
+                    continue
+                link = Link((whole,), tuple(parts)) if old_side else Link(tuple(parts), (whole,))
+                for k in parts:
+                    owner = (matched_new if old_side else matched_old).get(k)
+                    if owner is not None:
+                        result.pop(id(owner), None)
+                if own is not None:
+                    result.pop(id(own), None)
+                result[id(link)] = link
+                for i in link.old:
+                    matched_old[i] = link
+                for j in link.new:
+                    matched_new[j] = link
+        return sorted(result.values(), key=lambda link: (link.new[0], link.old[0]))
+
+
+def order_preserving(links: Sequence[Link], weights: Sequence[float]) -> set[int]:
+    """Indices of the links in the largest set that keeps its order in both texts (ties: the
+    more similar links stay in place); every other link is ``moved``."""
+    chain = weighted_lis([(link.old[0], link.new[0], 1.0 + 1e-3 * w) for link, w in zip(links, weights)])
+    kept = {(i, j) for i, j, _ in chain}
+    return {k for k, link in enumerate(links) if (link.old[0], link.new[0]) in kept}

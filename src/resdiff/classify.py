@@ -1,0 +1,92 @@
+"""What kind of change: unchanged or reworded, routine, lead shift, terminology switch.
+
+Each function is pure and takes texts or edit scripts; the engine calls them on the links the
+aligner found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from resdiff import patterns as P
+from resdiff.lexicon import base_lead, match_lead, shift
+from resdiff.model import DiffOp, LeadShift, TermSwitch
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def comparable(text: str) -> str:
+    """A text with whitespace and its final punctuation mark ignored (the ``unchanged`` rule)."""
+    return P.RE_FINAL_MARK.sub("", _WHITESPACE.sub("", text))
+
+
+def strip_adverb(text: str) -> str:
+    """The text without the 又/还 before its lead (``又确认…`` → ``确认…``)."""
+    lead = match_lead(text)
+    if lead is None:
+        return text
+    return text[len(lead) - len(base_lead(lead)):]
+
+
+def routine_form(text: str) -> str:
+    """The text with everything a yearly update changes folded: dates, numbers, document
+    symbols, ordinal session and meeting numbers, and the 又/还 before the lead."""
+    text = strip_adverb(comparable(text))
+    text = P.RE_DATE.sub("‹date›", text)
+    text = P.RE_ROUTINE_SYMBOL.sub("‹symbol›", text)
+    text = P.RE_ROUTINE_ORDINAL.sub(lambda m: f"第‹n›{m.group(1)}", text)
+    return P.RE_ROUTINE_DIGITS.sub("‹n›", text)
+
+
+def is_routine(old: str, new: str) -> bool:
+    """Every difference between two different texts is a routine yearly update."""
+    return comparable(old) != comparable(new) and routine_form(old) == routine_form(new)
+
+
+def lead_shift(old: str | None, new: str | None) -> LeadShift | None:
+    """The lead shift of a change, or ``None`` when either side has no lead."""
+    if old is None or new is None:
+        return None
+    return LeadShift(old, new, shift(old, new))
+
+
+def replacement_pairs(diff: Sequence[DiffOp]) -> list[tuple[str, str]]:
+    """The (deleted, inserted) pairs of an edit script that look like a word swapped for another:
+    short on both sides and not a routine update."""
+    pairs = []
+    for first, second in zip(diff, diff[1:]):
+        if first.op != "delete" or second.op != "insert":
+            continue
+        old, new = first.text.strip(), second.text.strip()
+        if not (0 < len(old) <= 10 and 0 < len(new) <= 10):
+            continue
+        if routine_form(old) == routine_form(new) or not re.search(r"[\u4e00-\u9fffA-Za-z]", old + new):
+            continue
+        pairs.append((old, new))
+    return pairs
+
+
+def find_terms(diffs: Iterable[Sequence[DiffOp]], *, min_count: int) -> tuple[TermSwitch, ...]:
+    """Replacements that recur in ``min_count`` changes or more, most frequent first."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for diff in diffs:
+        counts.update(set(replacement_pairs(diff)))
+    found = [TermSwitch(old, new, n) for (old, new), n in counts.items() if n >= min_count]
+    return tuple(sorted(found, key=lambda t: (-t.count, t.old, t.new)))
+
+
+def apply_terms(text: str, terms: Sequence[TermSwitch]) -> str:
+    """``text`` with every terminology switch applied (old wording → new wording)."""
+    for term in terms:
+        text = text.replace(term.old, term.new)
+    return text
+
+
+def is_terminology(old: str, new: str, terms: Sequence[TermSwitch]) -> bool:
+    """Every difference is a terminology switch, possibly together with routine updates."""
+    if not terms or comparable(old) == comparable(new):
+        return False
+    switched = apply_terms(old, terms)
+    return switched != old and routine_form(switched) == routine_form(new)

@@ -1,0 +1,140 @@
+"""The comparison pipeline: segment → align → classify → a Comparison.
+
+Alignment runs twice when the first pass shows terminology switches (因特网 → 互联网 in many
+paragraphs): the second pass compares the old texts with the switches applied, so that a
+short heading whose only word changed (因特网治理 → 互联网治理) is still found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from resdiff import classify
+from resdiff.align import Aligner, Link, order_preserving
+from resdiff.lexicon import ADVERBS
+from resdiff.model import Change, ChangeType, Comparison, DiffOp, Resolution, TermSwitch, Unit
+from resdiff.options import Options
+from resdiff.segment import Segmenter, is_punctuation
+from resdiff.worddiff import diff_words
+
+_DIGITS = re.compile(r"\d")
+
+
+def similarity_key(words: Sequence[str]) -> list[str]:
+    """The words that count for similarity: no punctuation, numbers folded, no leading 又/还."""
+    key = [("#" if _DIGITS.search(w) else w) for w in words if not is_punctuation(w)]
+    while key and key[0] in ADVERBS:
+        key = key[1:]
+    return key
+
+
+class _Texts:
+    """Both texts' units with their words, cut once."""
+
+    def __init__(self, old: Resolution, new: Resolution, segmenter: Segmenter) -> None:
+        self.old_units, self.new_units = old.units, new.units
+        self.seg = segmenter
+        self.old_words = [segmenter.words(u.text) for u in old.units]
+        self.new_words = [segmenter.words(u.text) for u in new.units]
+
+    def keys(self, terms: Sequence[TermSwitch] = ()) -> tuple[list[list[str]], list[list[str]]]:
+        if terms:
+            old = [self.seg.words(classify.apply_terms(u.text, terms)) for u in self.old_units]
+        else:
+            old = self.old_words
+        return [similarity_key(w) for w in old], [similarity_key(w) for w in self.new_words]
+
+
+def _change(texts: _Texts, link: Link, moved: bool, terms: Sequence[TermSwitch]) -> Change:
+    old_units = [texts.old_units[i] for i in link.old]
+    new_units = [texts.new_units[j] for j in link.new]
+    old_text = "".join(u.text for u in old_units)
+    new_text = "".join(u.text for u in new_units)
+    kind: ChangeType
+    if len(link.old) > 1:
+        kind = "merged"
+    elif len(link.new) > 1:
+        kind = "split"
+    elif classify.comparable(old_text) == classify.comparable(new_text):
+        kind = "unchanged"
+    else:
+        kind = "reworded"
+    old_words = [w for i in link.old for w in texts.old_words[i]]
+    new_words = [w for j in link.new for w in texts.new_words[j]]
+    if kind == "unchanged":
+        similarity, diff = 1.0, ()
+    else:
+        similarity = fuzz.ratio(similarity_key(old_words), similarity_key(new_words), processor=None) / 100.0
+        diff = diff_words(old_words, new_words)
+    routine = kind == "reworded" and classify.is_routine(old_text, new_text)
+    return Change(
+        type=kind,
+        old=tuple(u.id for u in old_units),
+        new=tuple(u.id for u in new_units),
+        moved=moved,
+        routine=routine,
+        similarity=similarity,
+        lead=classify.lead_shift(old_units[0].lead, new_units[0].lead),
+        diff=diff,
+        terminology=kind == "reworded" and not routine and classify.is_terminology(old_text, new_text, terms),
+    )
+
+
+def _one_sided(unit: Unit, kind: ChangeType) -> Change:
+    op = DiffOp("insert" if kind == "added" else "delete", unit.text)
+    return Change(
+        type=kind,
+        old=(unit.id,) if kind == "dropped" else (),
+        new=(unit.id,) if kind == "added" else (),
+        similarity=0.0,
+        diff=(op,),
+    )
+
+
+def _align(texts: _Texts, options: Options, terms: Sequence[TermSwitch]) -> list[Link]:
+    old_keys, new_keys = texts.keys(terms)
+    return Aligner(texts.old_units, texts.new_units, old_keys, new_keys, options).run()
+
+
+def _build(texts: _Texts, links: list[Link], terms: Sequence[TermSwitch]) -> list[Change]:
+    weights = [1.0] * len(links)
+    kept = order_preserving(links, weights)
+    placed: list[tuple[tuple[float, int, int], Change]] = []
+    new_position: dict[int, float] = {}
+    for k, link in enumerate(links):
+        change = _change(texts, link, moved=k not in kept, terms=terms)
+        placed.append(((link.new[0], 0, 0), change))
+        for i in link.old:
+            # Where a dropped neighbour is listed: after the change that holds the old unit
+            # before it, if that change kept its place.
+            new_position[i] = link.new[-1] if k in kept else new_position.get(i, -1)
+    linked_old = {i for link in links for i in link.old}
+    linked_new = {j for link in links for j in link.new}
+    for j, unit in enumerate(texts.new_units):
+        if j not in linked_new:
+            placed.append(((j, 0, 0), _one_sided(unit, "added")))
+    anchor = -0.5
+    for i, unit in enumerate(texts.old_units):
+        if i in linked_old:
+            if i in new_position and new_position[i] >= 0:
+                anchor = new_position[i]
+            continue
+        placed.append(((anchor, 1, i), _one_sided(unit, "dropped")))
+    placed.sort(key=lambda item: item[0])
+    return [change for _, change in placed]
+
+
+def run(old: Resolution, new: Resolution, options: Options) -> Comparison:
+    """Compare two parsed resolutions (the body of :func:`resdiff.compare`)."""
+    texts = _Texts(old, new, Segmenter(options))
+    links = _align(texts, options, ())
+    changes = _build(texts, links, ())
+    terms = classify.find_terms((c.diff for c in changes if c.type != "unchanged" and c.old and c.new),
+                                min_count=options.term_min_count)
+    if terms:
+        links = _align(texts, options, terms)
+        changes = _build(texts, links, terms)
+    return Comparison(old=old, new=new, changes=tuple(changes), terms=terms)

@@ -1,0 +1,77 @@
+"""Word-level edit scripts: diff-match-patch run over jieba words, never half a word.
+
+diff-match-patch works on characters. Each distinct word is given one code point of its own,
+the encoded strings are diffed, and the result is mapped back: an edit can only ever start or
+end at a word boundary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from diff_match_patch import diff_match_patch
+
+from resdiff.model import DiffOp, DiffOpName
+
+_OPS: dict[int, DiffOpName] = {0: "equal", 1: "insert", -1: "delete"}
+
+# Code points for words start in a private-use plane, far from anything a text contains;
+# only encoded strings are ever diffed, so no real character can be mistaken for a word.
+_BASE = 0xF0000
+
+
+def _engine() -> diff_match_patch:
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # exact and deterministic: the texts are short
+    return dmp
+
+
+_DMP = _engine()
+
+
+def diff_words(old: Sequence[str], new: Sequence[str]) -> tuple[DiffOp, ...]:
+    """The edit script turning the words ``old`` into the words ``new``, adjacent edits grouped."""
+    codes: dict[str, str] = {}
+    vocabulary: list[str] = []
+
+    def encode(words: Sequence[str]) -> str:
+        out = []
+        for word in words:
+            code = codes.get(word)
+            if code is None:
+                code = chr(_BASE + len(vocabulary))
+                codes[word] = code
+                vocabulary.append(word)
+            out.append(code)
+        return "".join(out)
+
+    a, b = encode(old), encode(new)
+    diffs = _DMP.diff_main(a, b, False)
+    _DMP.diff_cleanupSemantic(diffs)
+    ops: list[DiffOp] = []
+    for op, chunk in diffs:
+        text = "".join(vocabulary[ord(ch) - _BASE] for ch in chunk)
+        if not text:
+            continue
+        name = _OPS[op]
+        if ops and ops[-1].op == name:
+            ops[-1] = DiffOp(name, ops[-1].text + text)
+        else:
+            ops.append(DiffOp(name, text))
+    # Deletions before insertions within one edit, as a reader expects (`old` → `new`).
+    ordered: list[DiffOp] = []
+    for op in ops:
+        if op.op == "delete" and ordered and ordered[-1].op == "insert":
+            ordered.insert(len(ordered) - 1, op)
+        else:
+            ordered.append(op)
+    return tuple(ordered)
+
+
+def replacements(ops: Sequence[DiffOp], words_of: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, str]]:
+    """The (deleted, inserted) pairs of an edit script: a deletion directly followed by an insertion."""
+    pairs: list[tuple[str, str]] = []
+    for first, second in zip(ops, ops[1:]):
+        if first.op == "delete" and second.op == "insert":
+            pairs.append((first.text, second.text))
+    return pairs
