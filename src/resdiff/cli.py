@@ -1,0 +1,244 @@
+"""The ``resdiff`` command. The only module that prints.
+
+Every :class:`resdiff.ResdiffError` becomes one line on stderr and exit code 2; so do the
+argument errors of argparse. Nothing the user can get wrong ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from resdiff import __version__
+from resdiff.errors import InputError, ResdiffError
+
+EXIT_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"resdiff: error: {message}\n")
+
+
+def _colour(choice: str, stream: object) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _progress(enabled: bool) -> Callable[[int, int, str], None] | None:
+    """A one-line progress bar on stderr for long runs, when stderr is a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, label: str) -> None:
+        width = 30
+        filled = int(width * done / total) if total else width
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label[:40]:<40}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _write(text: str, output: str | None, *, binary_ok: bool = False) -> None:
+    if output and output != "-":
+        path = Path(output)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot write {output}: {exc.strerror}") from exc
+        print(f"wrote {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+
+
+def _format_for(output: str | None, given: str | None, default: str = "text") -> str:
+    if given:
+        return given
+    if output:
+        suffix = Path(output).suffix.lower()
+        return {".html": "html", ".htm": "html", ".json": "json", ".md": "text", ".txt": "text"}.get(suffix, default)
+    return default
+
+
+# -- subcommands ---------------------------------------------------------------------------
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from resdiff.api import load
+    from resdiff.render.json import render_json
+    from resdiff.render.text import render_resolution_text
+
+    resolution = load(args.file)
+    fmt = _format_for(args.output, args.format)
+    _write(render_json(resolution) if fmt == "json" else render_resolution_text(resolution), args.output)
+    return 0
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from resdiff.api import compare, load
+
+    comparison = compare(load(args.old), load(args.new))
+    fmt = _format_for(args.output, args.format)
+    if fmt == "json":
+        from resdiff.render.json import render_json
+
+        text = render_json(comparison)
+    elif fmt == "html":
+        from resdiff.render.html import render_html
+
+        text = render_html(comparison, title=args.title)
+    else:
+        from resdiff.render.text import render_comparison_text
+
+        colour = _colour(args.color, sys.stdout) and not (args.output and args.output != "-")
+        text = render_comparison_text(comparison, colour=colour, all_changes=args.all)
+    _write(text, args.output)
+    return 0
+
+
+def _cmd_fetch(args: argparse.Namespace) -> int:
+    from resdiff.fetch import fetch
+
+    path = fetch(args.symbol, lang=args.lang, fmt=args.format, into=args.into, base_url=args.base_url)
+    print(path)
+    return 0
+
+
+def _cmd_lineage(args: argparse.Namespace) -> int:
+    from resdiff.series import Series
+
+    series = Series.load(args.folder, progress=_progress(True))
+    lineages = series.lineage(args.unit)
+    if args.format == "json":
+        import json
+
+        data = [lineage.to_dict() for lineage in lineages]
+        _write(json.dumps(data[0] if args.unit and len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n",
+               args.output)
+    else:
+        from resdiff.render.lineage import render_lineage_text
+
+        _write(render_lineage_text(lineages, colour=_colour(args.color, sys.stdout)), args.output)
+    return 0
+
+
+def _cmd_chain(args: argparse.Namespace) -> int:
+    from resdiff.render.timeline import render_timeline
+    from resdiff.series import Series
+
+    series = Series.load(args.folder, progress=_progress(True))
+    _write(render_timeline(series), args.output)
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from resdiff.search import Index
+
+    if args.paragraph is None and not args.query:
+        raise InputError("give the wording to search for, or --paragraph FILE_OR_TEXT")
+    index = Index.open(args.folder, progress=_progress(True))
+    if args.paragraph is not None:
+        source = Path(args.paragraph)
+        if len(args.paragraph) < 256 and source.is_file():
+            from resdiff.api import read_text
+
+            paragraph = read_text(source)
+        else:
+            paragraph = args.paragraph
+        hits = index.similar(paragraph, limit=args.limit)
+    else:
+        hits = index.search(args.query, limit=args.limit)
+    if args.format == "json":
+        import json
+
+        _write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2) + "\n", args.output)
+    else:
+        from resdiff.render.search import render_hits_text
+
+        _write(render_hits_text(hits, colour=_colour(args.color, sys.stdout)), args.output)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="resdiff",
+        description="What changed between two years of a UN resolution (Chinese texts).",
+    )
+    parser.add_argument("--version", action="version", version=f"resdiff {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("parse", help="split a resolution into its paragraphs, leads and footnotes")
+    p.add_argument("file", help="a text, PDF or Word file")
+    p.add_argument("--format", choices=("json", "text"), help="json (resdiff.resolution/1) or text (default)")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.set_defaults(run=_cmd_parse)
+
+    p = sub.add_parser("diff", help="compare two resolutions paragraph by paragraph")
+    p.add_argument("old", help="last year's text (text, PDF or Word)")
+    p.add_argument("new", help="this year's text or draft")
+    p.add_argument("--format", choices=("json", "text", "html"),
+                   help="json (resdiff.comparison/1), text (default) or html; from -o's extension if not given")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--all", action="store_true", help="text: list routine and terminology-only changes too")
+    p.add_argument("--title", help="html: the report's title")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.set_defaults(run=_cmd_diff)
+
+    p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")
+    p.add_argument("symbol", help="a document symbol, e.g. E/RES/2012/5")
+    p.add_argument("--lang", default="zh", help="language code (default zh)")
+    p.add_argument("--format", choices=("pdf", "docx"), default="pdf")
+    p.add_argument("--into", help="copy the file into this folder")
+    p.add_argument("--base-url", help="the service's base URL (default: $RESDIFF_ODS_URL or the UN's)")
+    p.set_defaults(run=_cmd_fetch)
+
+    p = sub.add_parser("lineage", help="each paragraph's history over a folder of resolutions")
+    p.add_argument("folder")
+    p.add_argument("unit", nargs="?", help="a unit id of the latest text, e.g. OP12")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("-o", "--output")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.set_defaults(run=_cmd_lineage)
+
+    p = sub.add_parser("chain", help="a timeline page of a whole series")
+    p.add_argument("folder")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.set_defaults(run=_cmd_chain)
+
+    p = sub.add_parser("search", help="find agreed language in a folder of resolutions")
+    p.add_argument("query", nargs="?", help="the wording to look for")
+    p.add_argument("folder")
+    p.add_argument("--paragraph", metavar="FILE_OR_TEXT", help="find the closest earlier paragraphs to this one")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("-o", "--output")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.set_defaults(run=_cmd_search)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ResdiffError as exc:
+        print(f"resdiff: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("resdiff: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
