@@ -1,0 +1,572 @@
+"""PDF → clean text: the UN's Chinese PDFs as the Official Document System serves them.
+
+What such a PDF does, and what this reader does about it:
+
+- Bold is drawn as several overprinted copies of the same glyphs. The copies are removed
+  (pdfplumber's ``dedupe_chars``) and counted: a glyph printed more than once, or set in a bold
+  font, is bold. The bold run at the start of a unit is its lead, written ``**lead**``.
+- Running headers and footers repeat at the same place on several pages; page numbers (``7/8``)
+  and job codes (``13-41275 (C)``) stand at the top or foot of a page. All are dropped. A
+  document symbol in a running header is kept as the symbol line at the top.
+- Footnotes sit below a short separator rule, in a smaller font, each opened by a small raised
+  number. Their texts are collected at the end (``[^n]: …``); the small raised numbers in the
+  text become references (``[^n]``) where they stood.
+- A paragraph wraps over lines and pages, and a footnote block may interrupt it. A new unit
+  starts where a line is indented, the line before it stopped short of the right margin, the
+  font changes, or the gap above the line is wider than the line spacing.
+
+The output is the clean text format of ``docs/text-format.md``: one unit a line.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from resdiff.errors import DocumentError, InputError
+
+# --- patterns -----------------------------------------------------------------------------
+
+#: A page number at the top or foot of a page: ``7/8``, ``- 7 -``, ``12``.
+RE_PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$")
+
+#: A UN job code, with its optional print dates: ``13-41275 (C)``, ``GE.13-12345 (C)  280713  290713``.
+RE_JOB_CODE = re.compile(r"^(?:[A-Z]{1,3}\.)?\d{2}-\d{4,6}[A-Z]?\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}$")
+
+#: The barcode line under a job code: ``*1341275*``.
+RE_BARCODE = re.compile(r"^\*\d{7,8}[A-Z]?\*$")
+
+#: A resolution symbol: ``E/RES/2013/9``, ``A/RES/67/195``, ``A/HRC/RES/22/1``.
+RE_SYMBOL = re.compile(r"\b[A-Z]{1,3}/(?:[A-Z]{2,5}/)*RES/\d{1,4}/\d{1,4}\b")
+
+#: The numbered title, which wraps: ``2013/9. 信息社会世界首脑会议成果文件执行和后续行动``.
+RE_TITLE = re.compile(r"^\d{2,4}/\d{1,4}\s*[.．]")
+
+#: The number or letter that opens a unit: ``1. ``, ``１．``, ``(a) ``, ``（ａ）``.
+RE_UNIT_PREFIX = re.compile(r"^(?:\d{1,3}\s*[.．]|[（(][a-zａ-ｚ]{1,4}[)）])\s*")
+
+#: A font name that says bold: ``ABCDEF+SimSun-Bold``, ``TimesNewRomanPS-BoldMT``, ``SimHei,Black``.
+RE_BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold", re.IGNORECASE)
+
+#: A footnote number written on the baseline at the start of a footnote line: ``3 E/CN.16/2013/3。``.
+RE_FLAT_NOTE_NUMBER = re.compile(r"^(\d{1,3})[ \t\u3000]+")
+
+#: A CJK ideograph, CJK punctuation or a full-width form: takes no spaces around it.
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+                  r"\u2014\u2026\u201c\u201d\u2018\u2019]")
+
+#: Punctuation that may follow a bold lead without leaving any text after it (a heading, a
+#: body line ``经济及社会理事会，``): such a line has no lead.
+_TRAILING = set("，。；：、,.;: \u3000")
+
+# --- thresholds, as fractions of the font size ------------------------------------------------
+
+#: Glyphs this close (in points) are copies of one another (pdfplumber's own default).
+DEDUPE_TOLERANCE = 1.0
+#: A footnote marker is at most this size relative to the text of its line…
+MARKER_SIZE = 0.8
+#: …and its foot stands at least this far above the foot of the line.
+MARKER_RISE = 0.15
+#: A gap between two glyphs wider than this is a space.
+SPACE_GAP = 0.3
+#: A line that starts this far right of the left margin is indented.
+INDENT = 0.6
+#: A line that ends this far left of the right margin stopped short.
+SHORT = 2.0
+#: A vertical gap this many times the usual line pitch separates paragraphs.
+PARAGRAPH_GAP = 1.35
+#: Lines looked at for running headers and footers, at each end of a page.
+EDGE_LINES = 3
+#: Two running lines on different pages stand this close (points) to each other.
+EDGE_POSITION = 4.0
+
+
+# --- what a page is made of --------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Glyph:
+    """One glyph once; equal only to itself."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+    bold: bool
+    marker: bool = False
+
+
+@dataclass
+class _Line:
+    page: int
+    glyphs: list[_Glyph]
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    font: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.glyphs.sort(key=lambda g: g.x0)
+        if self.glyphs:
+            self.measure()
+
+    def measure(self) -> None:
+        """Size, font and extent from the glyphs of the text itself, markers aside."""
+        text = [g for g in self.glyphs if g.text.strip()] or self.glyphs
+        self.size = max(g.size for g in text)
+        main = [g for g in text if g.size >= self.size * MARKER_SIZE and not g.marker] or text
+        self.top = min(g.top for g in main)
+        self.bottom = max(g.bottom for g in main)
+        # The font of the ideographs: a heading set in another typeface (楷体 against 宋体) stands
+        # out by it, where Latin letters and digits come in a font of their own on every line.
+        ideographs = [g for g in main if "\u3400" <= g.text <= "\u9fff"] or main
+        self.font = Counter(g.font for g in ideographs).most_common(1)[0][0]
+        self.x0 = min(g.x0 for g in text)
+        self.x1 = max(g.x1 for g in text)
+
+    @property
+    def text(self) -> str:
+        return "".join(g.text for g in self.glyphs).strip()
+
+    def starts_with_marker(self) -> bool:
+        first = next((g for g in self.glyphs if g.text.strip()), None)
+        return first is not None and first.marker
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[_Line]
+    rules: list[float] = field(default_factory=list)
+    """Tops of the short horizontal rules on the page (footnote separators are among them)."""
+
+
+# --- opening -------------------------------------------------------------------------------
+
+
+def _import_pdfplumber() -> Any:
+    try:
+        import pdfplumber
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise DocumentError("PDF support needs: pip install 'resdiff[pdf]'") from exc
+    return pdfplumber
+
+
+def _describe(source: str | os.PathLike[str] | bytes) -> str:
+    return "the PDF" if isinstance(source, bytes) else str(source)
+
+
+@contextmanager
+def _opened(source: str | os.PathLike[str] | bytes) -> Iterator[Any]:
+    pdfplumber = _import_pdfplumber()
+    name = _describe(source)
+    if isinstance(source, bytes):
+        data = source
+    else:
+        try:
+            data = Path(source).read_bytes()
+        except FileNotFoundError as exc:
+            raise InputError(f"{name}: no such file") from exc
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
+    if not data.lstrip()[:1024].count(b"%PDF"):
+        raise DocumentError(f"{name} is not a PDF file")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:
+        # pdfplumber wraps every pdfminer failure in one exception class; what went wrong is
+        # in its cause. Anything else a broken file can raise is caught too, on purpose.
+        raise _document_error(name, exc) from exc
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
+def _document_error(name: str, exc: BaseException) -> DocumentError:
+    causes = [exc, *exc.args]
+    kinds = " ".join(type(c).__name__ for c in causes)
+    if "Password" in kinds or "Encryption" in kinds:
+        return DocumentError(
+            f"{name} is encrypted with a password: open it, save an unprotected copy, and try again")
+    return DocumentError(f"{name} is damaged and cannot be read as a PDF ({_reason(exc)})")
+
+
+def _reason(exc: BaseException) -> str:
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+    text = str(inner).strip() or type(inner).__name__
+    return text[:120]
+
+
+# --- glyphs and lines ----------------------------------------------------------------------------
+
+
+def _glyphs(page: Any) -> list[_Glyph]:
+    """The page's glyphs once each, marked bold where they were overprinted or set in a bold font."""
+    raw = [c for c in page.chars if c.get("upright", True)]
+    deduped = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE, extra_attrs=("fontname", "size")).chars
+    by_text: dict[str, list[dict[str, Any]]] = {}
+    for char in raw:
+        by_text.setdefault(char["text"], []).append(char)
+    glyphs = []
+    for char in deduped:
+        if not char.get("upright", True):
+            continue
+        copies = sum(
+            1 for other in by_text.get(char["text"], ())
+            if abs(other["x0"] - char["x0"]) <= DEDUPE_TOLERANCE
+            and abs(other["top"] - char["top"]) <= DEDUPE_TOLERANCE
+        )
+        # ``ABCDEF+SimSun``: the prefix names a subset, and one font may come in several.
+        font = str(char.get("fontname", "")).split("+", 1)[-1]
+        bold = char["text"].strip() != "" and (copies > 1 or RE_BOLD_FONT.search(font) is not None)
+        glyphs.append(_Glyph(char["text"], char["x0"], char["x1"], char["top"], char["bottom"],
+                             float(char["size"]), font, bold))
+    return glyphs
+
+
+def _lines(glyphs: list[_Glyph], page_number: int) -> list[_Line]:
+    """Glyphs grouped into lines, top to bottom; small raised digits marked as footnote markers.
+
+    Larger glyphs found the lines and smaller ones join the line their middle falls in, so a
+    raised footnote number joins the line it is raised above rather than starting one.
+    """
+    bands: list[tuple[float, float, list[_Glyph]]] = []
+    for glyph in sorted(glyphs, key=lambda g: (-g.size, g.top)):
+        middle = (glyph.top + glyph.bottom) / 2
+        for top, bottom, members in bands:
+            if top <= middle <= bottom:
+                members.append(glyph)
+                break
+        else:
+            bands.append((glyph.top, glyph.bottom, [glyph]))
+    lines = [_Line(page_number, members) for _, _, members in bands if any(g.text.strip() for g in members)]
+    for line in lines:
+        _mark_markers(line)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def _mark_markers(line: _Line) -> None:
+    for glyph in line.glyphs:
+        glyph.marker = (
+            glyph.text.isdigit()
+            and glyph.size <= line.size * MARKER_SIZE
+            and glyph.bottom <= line.bottom - line.size * MARKER_RISE
+        )
+    if any(g.marker for g in line.glyphs):
+        line.measure()
+
+
+def _rules(page: Any) -> list[float]:
+    """Tops of the horizontal rules on the page: lines, and rectangles no thicker than a line."""
+    tops = []
+    for obj in [*page.lines, *page.rects]:
+        width = obj["x1"] - obj["x0"]
+        height = obj["bottom"] - obj["top"]
+        if width >= 20 and height <= 2:
+            tops.append(float(obj["top"]))
+    return sorted(tops)
+
+
+def _read_pages(pdf: Any, name: str) -> list[_Page]:
+    pages = []
+    try:
+        for number, page in enumerate(pdf.pages, start=1):
+            pages.append(_Page(number, float(page.width), float(page.height),
+                               _lines(_glyphs(page), number), _rules(page)))
+    except DocumentError:
+        raise
+    except Exception as exc:
+        # A damaged content stream surfaces only when a page is read; see _opened.
+        raise _document_error(name, exc) from exc
+    return pages
+
+
+# --- running headers, footers, page numbers, job codes -------------------------------------------
+
+
+def _edge_lines(page: _Page) -> list[_Line]:
+    if len(page.lines) <= 2 * EDGE_LINES:
+        return list(page.lines)
+    return page.lines[:EDGE_LINES] + page.lines[-EDGE_LINES:]
+
+
+def _running_key(line: _Line) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
+
+
+def _drop_running_lines(pages: list[_Page]) -> list[str]:
+    """Remove running headers and footers, page numbers and job codes; return symbols found in them."""
+    candidates = [(page.number, line) for page in pages for line in _edge_lines(page)]
+    running: set[int] = set()
+    for number, line in candidates:
+        key = _running_key(line)
+        repeated = any(other_number != number and _running_key(other) == key
+                       and abs(other.top - line.top) <= EDGE_POSITION
+                       for other_number, other in candidates)
+        if repeated or any(p.match(line.text) for p in (RE_PAGE_NUMBER, RE_JOB_CODE, RE_BARCODE)):
+            running.add(id(line))
+    for page in pages[1:]:
+        # A running header that ends in the symbol may be the only one of its kind (the first
+        # page has none, and it may wrap): drop it with the lines above it.
+        head = page.lines[:EDGE_LINES]
+        for i, line in enumerate(head):
+            if RE_SYMBOL.search(line.text) and line.text.endswith(RE_SYMBOL.findall(line.text)[-1]):
+                running.update(id(ln) for ln in head[: i + 1])
+    symbols = [found for page in pages for line in page.lines if id(line) in running
+               for found in RE_SYMBOL.findall(line.text)]
+    for page in pages:
+        page.lines = [line for line in page.lines if id(line) not in running]
+    return symbols
+
+
+# --- footnotes ----------------------------------------------------------------------------------
+
+
+def _note_start(page: _Page, body_size: float) -> int:
+    """Index of the first footnote line on the page (``len(page.lines)`` when there is none).
+
+    Below a separator rule; or, without one, the trailing run of small lines whose first
+    opens with a footnote number.
+    """
+    lines = page.lines
+    for rule in page.rules:
+        below = [i for i, line in enumerate(lines) if line.top >= rule]
+        if below and all(lines[i].size < body_size * 0.95 for i in below) and _opens_note(lines[below[0]]):
+            return below[0]
+    start = len(lines)
+    while start > 0 and lines[start - 1].size < body_size * 0.95:
+        start -= 1
+    while start < len(lines) and not _opens_note(lines[start]):
+        start += 1
+    return start
+
+
+def _opens_note(line: _Line) -> bool:
+    return line.starts_with_marker() or RE_FLAT_NOTE_NUMBER.match(line.text) is not None
+
+
+def _footnotes(lines: list[_Line]) -> dict[int, str]:
+    """Footnote texts by number, joined over lines and over pages."""
+    notes: dict[int, list[_Line]] = {}
+    current: int | None = None
+    for line in lines:
+        number, rest = _note_number(line, current)
+        if number is not None:
+            current = number
+            notes[current] = [rest]
+        elif current is not None:
+            notes[current].append(line)
+    return {n: _render(_atoms(parts)).strip() for n, parts in notes.items()}
+
+
+def _note_number(line: _Line, current: int | None) -> tuple[int | None, _Line]:
+    """The number that opens a footnote line, and the line without it."""
+    glyphs = [g for g in line.glyphs if g.text.strip()]
+    digits = []
+    for glyph in glyphs:
+        if not glyph.marker:
+            break
+        digits.append(glyph)
+    if digits:
+        rest = _Line(line.page, [g for g in line.glyphs if g not in digits])
+        return int("".join(g.text for g in digits)), rest
+    flat = RE_FLAT_NOTE_NUMBER.match(line.text)
+    # A footnote text may itself begin with a number (``2002 年``): a number on the baseline
+    # opens a footnote only when it is the next one.
+    if flat and (current is None or int(flat.group(1)) == current + 1):
+        number = glyphs[: len(flat.group(1))]
+        rest = _Line(line.page, [g for g in line.glyphs if g not in number])
+        return int(flat.group(1)), rest
+    return None, line
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Layout:
+    """The measures of the body text that tell a new paragraph from a wrapped line."""
+
+    size: float
+    left: float
+    right: float
+    pitch: float
+
+
+def _layout(lines: Sequence[_Line], size: float) -> _Layout:
+    lefts = Counter(round(line.x0) for line in lines if line.size >= size * 0.95)
+    left = float(min(lefts, key=lambda x: (-lefts[x], x))) if lefts else 0.0
+    rights = sorted(line.x1 for line in lines)
+    right = rights[int(len(rights) * 0.9)] if rights else 0.0
+    steps = [b.top - a.top for a, b in itertools.pairwise(lines)
+             if a.page == b.page and 0 < b.top - a.top < size * 3]
+    pitch = statistics.median(steps) if steps else size * 1.5
+    return _Layout(size, left, right, pitch)
+
+
+def _starts_paragraph(prev: _Line, line: _Line, text_so_far: str, layout: _Layout) -> bool:
+    size = layout.size
+    if RE_TITLE.match(text_so_far) and not _ends_unit(text_so_far) and not _ends_unit(line.text) \
+            and not RE_UNIT_PREFIX.match(line.text):
+        # The title wraps on a hanging indent; its lines end without punctuation.
+        return False
+    if line.x0 > layout.left + size * INDENT:
+        return True
+    if prev.x1 < layout.right - size * SHORT:
+        return True
+    if prev.font != line.font and prev.size >= size * 0.95 and line.size >= size * 0.95:
+        return True
+    return prev.page == line.page and line.top - prev.top > layout.pitch * PARAGRAPH_GAP
+
+
+def _ends_unit(text: str) -> bool:
+    return text.rstrip()[-1:] in ("，", "；", "。", "：", ",", ";", ":")
+
+
+def _paragraphs(lines: list[_Line], size: float) -> list[list[_Line]]:
+    layout = _layout(lines, size)
+    paragraphs: list[list[_Line]] = []
+    text_so_far = ""
+    for line in lines:
+        if paragraphs and not _starts_paragraph(paragraphs[-1][-1], line, text_so_far, layout):
+            paragraphs[-1].append(line)
+            text_so_far += line.text
+        else:
+            paragraphs.append([line])
+            text_so_far = line.text
+    return paragraphs
+
+
+# --- writing the clean text -------------------------------------------------------------------
+
+
+@dataclass
+class _Atom:
+    """A character of the output, or a footnote reference (``ref`` set)."""
+
+    text: str
+    bold: bool = False
+    ref: int | None = None
+
+
+def _atoms(lines: Iterable[_Line]) -> list[_Atom]:
+    """The characters of wrapped lines joined into one paragraph, with spaces where the gaps are."""
+    atoms: list[_Atom] = []
+    for line in lines:
+        if atoms and atoms[-1].text.isascii() and atoms[-1].text.isalnum():
+            first = next((g for g in line.glyphs if g.text.strip()), None)
+            if first is not None and first.text.isascii() and first.text.isalnum():
+                atoms.append(_Atom(" "))  # a Latin word wrapped at a space
+        previous: _Glyph | None = None
+        for glyph in line.glyphs:
+            gap = glyph.x0 - previous.x1 if previous is not None else 0.0
+            if gap > SPACE_GAP * line.size and previous is not None and previous.text != " ":
+                atoms.append(_Atom(" "))
+            if glyph.marker:
+                if atoms and atoms[-1].ref is not None and previous is not None and previous.marker:
+                    atoms[-1].ref = atoms[-1].ref * 10 + int(glyph.text)
+                else:
+                    atoms.append(_Atom("", ref=int(glyph.text)))
+            else:
+                atoms.append(_Atom(" " if glyph.text.isspace() else glyph.text, glyph.bold))
+            previous = glyph
+    return _fold_spaces(atoms)
+
+
+def _fold_spaces(atoms: list[_Atom]) -> list[_Atom]:
+    """Spaces folded to one, and dropped next to CJK, next to a reference and at the ends."""
+    kept: list[_Atom] = []
+    for i, atom in enumerate(atoms):
+        if atom.text != " ":
+            kept.append(atom)
+            continue
+        before = kept[-1] if kept else None
+        after = next((a for a in atoms[i + 1:] if a.text != " "), None)
+        if before is None or after is None or before.text == " ":
+            continue
+        if before.ref is not None or after.ref is not None:
+            continue
+        if _CJK.match(before.text) or _CJK.match(after.text):
+            continue
+        kept.append(atom)
+    return kept
+
+
+def _render(atoms: list[_Atom]) -> str:
+    return "".join(f"[^{a.ref}]" if a.ref is not None else a.text for a in atoms)
+
+
+def _unit_text(atoms: list[_Atom]) -> str:
+    """A unit's line: its number, the lead in ``**…**`` when it was bold, the text, references."""
+    plain = "".join(a.text if a.ref is None else "\0" for a in atoms)
+    prefix = RE_UNIT_PREFIX.match(plain) or RE_TITLE.match(plain)
+    start = prefix.end() if prefix else 0
+    while start < len(atoms) and atoms[start].text == " ":
+        start += 1
+    number = f"{plain[:start].strip()} " if prefix else ""
+    end = start
+    while end < len(atoms) and atoms[end].ref is None and (atoms[end].bold or atoms[end].text == " "):
+        end += 1
+    while end > start and atoms[end - 1].text == " ":
+        end -= 1
+    rest = atoms[end:]
+    has_text = any(a.ref is None and a.text not in _TRAILING for a in rest)
+    if end == start or not has_text:
+        return number + _render(atoms[start:])
+    return f"{number}**{_render(atoms[start:end])}**{_render(rest)}"
+
+
+# --- the reader -------------------------------------------------------------------------------------
+
+
+def read_pdf(source: str | os.PathLike[str] | bytes) -> str:
+    """The text of a PDF resolution in the clean text format (see ``docs/text-format.md``).
+
+    ``source`` is a path or the bytes of the file. Raises :class:`DocumentError` for a file that
+    is not a PDF, is damaged or encrypted, or has no text layer (a scan), and when pdfplumber is
+    not installed.
+    """
+    name = _describe(source)
+    with _opened(source) as pdf:
+        pages = _read_pages(pdf, name)
+    glyph_sizes = Counter(round(g.size, 1) for page in pages for line in page.lines for g in line.glyphs
+                          if g.text.strip() and not g.marker)
+    if not glyph_sizes:
+        raise DocumentError(
+            f"{name} has no text layer (it is probably a scan): resdiff needs a PDF with text, "
+            "such as the one the UN Official Document System serves")
+    body_size = glyph_sizes.most_common(1)[0][0]
+    symbols = _drop_running_lines(pages)
+    body: list[_Line] = []
+    notes: list[_Line] = []
+    for page in pages:
+        start = _note_start(page, body_size)
+        body.extend(page.lines[:start])
+        notes.extend(page.lines[start:])
+    out = [_unit_text(_atoms(paragraph)) for paragraph in _paragraphs(body, body_size)]
+    out = [line for line in out if line]
+    if symbols and not (out and RE_SYMBOL.fullmatch(out[0])):
+        out.insert(0, symbols[0])
+    footnotes = _footnotes(notes)
+    if footnotes:
+        out.append("")
+        out.extend(f"[^{n}]: {text}" for n, text in sorted(footnotes.items()))
+    return "\n".join(out) + "\n"
