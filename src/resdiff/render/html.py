@@ -1,0 +1,277 @@
+"""The HTML diff report: one self-contained page, a pure function of a Comparison.
+
+The page is what a delegate opens from a mail attachment, reads side by side, filters and
+prints, so it fetches nothing: the CSS and the filter script are inlined from the templates
+shipped as package data (``templates/report.html.j2``, ``report.css``, ``report.js``), and the
+font stack names the CJK fonts found on common systems instead of a web font.
+
+This module reads :mod:`resdiff.model` and nothing else of resdiff. All decisions about what a
+row shows are made here, in :func:`_rows`; the templates only lay the rows out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import jinja2
+
+from resdiff.model import Change, Comparison, DiffOp, Resolution, Unit
+
+#: Marks after a lead shift: ``吁请 → 促请 ↑``.
+SHIFT_MARKS: Mapping[str, str] = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
+
+#: Words for the same shifts, for the ``title`` of a mark and the filter labels.
+SHIFT_WORDS: Mapping[str, str] = {
+    "stronger": "stronger lead",
+    "weaker": "weaker lead",
+    "same": "same lead (only 又/还 differ)",
+    "different": "different lead, no common scale",
+}
+
+# Anything that is awkward in a URL fragment or a CSS selector: "OP39(b)" -> "OP39-b".
+RE_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def _is_lead_shift(change: Change) -> bool:
+    """The lead verb changed beyond its 又/还 adverb (吁请 → 促请, 注意到 → 欢迎)."""
+    return change.lead is not None and change.lead.shift != "same"
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One button of the report's filter bar, and which changes it keeps."""
+
+    name: str
+    """The value the page's script matches against each row's ``data-filters``."""
+    label: str
+    """The button's text."""
+    keeps: Callable[[Change], bool]
+    """Whether a change is visible under this filter."""
+
+
+#: The filters of the report, in the order of the filter bar. The rows carry the names of
+#: the filters that keep them, so the page's script holds no rule of its own.
+FILTERS: tuple[Filter, ...] = (
+    Filter("all", "All", lambda c: True),
+    Filter("substantive", "Substantive only", lambda c: c.substantive),
+    Filter("added", "Added", lambda c: c.type == "added"),
+    Filter("dropped", "Dropped", lambda c: c.type == "dropped"),
+    Filter("reworded", "Reworded", lambda c: c.type == "reworded"),
+    Filter("split-merged", "Split / merged", lambda c: c.type in ("split", "merged")),
+    Filter("moved", "Moved", lambda c: c.moved),
+    Filter("lead", "Lead shifts", _is_lead_shift),
+    Filter("routine", "Routine updates", lambda c: c.routine),
+    Filter("terminology", "Terminology switches", lambda c: c.terminology),
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text in one column: ``equal`` plain, ``delete`` as ``<del>``, ``insert`` as ``<ins>``."""
+
+    op: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One unit as shown in its column."""
+
+    unit_id: str
+    """The unit's id in its own text, ``OP39(b)``."""
+    anchor: str
+    """The HTML id of the cell, ``new-OP39-b``: the target of the link to the unit."""
+    kind: str
+    """``preambular``, ``heading``, ``operative``, or ``missing`` when the text has no such unit."""
+    segments: tuple[Segment, ...]
+    """The unit's text, with the words deleted or inserted on this side marked."""
+    footnotes: tuple[tuple[int, str], ...]
+    """Number and text of each footnote the unit references."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One change as shown in the report: old units on the left, new units on the right."""
+
+    number: int
+    """1-based position in the report; the row's HTML id is ``change-<number>``."""
+    change: Change
+    old: tuple[Cell, ...]
+    new: tuple[Cell, ...]
+    joined_diff: tuple[tuple[Segment, ...], tuple[Segment, ...]] | None
+    """For a split or merge whose word diff cannot be cut at the unit boundaries: both sides whole."""
+    moved_from: str | None
+    """For a moved change: where it stood in the old text (``after OP11``)."""
+    moved_to: str | None
+    """For a moved change: where it stands in the new text."""
+    filters: tuple[str, ...]
+    """Names of the filters that keep this row visible."""
+    collapsed: bool
+    """Routine rows start collapsed."""
+
+    @property
+    def shift_mark(self) -> str:
+        lead = self.change.lead
+        return SHIFT_MARKS[lead.shift] if lead else ""
+
+    @property
+    def shows_lead(self) -> bool:
+        """Worth a ``吁请 → 促请 ↑`` line: the lead text differs between the two sides."""
+        lead = self.change.lead
+        return lead is not None and lead.old != lead.new
+
+
+def _anchors(resolution: Resolution, side: str) -> dict[str, str]:
+    """Unit id → a unique HTML id safe in a fragment (``new-OP39-b``)."""
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for unit in resolution.units:
+        base = f"{side}-{RE_ANCHOR_UNSAFE.sub('-', unit.id).strip('-') or 'unit'}"
+        anchor, n = base, 2
+        while anchor in taken:
+            anchor, n = f"{base}-{n}", n + 1
+        taken.add(anchor)
+        anchors[unit.id] = anchor
+    return anchors
+
+
+def _side(diff: Sequence[DiffOp], side: str) -> tuple[Segment, ...]:
+    """The ops of a word diff that one side shows: the old side shows no insertions and vice versa."""
+    hidden = "insert" if side == "old" else "delete"
+    return tuple(Segment(d.op, d.text) for d in diff if d.op != hidden and d.text)
+
+
+def _cut(segments: Sequence[Segment], texts: Sequence[str]) -> list[tuple[Segment, ...]] | None:
+    """Cut one side of a word diff into the units whose texts were joined to make it.
+
+    The engine diffs a split or merge over the units' texts joined, perhaps with a separator;
+    anything but whitespace between two parts means the diff was made of other texts, and
+    then ``None`` tells the caller to show the units plainly.
+    """
+    joined = "".join(s.text for s in segments)
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for text in texts:
+        start = joined.find(text, cursor) if text else cursor
+        if start < 0 or joined[cursor:start].strip():
+            return None
+        spans.append((start, start + len(text)))
+        cursor = start + len(text)
+    if joined[cursor:].strip():
+        return None
+    parts: list[tuple[Segment, ...]] = []
+    for start, end in spans:
+        part: list[Segment] = []
+        offset = 0
+        for segment in segments:
+            seg_start, offset = offset, offset + len(segment.text)
+            low, high = max(seg_start, start), min(offset, end)
+            if low < high:
+                part.append(Segment(segment.op, segment.text[low - seg_start : high - seg_start]))
+        parts.append(tuple(part))
+    return parts
+
+
+def _cells(
+    change: Change, side: str, resolution: Resolution, anchors: Mapping[str, str]
+) -> tuple[tuple[Cell, ...], tuple[Segment, ...] | None]:
+    """The cells of one side of a change, and that side's whole diff if it could not be cut."""
+    ids = change.old if side == "old" else change.new
+    units: list[Unit | None] = [resolution.get(unit_id) for unit_id in ids]
+    texts = [unit.text if unit else "" for unit in units]
+    segments = _side(change.diff, side)
+    parts: Sequence[tuple[Segment, ...]] | None
+    if not segments or change.type in ("added", "dropped", "unchanged"):
+        parts = [(Segment("equal", text),) for text in texts]
+        whole = None
+    else:
+        parts = _cut(segments, texts)
+        whole = None
+        if parts is None and len(ids) == 1:
+            # The diff was made of a normalised text (whitespace, final mark): show it as is.
+            parts = [segments]
+        elif parts is None:
+            parts = [(Segment("equal", text),) for text in texts]
+            whole = segments
+    cells = tuple(
+        Cell(
+            unit_id=unit_id,
+            anchor=anchors.get(unit_id, f"{side}-missing-{RE_ANCHOR_UNSAFE.sub('-', unit_id)}"),
+            kind=unit.kind if unit else "missing",
+            segments=part,
+            footnotes=tuple((n, resolution.footnotes.get(n, "")) for n in (unit.footnotes if unit else ())),
+        )
+        for unit_id, unit, part in zip(ids, units, parts, strict=True)
+    )
+    return cells, whole
+
+
+def _place(resolution: Resolution, unit_id: str) -> str:
+    """Where a unit stands, by its neighbour: ``after OP11``, or ``at the start``."""
+    ids = [unit.id for unit in resolution.units]
+    if unit_id not in ids:
+        return unit_id
+    index = ids.index(unit_id)
+    return f"{unit_id}, after {ids[index - 1]}" if index else f"{unit_id}, at the start"
+
+
+def _rows(comparison: Comparison) -> list[Row]:
+    old_anchors = _anchors(comparison.old, "old")
+    new_anchors = _anchors(comparison.new, "new")
+    rows = []
+    for number, change in enumerate(comparison.changes, start=1):
+        old, old_whole = _cells(change, "old", comparison.old, old_anchors)
+        new, new_whole = _cells(change, "new", comparison.new, new_anchors)
+        joined = None
+        if old_whole is not None or new_whole is not None:
+            joined = (old_whole or _side(change.diff, "old"), new_whole or _side(change.diff, "new"))
+        moved = change.moved and change.old and change.new
+        rows.append(
+            Row(
+                number=number,
+                change=change,
+                old=old,
+                new=new,
+                joined_diff=joined,
+                moved_from=_place(comparison.old, change.old[0]) if moved else None,
+                moved_to=_place(comparison.new, change.new[0]) if moved else None,
+                filters=tuple(f.name for f in FILTERS if f.keeps(change)),
+                collapsed=change.routine,
+            )
+        )
+    return rows
+
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("resdiff.render", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+def render_html(comparison: Comparison, *, title: str | None = None) -> str:
+    """The report of ``comparison`` as one self-contained HTML page.
+
+    ``title`` heads the page; by default it names the two symbols (``E/RES/2012/5 → E/RES/2013/9``).
+    """
+    old, new = comparison.old, comparison.new
+    if title is None:
+        title = f"{old.symbol or 'Old text'} → {new.symbol or 'New text'}"
+    changes = comparison.changes
+    counts = {f.name: sum(1 for c in changes if f.keeps(c)) for f in FILTERS}
+    return _ENV.get_template("report.html.j2").render(
+        title=title,
+        old=old,
+        new=new,
+        summary=comparison.summary,
+        terms=comparison.terms,
+        rows=_rows(comparison),
+        filters=FILTERS,
+        counts=counts,
+        shift_words=SHIFT_WORDS,
+    )

@@ -1,0 +1,61 @@
+/* resdiff report: the filter bar and the two toggles. Each row lists, in data-filters, the
+   filters that keep it (decided in render/html.py), so this script holds no rule of its own.
+   Without the script every row shows, which is the "All" view. */
+(function () {
+  "use strict";
+  var rows = Array.prototype.slice.call(document.querySelectorAll("article.change"));
+  var status = document.getElementById("status");
+
+  function chosen() {
+    var checked = document.querySelector('input[name="filter"]:checked');
+    return checked ? checked.value : "all";
+  }
+
+  function label(name) {
+    var node = document.querySelector('label[for="filter-' + name + '"] .label');
+    return node ? node.textContent : name;
+  }
+
+  function apply(name) {
+    var shown = 0;
+    rows.forEach(function (row) {
+      var keep = row.getAttribute("data-filters").split(" ").indexOf(name) >= 0;
+      row.hidden = !keep;
+      if (keep) { shown += 1; }
+    });
+    document.body.setAttribute("data-filter", name);
+    status.textContent = "Showing " + shown + " of " + rows.length + " changes" +
+      (name === "all" ? "" : " \u2014 filter: " + label(name));
+  }
+
+  /* A link to a unit that the current filter hides shows everything again. */
+  function reveal() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    if (!target) { return; }
+    var row = target.closest("article.change");
+    if (row && row.hidden) {
+      document.getElementById("filter-all").checked = true;
+      apply("all");
+    }
+    var details = target.closest("details");
+    if (details) { details.open = true; }
+    target.scrollIntoView();
+  }
+
+  function toggle(boxId, selector) {
+    var box = document.getElementById(boxId);
+    box.addEventListener("change", function () {
+      document.querySelectorAll(selector).forEach(function (details) { details.open = box.checked; });
+    });
+  }
+
+  document.querySelectorAll('input[name="filter"]').forEach(function (radio) {
+    radio.addEventListener("change", function () { apply(chosen()); });
+  });
+  toggle("toggle-routine", "details.routine-body");
+  toggle("toggle-notes", "details.notes");
+  window.addEventListener("hashchange", reveal);
+  apply(chosen());
+  reveal();
+}());

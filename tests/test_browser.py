@@ -1,0 +1,164 @@
+"""The HTML report in a real browser (issue 4): rows, badges, filters, toggles, print, screenshots.
+
+Runs Debian's Chromium headless through playwright's Python package; never playwright's own
+browsers. CI installs ``chromium``: when it is missing these tests fail, they do not skip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from html_fixtures import COMPARISON
+from resdiff.model import Comparison
+from resdiff.render import render_html
+from resdiff.render.html import FILTERS
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+]
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpora" / "ecosoc-wsis" / "zh" / "E-RES-2013-9.txt"
+DRAFT = ROOT / "examples" / "drafts" / "E-RES-2014-illustrative-draft-zh.txt"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium)", pytrace=False
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_report(browser: object, comparison: Comparison, folder: Path, name: str = "report.html") -> object:
+    path = folder / name
+    path.write_text(render_html(comparison, title="Browser test report"), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on(
+        "request",
+        lambda request: errors.append(f"fetched {request.url}") if request.url != path.as_uri() else None,
+    )
+    page.goto(path.as_uri())
+    page.errors = errors  # checked by the tests
+    return page
+
+
+def visible_rows(page: object) -> list[str]:
+    return page.locator("article.change:visible").evaluate_all("rows => rows.map(r => r.id)")  # type: ignore[attr-defined]
+
+
+def expected_rows(comparison: Comparison, name: str) -> list[str]:
+    keeps = next(f.keeps for f in FILTERS if f.name == name)
+    return [f"change-{n}" for n, change in enumerate(comparison.changes, start=1) if keeps(change)]
+
+
+def test_rows_and_badges(browser: object, tmp_path: Path) -> None:
+    page = open_report(browser, COMPARISON, tmp_path)
+    changes = COMPARISON.changes
+    assert page.locator("article.change").count() == len(changes)
+    assert page.locator("article.change .badge-type").count() == len(changes)
+    assert page.locator("article.change .badge-moved").count() == sum(c.moved for c in changes)
+    assert page.locator("article.change .badge-routine").count() == sum(c.routine for c in changes)
+    assert page.locator("article.change .badge-lead").count() == 3
+    assert page.locator(".badge-lead.shift-stronger").inner_text() == "吁请 → 促请 ↑"
+    assert page.locator("#status").inner_text() == f"Showing {len(changes)} of {len(changes)} changes"
+    page.screenshot(path=str(tmp_path / "report-all.png"), full_page=True)
+    assert (tmp_path / "report-all.png").stat().st_size > 10_000
+    assert page.errors == []
+
+
+def test_each_filter_shows_what_the_comparison_says(browser: object, tmp_path: Path) -> None:
+    page = open_report(browser, COMPARISON, tmp_path)
+    total = len(COMPARISON.changes)
+    for f in FILTERS:
+        page.click(f'label[for="filter-{f.name}"]')
+        expected = expected_rows(COMPARISON, f.name)
+        assert visible_rows(page) == expected, f.name
+        status = page.locator("#status").inner_text()
+        assert status.startswith(f"Showing {len(expected)} of {total} changes"), status
+        page.screenshot(path=str(tmp_path / f"filter-{f.name}.png"))
+    page.click('label[for="filter-substantive"]')
+    assert "change-1" not in visible_rows(page)  # unchanged
+    assert "change-17" in visible_rows(page)  # unchanged but moved
+    assert page.errors == []
+
+
+def test_routine_rows_open_on_demand(browser: object, tmp_path: Path) -> None:
+    page = open_report(browser, COMPARISON, tmp_path)
+    routine = page.locator("#change-2")
+    assert routine.locator(".badge-routine").is_visible()
+    assert not routine.locator(".columns").is_visible()
+    routine.locator("summary").click()
+    assert routine.locator("del").first.is_visible()
+    routine.locator("summary").click()
+    page.check("#toggle-routine")
+    assert routine.locator(".columns").is_visible()
+
+
+def test_footnotes_on_demand(browser: object, tmp_path: Path) -> None:
+    page = open_report(browser, COMPARISON, tmp_path)
+    note = page.locator("#new-PP3 .footnotes li")
+    assert not note.is_visible()
+    page.locator("#new-PP3 details.notes summary").click()
+    assert note.is_visible() and note.inner_text() == "A/69/65-E/2014/12。"
+    page.check("#toggle-notes")
+    assert page.locator("#old-PP1 .footnotes li").is_visible()
+
+
+def test_link_to_a_hidden_unit_shows_it(browser: object, tmp_path: Path) -> None:
+    page = open_report(browser, COMPARISON, tmp_path)
+    page.click('label[for="filter-added"]')
+    assert not page.locator("#new-OP8-b").is_visible()
+    page.evaluate("location.hash = '#new-OP8-b'")
+    page.wait_for_function("document.getElementById('filter-all').checked")
+    assert page.locator("#new-OP8-b").is_visible()
+    assert len(visible_rows(page)) == len(COMPARISON.changes)
+
+
+def test_print_shows_the_filtered_rows_without_controls(browser: object, tmp_path: Path) -> None:
+    page = open_report(browser, COMPARISON, tmp_path)
+    page.click('label[for="filter-substantive"]')
+    page.emulate_media(media="print")
+    assert not page.locator("nav.controls").is_visible()
+    assert visible_rows(page) == expected_rows(COMPARISON, "substantive")
+    assert "filter: Substantive only" in page.locator("#status").inner_text()
+    page.screenshot(path=str(tmp_path / "print-substantive.png"), full_page=True)
+    pdf = tmp_path / "print-substantive.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_real_comparison_in_the_browser(browser: object, tmp_path: Path) -> None:
+    import resdiff
+
+    try:
+        comparison = resdiff.compare(resdiff.load(CORPUS), resdiff.load(DRAFT))
+    except ModuleNotFoundError as exc:  # pragma: no cover - until the engine lands
+        if exc.name != "resdiff.engine":
+            raise
+        pytest.skip("resdiff.compare is not implemented yet (no resdiff.engine)")
+    page = open_report(browser, comparison, tmp_path, "real.html")
+    assert page.locator("article.change").count() == len(comparison.changes)
+    for f in FILTERS:
+        page.click(f'label[for="filter-{f.name}"]')
+        assert visible_rows(page) == expected_rows(comparison, f.name), f.name
+    page.click('label[for="filter-all"]')
+    page.screenshot(path=str(tmp_path / "real-all.png"), full_page=True)
+    assert page.errors == []
