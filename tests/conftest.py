@@ -1,0 +1,39 @@
+"""Shared fixtures: the corpus text, its parse, and JSON Schema validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from referencing import Registry, Resource
+
+import resdiff
+from resdiff.schemas import FILES, load_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpora" / "ecosoc-wsis" / "zh" / "E-RES-2013-9.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def _registry() -> Registry:
+    resources = [(f, Resource.from_contents(load_schema(name))) for name, f in FILES.items()]
+    return Registry().with_resources(resources)
+
+
+def validate(document: dict[str, Any]) -> None:
+    """Validate a resdiff JSON document against the shipped schema named in its ``schema`` field."""
+    schema = load_schema(document["schema"])
+    jsonschema.Draft202012Validator(schema, registry=_registry()).validate(document)
+
+
+@pytest.fixture(scope="session")
+def corpus_text() -> str:
+    return CORPUS.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def corpus(corpus_text: str) -> resdiff.Resolution:
+    return resdiff.parse(corpus_text)
