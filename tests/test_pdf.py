@@ -20,10 +20,9 @@ from resdiff import DocumentError, InputError, Resolution
 pytest.importorskip("pdfplumber")
 reportlab = pytest.importorskip("reportlab")
 
-from pdf_maker import Style, find_font, make_pdf  # noqa: E402
 from resdiff.readers.pdf import read_pdf  # noqa: E402
-
-CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "ecosoc-wsis" / "zh" / "E-RES-2013-9.txt"
+from tests.conftest import CORPUS  # noqa: E402
+from tests.pdf_maker import Style, find_font, make_pdf  # noqa: E402
 
 if find_font() is None:
     if os.environ.get("CI"):

@@ -33,6 +33,15 @@ from pathlib import Path
 from typing import Any
 
 from resdiff.errors import DocumentError, InputError
+from resdiff.readers.marks import (
+    RE_SYMBOL,
+    RE_TITLE,
+    RE_UNIT_PREFIX,
+    Atom,
+    fold_atom_spaces,
+    render,
+    unit_line,
+)
 
 # --- patterns -----------------------------------------------------------------------------
 
@@ -45,28 +54,11 @@ RE_JOB_CODE = re.compile(r"^(?:[A-Z]{1,3}\.)?\d{2}-\d{4,6}[A-Z]?\s*(?:\([A-Z]\))
 #: The barcode line under a job code: ``*1341275*``.
 RE_BARCODE = re.compile(r"^\*\d{7,8}[A-Z]?\*$")
 
-#: A resolution symbol: ``E/RES/2013/9``, ``A/RES/67/195``, ``A/HRC/RES/22/1``.
-RE_SYMBOL = re.compile(r"\b[A-Z]{1,3}/(?:[A-Z]{2,5}/)*RES/\d{1,4}/\d{1,4}\b")
-
-#: The numbered title, which wraps: ``2013/9. 信息社会世界首脑会议成果文件执行和后续行动``.
-RE_TITLE = re.compile(r"^\d{2,4}/\d{1,4}\s*[.．]")
-
-#: The number or letter that opens a unit: ``1. ``, ``１．``, ``(a) ``, ``（ａ）``.
-RE_UNIT_PREFIX = re.compile(r"^(?:\d{1,3}\s*[.．]|[（(][a-zａ-ｚ]{1,4}[)）])\s*")
-
 #: A font name that says bold: ``ABCDEF+SimSun-Bold``, ``TimesNewRomanPS-BoldMT``, ``SimHei,Black``.
 RE_BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold", re.IGNORECASE)
 
 #: A footnote number written on the baseline at the start of a footnote line: ``3 E/CN.16/2013/3。``.
 RE_FLAT_NOTE_NUMBER = re.compile(r"^(\d{1,3})[ \t\u3000]+")
-
-#: A CJK ideograph, CJK punctuation or a full-width form: takes no spaces around it.
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-                  r"\u2014\u2026\u201c\u201d\u2018\u2019]")
-
-#: Punctuation that may follow a bold lead without leaving any text after it (a heading, a
-#: body line ``经济及社会理事会，``): such a line has no lead.
-_TRAILING = set("，。；：、,.;: \u3000")
 
 # --- thresholds, as fractions of the font size ------------------------------------------------
 
@@ -374,7 +366,7 @@ def _footnotes(lines: list[_Line]) -> dict[int, str]:
             notes[current] = [rest]
         elif current is not None:
             notes[current].append(line)
-    return {n: _render(_atoms(parts)).strip() for n, parts in notes.items()}
+    return {n: render(_atoms(parts)).strip() for n, parts in notes.items()}
 
 
 def _note_number(line: _Line, current: int | None) -> tuple[int | None, _Line]:
@@ -458,80 +450,28 @@ def _paragraphs(lines: list[_Line], size: float) -> list[list[_Line]]:
 # --- writing the clean text -------------------------------------------------------------------
 
 
-@dataclass
-class _Atom:
-    """A character of the output, or a footnote reference (``ref`` set)."""
-
-    text: str
-    bold: bool = False
-    ref: int | None = None
-
-
-def _atoms(lines: Iterable[_Line]) -> list[_Atom]:
+def _atoms(lines: Iterable[_Line]) -> list[Atom]:
     """The characters of wrapped lines joined into one paragraph, with spaces where the gaps are."""
-    atoms: list[_Atom] = []
+    atoms: list[Atom] = []
     for line in lines:
         if atoms and atoms[-1].text.isascii() and atoms[-1].text.isalnum():
             first = next((g for g in line.glyphs if g.text.strip()), None)
             if first is not None and first.text.isascii() and first.text.isalnum():
-                atoms.append(_Atom(" "))  # a Latin word wrapped at a space
+                atoms.append(Atom(" "))  # a Latin word wrapped at a space
         previous: _Glyph | None = None
         for glyph in line.glyphs:
             gap = glyph.x0 - previous.x1 if previous is not None else 0.0
             if gap > SPACE_GAP * line.size and previous is not None and previous.text != " ":
-                atoms.append(_Atom(" "))
+                atoms.append(Atom(" "))
             if glyph.marker:
                 if atoms and atoms[-1].ref is not None and previous is not None and previous.marker:
                     atoms[-1].ref = atoms[-1].ref * 10 + int(glyph.text)
                 else:
-                    atoms.append(_Atom("", ref=int(glyph.text)))
+                    atoms.append(Atom("", ref=int(glyph.text)))
             else:
-                atoms.append(_Atom(" " if glyph.text.isspace() else glyph.text, glyph.bold))
+                atoms.append(Atom(" " if glyph.text.isspace() else glyph.text, glyph.bold))
             previous = glyph
-    return _fold_spaces(atoms)
-
-
-def _fold_spaces(atoms: list[_Atom]) -> list[_Atom]:
-    """Spaces folded to one, and dropped next to CJK, next to a reference and at the ends."""
-    kept: list[_Atom] = []
-    for i, atom in enumerate(atoms):
-        if atom.text != " ":
-            kept.append(atom)
-            continue
-        before = kept[-1] if kept else None
-        after = next((a for a in atoms[i + 1:] if a.text != " "), None)
-        if before is None or after is None or before.text == " ":
-            continue
-        if before.ref is not None or after.ref is not None:
-            continue
-        if _CJK.match(before.text) or _CJK.match(after.text):
-            continue
-        kept.append(atom)
-    return kept
-
-
-def _render(atoms: list[_Atom]) -> str:
-    return "".join(f"[^{a.ref}]" if a.ref is not None else a.text for a in atoms)
-
-
-def _unit_text(atoms: list[_Atom]) -> str:
-    """A unit's line: its number, the lead in ``**…**`` when it was bold, the text, references."""
-    plain = "".join(a.text if a.ref is None else "\0" for a in atoms)
-    prefix = RE_UNIT_PREFIX.match(plain) or RE_TITLE.match(plain)
-    start = prefix.end() if prefix else 0
-    while start < len(atoms) and atoms[start].text == " ":
-        start += 1
-    number = f"{plain[:start].strip()} " if prefix else ""
-    end = start
-    while end < len(atoms) and atoms[end].ref is None and (atoms[end].bold or atoms[end].text == " "):
-        end += 1
-    while end > start and atoms[end - 1].text == " ":
-        end -= 1
-    rest = atoms[end:]
-    has_text = any(a.ref is None and a.text not in _TRAILING for a in rest)
-    if end == start or not has_text:
-        return number + _render(atoms[start:])
-    return f"{number}**{_render(atoms[start:end])}**{_render(rest)}"
+    return fold_atom_spaces(atoms)
 
 
 # --- the reader -------------------------------------------------------------------------------------
@@ -561,7 +501,7 @@ def read_pdf(source: str | os.PathLike[str] | bytes) -> str:
         start = _note_start(page, body_size)
         body.extend(page.lines[:start])
         notes.extend(page.lines[start:])
-    out = [_unit_text(_atoms(paragraph)) for paragraph in _paragraphs(body, body_size)]
+    out = [unit_line(_atoms(paragraph)) for paragraph in _paragraphs(body, body_size)]
     out = [line for line in out if line]
     if symbols and not (out and RE_SYMBOL.fullmatch(out[0])):
         out.insert(0, symbols[0])
