@@ -8,6 +8,10 @@ terminology switches, lead shifts of each kind, footnotes, a split and a merge.
 from __future__ import annotations
 
 from resdiff.model import Change, Comparison, DiffOp, LeadShift, Resolution, TermSwitch, Unit
+from tests.conftest import ROOT
+
+#: The ILLUSTRATIVE next-year draft of the examples, to compare with the corpus text.
+DRAFT = ROOT / "examples" / "drafts" / "E-RES-2014-illustrative-draft-zh.txt"
 
 
 def diff(*steps: str) -> tuple[DiffOp, ...]:

@@ -6,15 +6,17 @@ browsers. CI installs ``chromium``: when it is missing these tests fail, they do
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from html_fixtures import COMPARISON
 from resdiff.model import Comparison
 from resdiff.render import render_html
 from resdiff.render.html import FILTERS
+from tests.conftest import CORPUS
+from tests.html_fixtures import COMPARISON, DRAFT
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +28,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-background-networking",
 ]
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpora" / "ecosoc-wsis" / "zh" / "E-RES-2013-9.txt"
-DRAFT = ROOT / "examples" / "drafts" / "E-RES-2014-illustrative-draft-zh.txt"
 
 
 @pytest.fixture(scope="module")
@@ -162,3 +161,15 @@ def test_real_comparison_in_the_browser(browser: object, tmp_path: Path) -> None
     page.click('label[for="filter-all"]')
     page.screenshot(path=str(tmp_path / "real-all.png"), full_page=True)
     assert page.errors == []
+
+
+def test_negotiation_brief_prints_on_one_page(browser: object, tmp_path: Path) -> None:
+    from tests.test_examples import run_example
+
+    run_example("negotiation_brief.py", tmp_path)
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto((tmp_path / "brief.html").as_uri())
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    page.screenshot(path=str(tmp_path / "brief.png"), full_page=True)

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 import re
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
-from html_fixtures import COMPARISON, diff, hostile_comparison
-from htmldom import Node, parse
 from resdiff.model import Change, Comparison, Resolution, Unit
 from resdiff.render import render_html
 from resdiff.render.html import FILTERS
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpora" / "ecosoc-wsis" / "zh" / "E-RES-2013-9.txt"
-DRAFT = ROOT / "examples" / "drafts" / "E-RES-2014-illustrative-draft-zh.txt"
+from tests.conftest import CORPUS
+from tests.html_fixtures import COMPARISON, DRAFT, diff, hostile_comparison
+from tests.htmldom import Node, parse
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,138 @@
+"""The example scripts (issue 4) run as a delegate runs them, and say what they should.
+
+Each runs in a subprocess with this interpreter, writing into the test's temporary folder.
+The illustrative draft was written to hold one of each kind of change; the checks below name
+those changes, so a regression in the engine that loses one shows here as well.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import resdiff
+from resdiff.model import Comparison
+from tests.conftest import CORPUS, ROOT
+from tests.html_fixtures import DRAFT
+from tests.htmldom import parse
+
+EXAMPLES = ROOT / "examples"
+
+
+def run_example(name: str, *args: str | Path) -> str:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLES / name), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def comparison() -> Comparison:
+    return resdiff.compare(resdiff.load(CORPUS), resdiff.load(DRAFT))
+
+
+def test_draft_is_labelled_illustrative() -> None:
+    first = DRAFT.read_text(encoding="utf-8").splitlines()[0]
+    assert "示意性草案" in first and "并非联合国正式文本" in first
+    assert "ILLUSTRATIVE" in (EXAMPLES / "drafts" / "README.md").read_text(encoding="utf-8")
+
+
+def test_draft_holds_every_kind_of_change(comparison: Comparison) -> None:
+    def ids(change: resdiff.Change) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return change.old, change.new
+
+    by_kind: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for change in comparison:
+        by_kind.setdefault(change.type, []).append(ids(change))
+    assert (("OP15",), ("OP14", "OP15")) in by_kind["split"]
+    assert (("OP28", "OP29"), ("OP29",)) in by_kind["merged"]
+    assert [ids(c) for c in comparison if c.moved] == [(("OP5",), ("OP21",))]
+    assert ((), ("OP51",)) in by_kind["added"] and (("OP38(a)",), ()) in by_kind["dropped"]
+    leads = {(c.lead.old, c.lead.new, c.lead.shift) for c in comparison if c.lead}
+    assert {("吁请", "促请", "stronger"), ("促请", "鼓励", "weaker")} <= leads
+    assert comparison.summary["routine"] >= 3
+    assert [(t.old, t.new) for t in comparison.terms] == [("因特网", "互联网")]
+    assert comparison.change_for("OP38(b)") == comparison.change_for("OP38(c)", side="old")
+
+
+def test_diff_years_writes_the_report(tmp_path: Path, comparison: Comparison) -> None:
+    report = tmp_path / "report.html"
+    out = run_example("diff_years.py", report)
+    assert f"report: {report}" in out
+    assert f"{len(comparison.changes)} changes" in out
+    html = report.read_text(encoding="utf-8")
+    page = parse(html)
+    assert "ILLUSTRATIVE" in page.find("title").text() and "ILLUSTRATIVE" in page.find("h1").text()
+    rows = page.find_all("article", "change")
+    assert len(rows) == len(comparison.changes)
+    assert [r.get("data-type") for r in rows] == [c.type for c in comparison]
+    heads = [" ".join(r.find("span", "ids").text().split()) for r in rows]
+    assert "OP15 → OP14 + OP15" in heads and "OP28 + OP29 → OP29" in heads
+    assert "OP38(c) → OP38(b)" in heads
+    leads = [" ".join(b.text().split()) for b in page.find_all("span", "badge-lead")]
+    assert "吁请 → 促请 ↑" in leads and "促请 → 鼓励 ↓" in leads
+    assert page.find("div", "moved-note").text().startswith("Moved: in E/RES/2013/9 OP5")
+    assert len(page.find_all("details", "routine-body")) == comparison.summary["routine"]
+    assert page.find("section", "terms").find("del").text() == "因特网"
+    assert not re.search(r"https?://", html)
+
+
+def sections(markdown: str) -> dict[str, str]:
+    """Markdown section title (without its count) → its body."""
+    found = re.split(r"^## (.+?)(?: \(\d+\))?$", markdown, flags=re.M)
+    return dict(zip(found[1::2], found[2::2], strict=True))
+
+
+def test_negotiation_brief(tmp_path: Path, comparison: Comparison) -> None:
+    out = run_example("negotiation_brief.py", tmp_path)
+    assert "Strengthened leads: 1" in out
+    markdown = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Negotiation brief: E/RES/2013/9 → ILLUSTRATIVE 2014 draft")
+    part = sections(markdown)
+    assert "**new OP51**" in part["New commitments"] and "**new PP8**" in part["New commitments"]
+    assert "**OP38(a)**: 赞赏地注意到" in part["Dropped commitments"]
+    assert "**OP8 → OP7** — 吁请 → 促请 ↑: <del>吁请</del><ins>促请</ins>" in part["Strengthened leads"]
+    assert "促请 → 鼓励 ↓" in part["Weakened leads"]
+    assert "**OP15 → OP14 + OP15** — split" in part["Substantive rewordings"]
+    assert "**OP5 → OP21** — text unchanged" in part["Moved"]
+    summary = comparison.summary
+    assert f"{summary['routine']} routine updates" in part["Not listed"]
+    assert f"{summary['unchanged']} paragraphs unchanged" in part["Not listed"]
+    # Routine updates are counted, not listed: PP3's new predecessor does not appear.
+    assert "第2013/9号决议" not in markdown
+    listed = len(re.findall(r"^- \*\*", markdown, flags=re.M))
+    assert listed == len(comparison.substantive)
+
+    page = parse((tmp_path / "brief.html").read_text(encoding="utf-8"))
+    assert "ILLUSTRATIVE" in page.find("h1").text()
+    assert [h.text().split(" (")[0] for h in page.find_all("h2")] == list(part)
+    assert len(page.find_all("li")) == listed + 3
+    assert page.find("del").text() == "吁请" and page.find("ins").text() == "促请"
+
+
+def test_api_tour() -> None:
+    out = run_example("api_tour.py")
+    for expected in (
+        "E/RES/2013/9, adopted 2013-07-22 (第41次全体会议), predecessor E/RES/2012/5",
+        "OP38(c) belongs to OP38",
+        "stronger leads: ['吁请 → 促请']",
+        "new OP7 comes from old OP8: reworded",
+        "word diff: d:吁请 i:促请",
+        "old text == diff's old side: True",
+        "to_dict(): schema resdiff.comparison/1",
+    ):
+        assert expected in out, expected
+    assert re.search(r"^split +OP15 → OP14\+OP15", out, flags=re.M)
