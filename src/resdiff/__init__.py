@@ -22,6 +22,22 @@ from resdiff.options import Options
 
 __version__ = "0.1.0"
 
+# Heavier parts load on first use, so that `import resdiff` and the CLI start fast.
+_LAZY = {
+    "render_html": ("resdiff.render.html", "render_html"),
+    "fetch": ("resdiff.fetch", "fetch"),
+    "Series": ("resdiff.series", "Series"),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        module, attribute = _LAZY[name]
+        return getattr(importlib.import_module(module), attribute)
+    raise AttributeError(f"module 'resdiff' has no attribute {name!r}")
+
 __all__ = [
     "Change",
     "Comparison",
@@ -35,10 +51,13 @@ __all__ = [
     "ResdiffError",
     "Resolution",
     "SeriesError",
+    "Series",
     "TermSwitch",
     "Unit",
     "__version__",
     "compare",
+    "fetch",
     "load",
     "parse",
+    "render_html",
 ]

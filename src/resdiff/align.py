@@ -174,10 +174,6 @@ class Aligner:
         same_lead = a.lead is not None and b.lead is not None and a.lead.lstrip("又还") == b.lead.lstrip("又还")
         return self.content(i, j) >= (0.25 if same_lead else 0.35)
 
-    def _contained(self, i: int, j: int, *, old_in_new: bool) -> float:
-        size = len(self.ow[i]) if old_in_new else len(self.nw[j])
-        return float(self.lcs[i, j]) / size if size else 0.0
-
     def _parts(self, links: list[Link]) -> list[Link]:
         """Find splits (1 → n) and merges (n → 1) among the 1:1 links and the units left over."""
         matched_old = {link.old[0]: link for link in links}
@@ -185,16 +181,20 @@ class Aligner:
         part = self.options.part_threshold
         result = {id(link): link for link in links}
 
+        # contained_new[i, j]: share of new j's words found in old i, in order; and the reverse.
+        old_len = np.array([max(len(w), 1) for w in self.ow], dtype=np.float32)
+        new_len = np.array([max(len(w), 1) for w in self.nw], dtype=np.float32)
+        contained_old = self.lcs / old_len[:, None]
+        contained_new = self.lcs / new_len[None, :]
+        big_old = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS for u, w in zip(self.old, self.ow)])
+        big_new = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS for u, w in zip(self.new, self.nw)])
+
         def group(whole: int, old_side: bool) -> list[int]:
             # The parts: units on the other side mostly contained in `whole`, free or paired with it.
+            row = contained_new[whole, :] if old_side else contained_old[:, whole]
+            big = big_new if old_side else big_old
             parts: list[int] = []
-            other = self.new if old_side else self.old
-            for k in range(len(other)):
-                if other[k].kind == "heading" or len((self.nw if old_side else self.ow)[k]) < MIN_PART_WORDS:
-                    continue
-                i, j = (whole, k) if old_side else (k, whole)
-                if self._contained(i, j, old_in_new=not old_side) < part:
-                    continue
+            for k in np.nonzero((row >= part) & big)[0].tolist():
                 owner = (matched_new if old_side else matched_old).get(k)
                 if owner is not None and (owner.old if old_side else owner.new) != (whole,):
                     continue

@@ -21,31 +21,63 @@ from resdiff.segment import Segmenter, is_punctuation
 from resdiff.worddiff import diff_words
 
 _DIGITS = re.compile(r"\d")
+_KEY_WORD: dict[str, str | None] = {}
+
+
+def _key_word(word: str) -> str | None:
+    """A word as similarity sees it: ``None`` for punctuation, ``#`` for a number."""
+    try:
+        return _KEY_WORD[word]
+    except KeyError:
+        key = None if is_punctuation(word) else ("#" if _DIGITS.search(word) else word)
+        if len(_KEY_WORD) < 200_000:
+            _KEY_WORD[word] = key
+        return key
 
 
 def similarity_key(words: Sequence[str]) -> list[str]:
     """The words that count for similarity: no punctuation, numbers folded, no leading 又/还."""
-    key = [("#" if _DIGITS.search(w) else w) for w in words if not is_punctuation(w)]
+    key = [k for k in map(_key_word, words) if k is not None]
     while key and key[0] in ADVERBS:
         key = key[1:]
     return key
 
 
 class _Texts:
-    """Both texts' units with their words, cut once."""
+    """Both texts' units with their words, cut once, and the word diffs computed so far."""
 
     def __init__(self, old: Resolution, new: Resolution, segmenter: Segmenter) -> None:
         self.old_units, self.new_units = old.units, new.units
         self.seg = segmenter
         self.old_words = [segmenter.words(u.text) for u in old.units]
         self.new_words = [segmenter.words(u.text) for u in new.units]
+        self.old_keys = [similarity_key(w) for w in self.old_words]
+        self.new_keys = [similarity_key(w) for w in self.new_words]
+        self.diffs: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[DiffOp, ...]] = {}
 
     def keys(self, terms: Sequence[TermSwitch] = ()) -> tuple[list[list[str]], list[list[str]]]:
-        if terms:
-            old = [self.seg.words(classify.apply_terms(u.text, terms)) for u in self.old_units]
-        else:
-            old = self.old_words
-        return [similarity_key(w) for w in old], [similarity_key(w) for w in self.new_words]
+        """Similarity keys; with ``terms``, of the old texts with the switches applied."""
+        if not terms:
+            return self.old_keys, self.new_keys
+        single = {t.old: t.new for t in terms}
+        old = []
+        for unit, words, key in zip(self.old_units, self.old_words, self.old_keys):
+            if not any(t.old in unit.text for t in terms):
+                old.append(key)
+            elif all(t.old in words for t in terms if t.old in unit.text):
+                # The switched wording is a whole word wherever it occurs: swap it in place.
+                old.append(similarity_key([single.get(w, w) for w in words]))
+            else:
+                old.append(similarity_key(self.seg.words(classify.apply_terms(unit.text, terms))))
+        return old, self.new_keys
+
+    def diff(self, link: Link) -> tuple[DiffOp, ...]:
+        found = self.diffs.get((link.old, link.new))
+        if found is None:
+            old_words = [w for i in link.old for w in self.old_words[i]]
+            new_words = [w for j in link.new for w in self.new_words[j]]
+            found = self.diffs[(link.old, link.new)] = diff_words(old_words, new_words)
+        return found
 
 
 def _change(texts: _Texts, link: Link, moved: bool, terms: Sequence[TermSwitch]) -> Change:
@@ -62,13 +94,13 @@ def _change(texts: _Texts, link: Link, moved: bool, terms: Sequence[TermSwitch])
         kind = "unchanged"
     else:
         kind = "reworded"
-    old_words = [w for i in link.old for w in texts.old_words[i]]
-    new_words = [w for j in link.new for w in texts.new_words[j]]
     if kind == "unchanged":
         similarity, diff = 1.0, ()
     else:
-        similarity = fuzz.ratio(similarity_key(old_words), similarity_key(new_words), processor=None) / 100.0
-        diff = diff_words(old_words, new_words)
+        old_key = [w for i in link.old for w in texts.old_keys[i]]
+        new_key = [w for j in link.new for w in texts.new_keys[j]]
+        similarity = fuzz.ratio(old_key, new_key, processor=None) / 100.0
+        diff = texts.diff(link)
     routine = kind == "reworded" and classify.is_routine(old_text, new_text)
     return Change(
         type=kind,
@@ -131,10 +163,10 @@ def run(old: Resolution, new: Resolution, options: Options) -> Comparison:
     """Compare two parsed resolutions (the body of :func:`resdiff.compare`)."""
     texts = _Texts(old, new, Segmenter(options))
     links = _align(texts, options, ())
-    changes = _build(texts, links, ())
-    terms = classify.find_terms((c.diff for c in changes if c.type != "unchanged" and c.old and c.new),
-                                min_count=options.term_min_count)
+    first = [texts.diff(link) for link in links
+             if classify.comparable("".join(texts.old_units[i].text for i in link.old))
+             != classify.comparable("".join(texts.new_units[j].text for j in link.new))]
+    terms = classify.find_terms(first, min_count=options.term_min_count)
     if terms:
         links = _align(texts, options, terms)
-        changes = _build(texts, links, terms)
-    return Comparison(old=old, new=new, changes=tuple(changes), terms=terms)
+    return Comparison(old=old, new=new, changes=tuple(_build(texts, links, terms)), terms=terms)
