@@ -84,9 +84,12 @@ def test_shuffling_operative_paragraphs_gives_only_moves(corpus: Resolution, rnd
     ops = [u for u in corpus.units if u.kind == "operative" and "(" not in (u.number or "")]
     chosen = rnd.sample(range(len(ops)), 3)
     moved = [ops[k] for k in chosen]
+    blocks = [[m, *(u for u in corpus.units if u.parent == m.id)] for m in moved]  # with its sub-paragraphs
     rest = [u for u in corpus.units if u not in moved and u.parent not in {m.id for m in moved}]
-    for m in moved:
-        rest.insert(rnd.randrange(len(rest) + 1), m)
+    for block in blocks:
+        ends = [k for k in range(len(rest) + 1) if k == len(rest) or rest[k].parent is None]
+        at = rnd.choice(ends)
+        rest[at:at] = block
     new = replace(corpus, units=renumber(rest))
     comparison = resdiff.compare(corpus, new)
     assert_partition(comparison)

@@ -24,6 +24,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -147,10 +148,10 @@ class Aligner:
 
     def _context(self, pairs: dict[int, int]) -> None:
         anchors = sorted((i, j) for i, j in pairs.items())
-        in_order = [(-1, -1)] + [p for p in weighted_lis([(i, j, 1.0) for i, j in anchors])
-                                 for p in [(p[0], p[1])]] + [(len(self.old), len(self.new))]
+        chain = [(i, j) for i, j, _ in weighted_lis([(i, j, 1.0) for i, j in anchors])]
+        in_order = [(-1, -1), *chain, (len(self.old), len(self.new))]
         used_new = set(pairs.values())
-        for (i0, j0), (i1, j1) in zip(in_order, in_order[1:]):
+        for (i0, j0), (i1, j1) in pairwise(in_order):
             olds = [i for i in range(i0 + 1, i1) if i not in pairs]
             news = [j for j in range(j0 + 1, j1) if j not in used_new]
             if not olds or not news:

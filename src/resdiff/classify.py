@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from resdiff import patterns as P
 from resdiff.lexicon import base_lead, match_lead, shift
@@ -56,7 +57,7 @@ def replacement_pairs(diff: Sequence[DiffOp]) -> list[tuple[str, str]]:
     """The (deleted, inserted) pairs of an edit script that look like a word swapped for another:
     short on both sides and not a routine update."""
     pairs = []
-    for first, second in zip(diff, diff[1:]):
+    for first, second in pairwise(diff):
         if first.op != "delete" or second.op != "insert":
             continue
         old, new = first.text.strip(), second.text.strip()

@@ -94,8 +94,9 @@ def _change(texts: _Texts, link: Link, moved: bool, terms: Sequence[TermSwitch])
         kind = "unchanged"
     else:
         kind = "reworded"
+    diff: tuple[DiffOp, ...] = ()
     if kind == "unchanged":
-        similarity, diff = 1.0, ()
+        similarity = 1.0
     else:
         old_key = [w for i in link.old for w in texts.old_keys[i]]
         new_key = [w for j in link.new for w in texts.new_keys[j]]

@@ -332,10 +332,9 @@ class Comparison:
 
     @property
     def summary(self) -> dict[str, int]:
-        counts = {t: 0 for t in CHANGE_TYPES}
+        result: dict[str, int] = {t: 0 for t in CHANGE_TYPES}
         for change in self.changes:
-            counts[change.type] += 1
-        result: dict[str, int] = dict(counts)
+            result[change.type] += 1
         result["moved"] = sum(c.moved for c in self.changes)
         result["routine"] = sum(c.routine for c in self.changes)
         result["lead_stronger"] = sum(bool(c.lead and c.lead.shift == "stronger") for c in self.changes)

@@ -175,7 +175,7 @@ def clean_lines(text: str, *, title_hint: str | None = None) -> Cleaned:
                 kept[-1].markers.append(int(marker.group("n")))
             continue
         raw, inline = take_inline_markers(line)
-        if not raw.lstrip().startswith("**") and collapse_overprint(raw)[1] is not None or collapse_overprint(
+        if (not raw.lstrip().startswith("**") and collapse_overprint(raw)[1] is not None) or collapse_overprint(
                 P.RE_OP_NUMBER.sub(r"\g<rest>", raw))[1] is not None:
             extracted = True
         kept.append(Line(raw=raw, markers=inline, index=i - 1))

@@ -66,12 +66,3 @@ def diff_words(old: Sequence[str], new: Sequence[str]) -> tuple[DiffOp, ...]:
         else:
             ordered.append(op)
     return tuple(ordered)
-
-
-def replacements(ops: Sequence[DiffOp], words_of: dict[str, tuple[str, ...]] | None = None) -> list[tuple[str, str]]:
-    """The (deleted, inserted) pairs of an edit script: a deletion directly followed by an insertion."""
-    pairs: list[tuple[str, str]] = []
-    for first, second in zip(ops, ops[1:]):
-        if first.op == "delete" and second.op == "insert":
-            pairs.append((first.text, second.text))
-    return pairs

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -11,7 +11,7 @@ from typing import Any
 FILES = {"resdiff.resolution/1": "resolution-1.json", "resdiff.comparison/1": "comparison-1.json"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of the format ``name`` (``resdiff.comparison/1``)."""
     text = resources.files("resdiff.schemas").joinpath(FILES[name]).read_text(encoding="utf-8")
