@@ -76,7 +76,10 @@ RE_FOOTNOTE_DEF = re.compile(r"^\s*\[\^?(?P<n>\d{1,2})\]\s*[:：]\s*(?P<text>.*)
 
 #: An own-body resolution recalled in the preamble, with its date and number:
 #: ``其关于……的2012年7月24日第2012/5号决议``.
-RE_RECALLED_OWN = re.compile(r"其(?:关于(?P<subject>.*?)的)?(?P<date>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?第(?P<number>\d{2,4}/\d{1,4})号决议")
+RE_RECALLED_OWN = re.compile(
+    r"其(?:关于(?P<subject>.*?)的)?(?P<date>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?"
+    r"第(?P<number>\d{2,4}/\d{1,4})号决议"
+)
 
 #: Final punctuation of a unit: ``，`` (preambular), ``；`` ``。`` (operative), ``：`` (chapeau).
 RE_FINAL_PUNCT = re.compile(r"[，；。：:;,]\s*$")
