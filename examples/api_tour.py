@@ -47,9 +47,7 @@ def main() -> None:
         print(f"{change.type:9} {sides:22} {' '.join(flags):12}{lead}")
 
     step("4. Filter")
-    print(
-        "substantive:", [f"{'+'.join(c.old) or '—'}→{'+'.join(c.new) or '—'}" for c in comparison.substantive]
-    )
+    print("substantive:", [f"{'+'.join(c.old) or '—'}→{'+'.join(c.new) or '—'}" for c in comparison.substantive])
     print("added:", [c.new[0] for c in comparison.by_type("added")])
     print("dropped:", [c.old[0] for c in comparison.by_type("dropped")])
     stronger = [c for c in comparison if c.lead and c.lead.shift == "stronger"]
@@ -59,24 +57,18 @@ def main() -> None:
     step("5. One paragraph, with its evidence")
     change = comparison.change_for("OP7")  # the new OP7: where did it come from?
     assert change is not None
-    print(
-        f"new OP7 comes from old {', '.join(change.old)}: {change.type}, similarity {change.similarity:.2f}"
-    )
+    print(f"new OP7 comes from old {', '.join(change.old)}: {change.type}, similarity {change.similarity:.2f}")
     print("word diff:", " ".join(f"{d.op[0]}:{d.text}" for d in change.diff if d.op != "equal"))
     print(f"old text == diff's old side: {change.old_text == old[change.old[0]].text}")
 
     step("6. Settings: keyword overrides of Options")
     strict = resdiff.compare(old, new, term_min_count=20)
-    print(
-        f"term_min_count=20 finds {len(strict.terms)} terminology switches (default: {len(comparison.terms)})"
-    )
+    print(f"term_min_count=20 finds {len(strict.terms)} terminology switches (default: {len(comparison.terms)})")
 
     step("7. JSON and HTML")
     data = comparison.to_dict()
     print(f"to_dict(): schema {data['schema']}, {len(data['changes'])} changes")
-    from resdiff.render import render_html
-
-    page = render_html(comparison, title="ILLUSTRATIVE draft")
+    page = resdiff.render_html(comparison, title="ILLUSTRATIVE draft")
     print(f"render_html(): {len(page):,} characters of self-contained HTML")
 
 

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import resdiff
-from resdiff.render import render_html
 
 HERE = Path(__file__).resolve().parent
 OLD = HERE.parent / "corpora" / "ecosoc-wsis" / "zh" / "E-RES-2013-9.txt"
@@ -28,7 +27,7 @@ def main(argv: list[str]) -> int:
     comparison = resdiff.compare(old, new)
 
     report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(render_html(comparison, title=TITLE), encoding="utf-8")
+    report.write_text(resdiff.render_html(comparison, title=TITLE), encoding="utf-8")
 
     summary = comparison.summary
     print(f"{old.symbol} ({len(old)} paragraphs) → illustrative draft ({len(new)} paragraphs)")

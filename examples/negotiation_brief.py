@@ -113,12 +113,8 @@ def make_brief(comparison: Comparison, title: str) -> Brief:
         return [c for c in changes if c.lead and c.lead.shift == shift and c.lead.old != c.lead.new]
 
     leads = [c for c in changes if lead_note(c) and c.lead and c.lead.shift != "same"]
-    rewordings = [
-        c for c in changes if c.substantive and c.type in ("reworded", "split", "merged") and c not in leads
-    ]
-    moved_items = tuple(
-        Item(ref(c), "text unchanged" if c.type == "unchanged" else c.type, ()) for c in changes if c.moved
-    )
+    rewordings = [c for c in changes if c.substantive and c.type in ("reworded", "split", "merged") and c not in leads]
+    moved_items = tuple(Item(ref(c), "text unchanged" if c.type == "unchanged" else c.type, ()) for c in changes if c.moved)
     sections = (
         Section("New commitments", items(comparison.by_type("added"), whole=True)),
         Section("Dropped commitments", items(comparison.by_type("dropped"), whole=True)),

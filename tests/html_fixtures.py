@@ -145,9 +145,7 @@ CHANGES = (
         ("PP3",),
         similarity=0.9,
         lead=LeadShift("满意地注意到", "欢迎", "different"),
-        diff=diff(
-            "-满意地注意到", "+欢迎", "=秘书长关于世界首脑会议成果在区域和国际两级落实方面取得的进展的报告，"
-        ),
+        diff=diff("-满意地注意到", "+欢迎", "=秘书长关于世界首脑会议成果在区域和国际两级落实方面取得的进展的报告，"),
     ),
     Change("added", (), ("PP4",)),
     Change(
@@ -242,9 +240,7 @@ CHANGES = (
         lead=LeadShift("吁请", "吁请", "same"),
         diff=diff("=吁请国际发展伙伴提供财政支持，以进一步促进发展中国家的能力建设", "+和技术援助", "=；"),
     ),
-    Change(
-        "unchanged", ("OP8",), ("OP9",), moved=True, similarity=1.0, lead=LeadShift("欢迎", "欢迎", "same")
-    ),
+    Change("unchanged", ("OP8",), ("OP9",), moved=True, similarity=1.0, lead=LeadShift("欢迎", "欢迎", "same")),
 )
 
 COMPARISON = Comparison(OLD, NEW, CHANGES, terms=(TermSwitch("因特网", "互联网", 3),))

@@ -71,9 +71,7 @@ def test_every_cell_shows_its_unit_text(page: Node) -> None:
             ("new", change.new, COMPARISON.new),
         ):
             cells = row.find("div", side).find_all("div", "unit")
-            assert [c.get("id") for c in cells] == [
-                f"{side}-{re.sub(r'[^A-Za-z0-9_-]+', '-', i).strip('-')}" for i in ids
-            ]
+            assert [c.get("id") for c in cells] == [f"{side}-{re.sub(r'[^A-Za-z0-9_-]+', '-', i).strip('-')}" for i in ids]
             for cell, unit_id in zip(cells, ids, strict=True):
                 assert side_text(cell) == resolution[unit_id].text
 
@@ -170,9 +168,7 @@ def test_header_names_both_texts_and_counts(page: Node) -> None:
         COMPARISON.new.title,
     ):
         assert value in meta
-    counts = {
-        li.get("class").split()[1]: int(li.find("span", "n").text()) for li in page.find_all("li", "count")
-    }
+    counts = {li.get("class").split()[1]: int(li.find("span", "n").text()) for li in page.find_all("li", "count")}
     assert counts == {f"count-{k.replace('_', '-')}": v for k, v in COMPARISON.summary.items()}
 
 
@@ -187,9 +183,7 @@ def test_filter_bar_counts(page: Node) -> None:
     assert [lab.get("for") for lab in labels] == [f"filter-{f.name}" for f in FILTERS]
     for label, f in zip(labels, FILTERS, strict=True):
         assert int(label.find("span", "n").text()) == sum(f.keeps(c) for c in COMPARISON.changes)
-    checked = [
-        i.get("value") for i in page.find_all("input") if i.get("name") == "filter" and "checked" in i.attrs
-    ]
+    checked = [i.get("value") for i in page.find_all("input") if i.get("name") == "filter" and "checked" in i.attrs]
     assert checked == ["all"]
 
 
@@ -199,9 +193,7 @@ def test_default_title_names_the_symbols() -> None:
 
 def test_texts_without_metadata() -> None:
     bare = Resolution(units=(Unit("OP1", "operative", "1", None, "请秘书长提交报告；"),))
-    page = parse(
-        render_html(Comparison(bare, bare, (Change("unchanged", ("OP1",), ("OP1",), similarity=1.0),)))
-    )
+    page = parse(render_html(Comparison(bare, bare, (Change("unchanged", ("OP1",), ("OP1",), similarity=1.0),))))
     assert page.find("h1").text() == "Old text → New text"
     assert len(rows(page)) == 1
 
@@ -216,12 +208,8 @@ def test_empty_comparison() -> None:
 def test_split_with_a_diff_of_other_texts_falls_back_to_plain_parts() -> None:
     """A diff that cannot be cut at the unit boundaries is shown whole, under the plain parts."""
     old = Resolution(units=(Unit("OP1", "operative", "1", "请", "请甲；并请乙；"),))
-    new = Resolution(
-        units=(Unit("OP1", "operative", "1", "请", "请甲；"), Unit("OP2", "operative", "2", "请", "请乙；"))
-    )
-    change = Change(
-        "split", ("OP1",), ("OP1", "OP2"), similarity=0.9, diff=diff("=请甲", "-，并", "+。", "=请乙；")
-    )
+    new = Resolution(units=(Unit("OP1", "operative", "1", "请", "请甲；"), Unit("OP2", "operative", "2", "请", "请乙；")))
+    change = Change("split", ("OP1",), ("OP1", "OP2"), similarity=0.9, diff=diff("=请甲", "-，并", "+。", "=请乙；"))
     page = parse(render_html(Comparison(old, new, (change,))))
     assert [side_text(c) for c in page.find("div", "new").find_all("div", "unit")] == ["请甲；", "请乙；"]
     joined = page.find("div", "joined")
