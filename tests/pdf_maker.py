@@ -95,6 +95,10 @@ class Style:
     marker_rise: float = 0.4
     header: str | None = None
     """The running header; by default the title and the symbol."""
+    header_lines: int = 1
+    """2: the header's title wraps, the symbol after its second half (as in E/RES/2013/9)."""
+    page_number_top: bool = False
+    """Page numbers under the running header instead of at the foot of the page."""
     rule_length: float = 120.0
     footnote_rule: bool = True
     """Draw the separator rule above each footnote block."""
@@ -381,9 +385,16 @@ def make_pdf(clean: str, style: Style | None = None) -> Made:
             c.drawString(style.margin, 20, JOB_CODE)
             c.drawRightString(width - style.margin, 30, BARCODE)
         else:
-            if header:
+            if header and style.header_lines == 2:
+                half = len(title) // 2
+                c.drawString(style.margin, height - 16, title[:half])
+                c.drawString(style.margin, height - 26, f"{title[half:]} {symbol or ''}".strip())
+            elif header:
                 c.drawString(style.margin, height - 28, header)
-            c.drawCentredString(width / 2, 20, f"{number}/{len(pages)}")
+            if style.page_number_top:
+                c.drawRightString(width - style.margin, height - 37, f"{number}/{len(pages)}")
+            else:
+                c.drawCentredString(width / 2, 20, f"{number}/{len(pages)}")
         c.showPage()
     c.save()
     return Made(buffer.getvalue(), len(pages), interrupted, bold_runs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -91,14 +92,22 @@ def test_output_contract(full_pdf: tuple[bytes, str]) -> None:
         Style(footnote_rule=False),
         Style(page=(595.0, 842.0), margin=72.0, size=12.0),
         Style(overprint=2, pitch=1.5, note_size=9.0),
+        Style(header_lines=2, page_number_top=True),
     ],
-    ids=["a5", "offset-overprint", "paragraph-gap", "no-rule", "a4", "double-print"],
+    ids=["a5", "offset-overprint", "paragraph-gap", "no-rule", "a4", "double-print", "header-as-printed"],
 )
 def test_layouts_read_back_to_the_same_parse(official: Resolution, style: Style) -> None:
     res = excerpt(official, EXCERPT)
     made = make_pdf(res.to_text(), style)
     assert made.pages >= 2
     assert resdiff.parse(read_pdf(made.data)) == resdiff.parse(res.to_text())
+
+
+def test_two_digit_footnote_numbers(official: Resolution) -> None:
+    text = re.sub(r"\[\^(\d+)\]", lambda m: f"[^{int(m.group(1)) + 9}]", excerpt(official, EXCERPT).to_text())
+    out = read_pdf(make_pdf(text).data)
+    assert "[^10]" in out and "[^18]: 见A/C.2/59/3，附件。" in out
+    assert resdiff.parse(out) == resdiff.parse(text)
 
 
 def test_load_dispatches_a_pdf_file(official: Resolution, tmp_path: Path) -> None:

@@ -177,7 +177,7 @@ def _opened(source: str | os.PathLike[str] | bytes) -> Iterator[Any]:
             raise InputError(f"{name}: no such file") from exc
         except OSError as exc:
             raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
-    if not data.lstrip()[:1024].count(b"%PDF"):
+    if b"%PDF-" not in data[:1024]:
         raise DocumentError(f"{name} is not a PDF file")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
