@@ -100,8 +100,8 @@ class Style:
     page_number_top: bool = False
     """Page numbers under the running header instead of at the foot of the page."""
     rule_length: float = 120.0
-    footnote_rule: bool = True
-    """Draw the separator rule above each footnote block."""
+    footnote_rule: bool | str = True
+    """Draw the separator rule above each footnote block; ``"text"``: type it as underscores."""
 
 
 @dataclass
@@ -372,7 +372,10 @@ def make_pdf(clean: str, style: Style | None = None) -> Made:
             count = sum(len(s) for s in set_notes)
             note_pitch = style.note_size * 1.5
             y = style.margin + note_pitch * (count - 1)
-            if style.footnote_rule:
+            if style.footnote_rule == "text":
+                c.setFont(setter.body, style.size)
+                c.drawString(style.margin, y + style.note_size * 1.6, "_" * 20)
+            elif style.footnote_rule:
                 c.setLineWidth(0.5)
                 c.line(style.margin, y + style.note_size * 1.6, style.margin + style.rule_length,
                        y + style.note_size * 1.6)

@@ -90,11 +90,12 @@ def test_output_contract(full_pdf: tuple[bytes, str]) -> None:
         Style(overprint_offset=0.3),
         Style(paragraph_gap=5.0),
         Style(footnote_rule=False),
+        Style(footnote_rule="text"),
         Style(page=(595.0, 842.0), margin=72.0, size=12.0),
         Style(overprint=2, pitch=1.5, note_size=9.0),
         Style(header_lines=2, page_number_top=True),
     ],
-    ids=["a5", "offset-overprint", "paragraph-gap", "no-rule", "a4", "double-print", "header-as-printed"],
+    ids=["a5", "offset-overprint", "paragraph-gap", "no-rule", "typed-rule", "a4", "double-print", "header-as-printed"],
 )
 def test_layouts_read_back_to_the_same_parse(official: Resolution, style: Style) -> None:
     res = excerpt(official, EXCERPT)
@@ -164,6 +165,13 @@ def test_scanned_pdf_without_text_layer() -> None:
     c.save()
     with pytest.raises(DocumentError, match="no text layer"):
         read_pdf(buffer.getvalue())
+
+
+def test_fonts_without_a_character_map(official: Resolution) -> None:
+    # Same length, so the PDF's cross-reference offsets still hold: the fonts lose their map.
+    data = make_pdf(excerpt(official, EXCERPT).to_text()).data.replace(b"/ToUnicode", b"/ToUnicodX")
+    with pytest.raises(DocumentError, match="do not say which characters"):
+        read_pdf(data)
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -54,6 +54,12 @@ RE_JOB_CODE = re.compile(r"^(?:[A-Z]{1,3}\.)?\d{2}-\d{4,6}[A-Z]?\s*(?:\([A-Z]\))
 #: The barcode line under a job code: ``*1341275*``.
 RE_BARCODE = re.compile(r"^\*\d{7,8}[A-Z]?\*$")
 
+#: A footnote separator typed as text instead of drawn: ``______________``.
+RE_RULE_TEXT = re.compile(r"^[_\-‐–—─]{8,}$")
+
+#: What pdfminer writes for a glyph its font does not map to a character.
+UNMAPPED = "(cid:"
+
 #: A font name that says bold: ``ABCDEF+SimSun-Bold``, ``TimesNewRomanPS-BoldMT``, ``SimHei,Black``.
 RE_BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold", re.IGNORECASE)
 
@@ -281,8 +287,10 @@ def _read_pages(pdf: Any, name: str) -> list[_Page]:
     pages = []
     try:
         for number, page in enumerate(pdf.pages, start=1):
-            pages.append(_Page(number, float(page.width), float(page.height),
-                               _lines(_glyphs(page), number), _rules(page)))
+            lines = _lines(_glyphs(page), number)
+            rules = _rules(page) + [line.top for line in lines if RE_RULE_TEXT.match(line.text)]
+            lines = [line for line in lines if not RE_RULE_TEXT.match(line.text)]
+            pages.append(_Page(number, float(page.width), float(page.height), lines, sorted(rules)))
     except DocumentError:
         raise
     except Exception as exc:
@@ -493,6 +501,11 @@ def read_pdf(source: str | os.PathLike[str] | bytes) -> str:
         raise DocumentError(
             f"{name} has no text layer (it is probably a scan): resdiff needs a PDF with text, "
             "such as the one the UN Official Document System serves")
+    glyphs = [g for page in pages for line in page.lines for g in line.glyphs if g.text.strip()]
+    if sum(g.text.startswith(UNMAPPED) for g in glyphs) > len(glyphs) * 0.3:
+        raise DocumentError(
+            f"{name} has fonts that do not say which characters they draw, so its text cannot be read: "
+            "try the Word version (resdiff fetch SYMBOL --format docx)")
     body_size = glyph_sizes.most_common(1)[0][0]
     symbols = _drop_running_lines(pages)
     body: list[_Line] = []
