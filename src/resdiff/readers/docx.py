@@ -7,7 +7,8 @@ usually not in the text but computed by Word from the paragraph's numbering prop
 Numbers typed into the text are kept as they are.
 
 python-docx (1.2) reads paragraphs, runs and styles but not footnotes; the footnotes part is
-read here as XML from the package.
+read here as XML from the package. Tables and text boxes are left out (a resolution has neither),
+and so is deleted text of tracked changes. The page header is read only for the symbol.
 """
 
 from __future__ import annotations
