@@ -1,0 +1,428 @@
+"""A series of yearly resolutions: every text of a folder, in order, each compared with its predecessor.
+
+>>> series = Series.load("corpora/ecosoc-wsis/zh")          # doctest: +SKIP
+>>> [m.symbol for m in series.members]                      # doctest: +SKIP
+['E/RES/2013/9']
+>>> series.lineage("OP36")[0].first.symbol                  # doctest: +SKIP
+'E/RES/2013/9'
+
+How a folder becomes a series:
+
+1. **Files.** Every ``*.txt``, ``*.pdf`` and ``*.docx`` of the folder (not its sub-folders), except
+   ``README*`` and hidden files, is read with :func:`resdiff.load`. A file that cannot be read or
+   is not a resolution stops the load with a :class:`SeriesError` naming it: a series with a
+   silent hole would give wrong lineages. ``skip_unreadable=True`` skips such files instead and
+   lists them in ``Series.warnings``.
+2. **Order.** By adoption date; where a text does not print its date, the date from
+   ``series.toml`` (in the folder or the one above), else its symbol's year.
+3. **Links.** Each text is compared with the predecessor its own preamble recalls
+   (``Resolution.predecessor``) when that text is in the folder, else with the text before it;
+   a predecessor that is recalled but missing is a gap (``Series.gaps``), and so are the
+   resolutions that ``series.toml`` lists but the folder lacks, or, without ``series.toml``,
+   the years between the first and the last text that have none.
+
+Files are read here and only here (and in :func:`Series.load`'s helpers); the lineage itself is
+a pure function of the comparisons (:mod:`resdiff.lineage`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from resdiff.errors import ResdiffError, SeriesError
+from resdiff.lineage import Lineage, Tracer
+from resdiff.model import Comparison, Resolution
+from resdiff.options import DEFAULT_OPTIONS, Options
+
+Progress = Callable[[int, int, str], None]
+
+#: The kinds of file a folder's resolutions may come in.
+SUFFIXES = (".txt", ".pdf", ".docx")
+#: When one resolution is in the folder twice, the copy kept: the clean text first.
+_PREFERENCE = {".txt": 0, ".docx": 1, ".pdf": 2}
+#: The file that describes a series, read in the folder or the folder above.
+SERIES_FILE = "series.toml"
+
+# E/RES/2013/9 → (2013, 9); A/RES/67/195 has no four-digit year.
+RE_SYMBOL_YEAR = re.compile(r"/((?:19|20)\d\d)/(\d+)")
+
+GapKind = Literal["predecessor", "listed", "year"]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A hole in the chain of a series."""
+
+    kind: GapKind
+    """``predecessor``: a text recalls a predecessor that is not in the folder; ``listed``:
+    ``series.toml`` lists a resolution that is not in the folder; ``year``: without
+    ``series.toml``, a year between the first and the last text that has no text."""
+    symbol: str | None = None
+    """The missing resolution's symbol (``None`` for a ``year`` gap)."""
+    year: int | None = None
+    """Its year, when known."""
+    named_by: str | None = None
+    """For ``predecessor``: the symbol of the text that recalls it."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "symbol": self.symbol, "year": self.year, "named_by": self.named_by}
+
+    def __str__(self) -> str:
+        if self.kind == "predecessor":
+            return f"{self.symbol}, recalled by {self.named_by}, is not in the folder"
+        if self.kind == "listed":
+            return f"{self.symbol} (listed in {SERIES_FILE}) is not in the folder"
+        return f"no text for {self.year}"
+
+
+@dataclass(frozen=True)
+class Member:
+    """One resolution of a series."""
+
+    resolution: Resolution
+    """The parsed text."""
+    source: str | None = None
+    """The file it was read from (its name within the folder), or ``None``."""
+    adopted: str | None = None
+    """Its adoption date: the text's own, else the one ``series.toml`` gives; ``None`` if unknown."""
+    parent: int | None = None
+    """The index in ``Series.members`` of the text it is compared with; ``None`` for the first."""
+
+    @property
+    def symbol(self) -> str | None:
+        return self.resolution.symbol
+
+    @property
+    def year(self) -> int | None:
+        if self.adopted:
+            return int(self.adopted[:4])
+        return self.resolution.year
+
+    @property
+    def label(self) -> str:
+        """A short name for tables and charts: ``2013/9``, else the file name."""
+        if self.symbol and "RES/" in self.symbol:
+            return self.symbol.split("RES/", 1)[1]
+        return self.symbol or self.source or "?"
+
+
+@dataclass(frozen=True)
+class Series:
+    """The resolutions of a folder in order, each compared with its predecessor."""
+
+    members: tuple[Member, ...]
+    """The texts, oldest first."""
+    comparisons: tuple[Comparison | None, ...]
+    """``comparisons[k]``: ``members[k]`` against ``members[k].parent`` (``None`` for the first)."""
+    gaps: tuple[Gap, ...] = ()
+    """Missing predecessors, missing listed resolutions, years without a text."""
+    warnings: tuple[str, ...] = ()
+    """What the load skipped or assumed: duplicate texts, unreadable files (when skipped),
+    texts that recall no predecessor."""
+    folder: str | None = None
+    """The folder it was loaded from."""
+    _tracer: list[Tracer] = field(default_factory=list, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if not self.members:
+            raise SeriesError("a series needs at least one resolution")
+        if len(self.comparisons) != len(self.members):
+            raise ValueError("one comparison (or None) per member")
+
+    # -- building ----------------------------------------------------------------------
+    @classmethod
+    def load(cls, folder: str | os.PathLike[str], *, progress: Progress | None = None,
+             options: Options | None = None, skip_unreadable: bool = False) -> Series:
+        """Every resolution of ``folder`` (text, PDF, Word) in order, each compared with its predecessor.
+
+        ``progress(done, total, label)`` is called as files are read and texts compared.
+        Raises :class:`SeriesError` for a missing, unreadable or empty folder, and for a file that
+        is not a readable resolution (unless ``skip_unreadable``: then it is listed in ``warnings``).
+        """
+        from resdiff.api import load
+
+        path = Path(folder)
+        files = corpus_files(path)
+        listed = read_series_file(path)
+        total = 2 * len(files) - 1
+        loaded: list[tuple[Resolution, str]] = []
+        warnings: list[str] = []
+        for n, file in enumerate(files):
+            if progress:
+                progress(n, total, f"reading {file.name}")
+            try:
+                loaded.append((load(file), file.name))
+            except ResdiffError as exc:
+                message = str(exc) if file.name in str(exc) else f"{file.name}: {exc}"
+                if not skip_unreadable:
+                    raise SeriesError(f"{message} (in the series folder {path})") from exc
+                warnings.append(f"skipped {message}")
+        if not loaded:
+            raise SeriesError(f"{path}: none of its files could be read as a resolution")
+
+        def compared(done: int, all_: int, label: str) -> None:
+            if progress:
+                progress(len(files) + done, len(files) + all_, label)
+
+        series = cls.from_resolutions([r for r, _ in loaded], sources=[s for _, s in loaded], listed=listed,
+                                      progress=compared if progress else None, options=options, folder=str(path))
+        if warnings:
+            series = replace(series, warnings=(*warnings, *series.warnings), _tracer=[])
+        if progress:
+            progress(total, total, "done")
+        return series
+
+    @classmethod
+    def from_resolutions(cls, resolutions: Sequence[Resolution], *, sources: Sequence[str | None] | None = None,
+                         listed: Sequence[ListedResolution] = (), progress: Progress | None = None,
+                         options: Options | None = None, folder: str | None = None) -> Series:
+        """A series of parsed resolutions (in any order): ordered, linked and compared."""
+        from resdiff.api import compare
+
+        if not resolutions:
+            raise SeriesError("a series needs at least one resolution")
+        sources = list(sources) if sources is not None else [None] * len(resolutions)
+        dates = {item.symbol: item.adopted for item in listed if item.adopted}
+        warnings: list[str] = []
+
+        # One text per symbol: a folder may hold the same resolution as text and as PDF.
+        chosen: dict[str, tuple[Resolution, str | None]] = {}
+        unnamed: list[tuple[Resolution, str | None]] = []
+        for resolution, source in zip(resolutions, sources):
+            if resolution.symbol is None:
+                unnamed.append((resolution, source))
+                continue
+            kept = chosen.get(resolution.symbol)
+            if kept is None:
+                chosen[resolution.symbol] = (resolution, source)
+                continue
+            if _preference(source) < _preference(kept[1]):
+                chosen[resolution.symbol] = (resolution, source)
+                dropped = kept[1]
+            else:
+                dropped = source
+            warnings.append(f"{resolution.symbol} is in the folder twice: {dropped} is not used")
+        entries = list(chosen.values()) + unnamed
+
+        def adopted(resolution: Resolution) -> str | None:
+            return resolution.adopted or (dates.get(resolution.symbol) if resolution.symbol else None)
+
+        entries.sort(key=lambda e: _order_key(e[0], adopted(e[0]), e[1]))
+        index = {r.symbol: k for k, (r, _) in enumerate(entries) if r.symbol}
+        members: list[Member] = []
+        gaps: list[Gap] = []
+        for k, (resolution, source) in enumerate(entries):
+            parent: int | None = None
+            named = resolution.predecessor
+            if k == 0:
+                if named is not None and named not in index:
+                    gaps.append(Gap("predecessor", named, _symbol_year(named), resolution.symbol))
+            else:
+                if named is not None and named in index and index[named] < k:
+                    parent = index[named]
+                else:
+                    parent = k - 1
+                    if named is None:
+                        warnings.append(f"{resolution.symbol or source} recalls no predecessor: "
+                                        f"compared with {entries[k - 1][0].symbol or entries[k - 1][1]}")
+                    elif named not in index:
+                        gaps.append(Gap("predecessor", named, _symbol_year(named), resolution.symbol))
+            members.append(Member(resolution, source, adopted(resolution), parent))
+        gaps.extend(_missing(members, listed, gaps))
+
+        total = len(members) - 1
+        comparisons: list[Comparison | None] = [None]
+        for k, member in enumerate(members[1:], start=1):
+            assert member.parent is not None
+            before = members[member.parent]
+            if progress:
+                progress(k - 1, total, f"comparing {before.label} → {member.label}")
+            comparisons.append(compare(before.resolution, member.resolution, options=options or DEFAULT_OPTIONS))
+        if progress and total:
+            progress(total, total, "compared")
+        return cls(tuple(members), tuple(comparisons), tuple(gaps), tuple(warnings), folder)
+
+    # -- reading -----------------------------------------------------------------------
+    @property
+    def latest(self) -> Member:
+        return self.members[-1]
+
+    def __len__(self) -> int:
+        return len(self.members)
+
+    def member(self, symbol: str) -> Member:
+        """The member with this symbol (``E/RES/2013/9`` or just ``2013/9``)."""
+        for m in self.members:
+            if m.symbol == symbol or m.label == symbol:
+                return m
+        raise SeriesError(f"{symbol} is not in the series")
+
+    def _trace(self) -> Tracer:
+        if not self._tracer:
+            self._tracer.append(Tracer([m.resolution for m in self.members], [m.parent for m in self.members],
+                                       self.comparisons))
+        return self._tracer[0]
+
+    def lineage(self, unit_id: str | None = None) -> tuple[Lineage, ...]:
+        """The history of every unit of the latest text, in reading order, or of ``unit_id`` alone.
+
+        Raises :class:`SeriesError` when the latest text has no unit ``unit_id``.
+        """
+        latest = self.latest.resolution
+        if unit_id is not None:
+            wanted = _normalise_unit_id(unit_id)
+            if latest.get(wanted) is None:
+                raise SeriesError(f"{self.latest.symbol or 'the latest text'} has no unit {unit_id}; "
+                                  f"its units are {latest.units[0].id} … {latest.units[-1].id}")
+            return (self._trace().trace(wanted),)
+        tracer = self._trace()
+        return tuple(tracer.trace(u.id) for u in latest.units)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The series without its comparisons: members, links, gaps and warnings."""
+        return {
+            "schema": "resdiff.series/1",
+            "folder": self.folder,
+            "members": [
+                {"symbol": m.symbol, "adopted": m.adopted, "source": m.source,
+                 "predecessor": m.resolution.predecessor,
+                 "compared_with": None if m.parent is None else self.members[m.parent].symbol,
+                 "units": len(m.resolution.units)}
+                for m in self.members
+            ],
+            "gaps": [g.to_dict() for g in self.gaps],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class ListedResolution:
+    """A resolution that ``series.toml`` lists as part of the series."""
+
+    symbol: str
+    """Its symbol (``E/RES/2012/5``)."""
+    adopted: str | None = None
+    """Its adoption date (ISO), when the file gives one."""
+    texts: tuple[str, ...] = ()
+    """The files of it that the file says are present, relative to ``series.toml``."""
+
+
+# -- the edges: folders and files ---------------------------------------------------------
+
+def corpus_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """The files of ``folder`` that may hold resolutions, sorted by name.
+
+    Raises :class:`SeriesError` when the folder is missing, unreadable, or holds none.
+    """
+    path = Path(folder)
+    if not path.exists():
+        raise SeriesError(f"{path}: no such folder")
+    if not path.is_dir():
+        raise SeriesError(f"{path} is a file, not a folder of resolutions")
+    try:
+        entries = sorted(path.iterdir())
+    except OSError as exc:
+        raise SeriesError(f"{path}: cannot be read ({exc.strerror})") from exc
+    files = [p for p in entries if is_corpus_file(p)]
+    if not files:
+        raise SeriesError(f"{path}: no resolutions in it (looked for {', '.join('*' + s for s in SUFFIXES)})")
+    return files
+
+
+def is_corpus_file(path: Path) -> bool:
+    """A text, PDF or Word file that is not a README, hidden, or one of resdiff's own files."""
+    name = path.name
+    return (path.suffix.lower() in SUFFIXES and not name.startswith((".", "~$"))
+            and not name.upper().startswith("README") and "resdiff-index" not in name and path.is_file())
+
+
+def read_series_file(folder: str | os.PathLike[str]) -> tuple[ListedResolution, ...]:
+    """The resolutions listed in ``series.toml`` in ``folder`` or the folder above; ``()`` if none.
+
+    A file that is not valid TOML raises :class:`SeriesError`.
+    """
+    folder = Path(folder)
+    for candidate in (folder / SERIES_FILE, folder.parent / SERIES_FILE):
+        if candidate.is_file():
+            try:
+                import tomllib
+            except ModuleNotFoundError:  # Python 3.10: tomllib is 3.11's; tomli is the same parser
+                import tomli as tomllib
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+                raise SeriesError(f"{candidate}: {exc}") from exc
+            return parse_series_file(data)
+    return ()
+
+
+def parse_series_file(data: dict[str, Any]) -> tuple[ListedResolution, ...]:
+    """The ``[[resolution]]`` entries of a parsed ``series.toml``."""
+    listed = []
+    for entry in data.get("resolution", []):
+        if not isinstance(entry, dict) or "symbol" not in entry:
+            raise SeriesError(f"{SERIES_FILE}: every [[resolution]] needs a symbol")
+        adopted = entry.get("adopted")
+        if isinstance(adopted, _dt.date):
+            adopted = adopted.isoformat()
+        listed.append(ListedResolution(str(entry["symbol"]), adopted, tuple(entry.get("texts", ()))))
+    return tuple(listed)
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+def _preference(source: str | None) -> int:
+    return _PREFERENCE.get(Path(source).suffix.lower(), 3) if source else 3
+
+
+def _symbol_year(symbol: str | None) -> int | None:
+    found = RE_SYMBOL_YEAR.search(symbol or "")
+    return int(found.group(1)) if found else None
+
+
+def _order_key(resolution: Resolution, adopted: str | None, source: str | None) -> tuple[str, int, str]:
+    found = RE_SYMBOL_YEAR.search(resolution.symbol or "")
+    number = int(found.group(2)) if found else 0
+    if adopted:
+        when = adopted
+    elif found:
+        when = f"{found.group(1)}-99"  # dated texts of the same year first
+    elif resolution.year:
+        when = f"{resolution.year}-99"
+    else:
+        when = "9999"
+    return when, number, source or ""
+
+
+def _missing(members: Sequence[Member], listed: Sequence[ListedResolution], gaps: Sequence[Gap]) -> list[Gap]:
+    present = {m.symbol for m in members}
+    already = {g.symbol for g in gaps}
+    if listed:
+        return [Gap("listed", item.symbol, _symbol_year(item.symbol)) for item in listed
+                if item.symbol not in present and item.symbol not in already]
+    years = sorted({y for m in members if (y := m.year) is not None})
+    if not years:
+        return []
+    recalled = {g.year for g in gaps}
+    return [Gap("year", None, y) for y in range(years[0] + 1, years[-1])
+            if y not in years and y not in recalled]
+
+
+RE_UNIT_ID = re.compile(r"^(?P<kind>OP|PP|H)?\s*(?P<n>\d+)(?P<sub>\s*[(（]\s*[a-z]\s*[)）])?$", re.IGNORECASE)
+
+
+def _normalise_unit_id(unit_id: str) -> str:
+    """``op12`` → ``OP12``, ``OP38（b）`` → ``OP38(b)``, ``12`` → ``OP12``."""
+    found = RE_UNIT_ID.match(unit_id.strip())
+    if not found:
+        return unit_id.strip()
+    kind = (found.group("kind") or "OP").upper()
+    sub = found.group("sub")
+    letter = f"({re.sub(r'[^a-z]', '', sub.lower())})" if sub else ""
+    return f"{kind}{found.group('n')}{letter}"
