@@ -1,0 +1,136 @@
+"""Evaluate resdiff and a difflib baseline on the evaluation set of ``tests/evalset/``.
+
+    python bench/evaluate.py                 # the table, clean and extracted styles
+    python bench/evaluate.py --failures      # and every change a system got wrong, by case
+    python bench/evaluate.py --json          # the same as JSON
+    python bench/evaluate.py --case 14-next-year --style clean --failures
+
+Every case is run in two styles: the clean text as checked in, and the same text rendered in
+the artefact-laden style of a PDF extraction (``tests/evalset/extracted.py``). The measures are
+defined in ``tests/evalset/scoring.py``; the targets of issue 3 are marked in the table.
+Always exits 0: the figures are the output, ``tests/test_evalset.py`` asserts the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "evalset"))
+
+from scoring import TARGETS, Tally, baseline, from_comparison, iter_styles, load_cases  # noqa: E402
+
+import resdiff  # noqa: E402
+
+STYLES = ("clean", "extracted")
+
+#: Columns of the table: measure, heading.
+COLUMNS = [
+    ("link_precision", "link P"),
+    ("link_recall", "link R"),
+    ("nontrivial_exact", "exact"),
+    ("nontrivial_precision", "exact P"),
+    ("move_recall", "move R"),
+    ("split_recall", "split R"),
+    ("merge_recall", "merge R"),
+    ("move_split_merge_recall", "m/s/m R"),
+    ("routine_precision", "rout P"),
+    ("routine_recall", "rout R"),
+]
+
+
+def resdiff_system(old: resdiff.Resolution, new: resdiff.Resolution) -> list[dict[str, Any]]:
+    return from_comparison(resdiff.compare(old, new))
+
+
+SYSTEMS = {"resdiff": resdiff_system, "baseline": baseline}
+
+
+def evaluate(case_names: list[str] | None, styles: tuple[str, ...]) -> dict[str, Any]:
+    cases = [c for c in load_cases() if not case_names or c.name in case_names]
+    tallies = {(system, style): Tally() for system in SYSTEMS for style in (*styles, "all")}
+    failures: dict[str, dict[str, dict[str, list[str]]]] = {s: {} for s in SYSTEMS}
+    seconds = dict.fromkeys(SYSTEMS, 0.0)
+    for case in cases:
+        for style, old, new in iter_styles(case, styles):
+            for system, run in SYSTEMS.items():
+                start = time.perf_counter()
+                try:
+                    predicted = run(old, new)
+                except Exception as exc:  # a crash counts as an empty answer, and is reported
+                    predicted = []
+                    crash = [f"crashed: {type(exc).__name__}: {exc}"]
+                else:
+                    crash = []
+                seconds[system] += time.perf_counter() - start
+                misses = tallies[system, style].add(case.expected, predicted)
+                tallies[system, "all"].add(case.expected, predicted)
+                if crash or misses:
+                    failures[system].setdefault(case.name, {})[style] = crash + misses
+    return {
+        "cases": [c.name for c in cases],
+        "styles": list(styles),
+        "targets": TARGETS,
+        "scores": {system: {style: tallies[system, style].scores() for style in (*styles, "all")}
+                   for system in SYSTEMS},
+        "counts": tallies["resdiff", "all"].counts(),
+        "seconds": {s: round(t, 2) for s, t in seconds.items()},
+        "failures": failures,
+    }
+
+
+def _cell(value: float | None, target: float | None) -> str:
+    if value is None:
+        return "–"
+    mark = "" if target is None else ("" if value >= target else "✗")
+    return f"{value:.3f}{mark}"
+
+
+def print_table(result: dict[str, Any], *, show_failures: bool) -> None:
+    counts = result["counts"]
+    print(f"{len(result['cases'])} cases × {len(result['styles'])} styles; per style: "
+          f"{counts['nontrivial_expected'] // len(result['styles']) if result['styles'] else 0} non-trivial changes, "
+          f"{counts['moves'] // len(result['styles'])} moves, {counts['splits'] // len(result['styles'])} splits, "
+          f"{counts['merges'] // len(result['styles'])} merges, "
+          f"{counts['routine_expected'] // len(result['styles'])} routine")
+    head = f"{'system':<9} {'style':<9} " + " ".join(f"{h:>8}" for _, h in COLUMNS)
+    print(head)
+    print("-" * len(head))
+    for system, by_style in result["scores"].items():
+        for style, scores in by_style.items():
+            cells = " ".join(f"{_cell(scores[key], TARGETS.get(key) if system == 'resdiff' else None):>8}"
+                             for key, _ in COLUMNS)
+            print(f"{system:<9} {style:<9} {cells}")
+    print("targets: " + ", ".join(f"{k} ≥ {v}" for k, v in TARGETS.items()) + "   (✗: resdiff below target)")
+    print("time: " + ", ".join(f"{s} {t:.1f}s" for s, t in result["seconds"].items()))
+    if show_failures:
+        for system, by_case in result["failures"].items():
+            for case, by_style in by_case.items():
+                for style, lines in by_style.items():
+                    print(f"\n{system} · {case} · {style}")
+                    for line in lines:
+                        print(f"  {line}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--failures", action="store_true", help="list what each system got wrong")
+    parser.add_argument("--case", action="append", help="only this case (repeatable)")
+    parser.add_argument("--style", choices=STYLES, action="append", help="only this style (repeatable)")
+    args = parser.parse_args(argv)
+    result = evaluate(args.case, tuple(args.style or STYLES))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print_table(result, show_failures=args.failures)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
