@@ -94,7 +94,7 @@ def test_shuffling_operative_paragraphs_gives_only_moves(corpus: Resolution, rnd
     comparison = resdiff.compare(corpus, new)
     assert_partition(comparison)
     assert {c.type for c in comparison.changes} <= {"unchanged"}
-    assert comparison.summary["moved"] <= 3
+    assert comparison.summary["moved"] <= sum(len(block) for block in blocks)
 
 
 @SETTINGS
@@ -106,8 +106,12 @@ def test_swapping_sides_swaps_added_dropped_split_merged(corpus: Resolution, rnd
     k = rnd.choice(ops)
     merged = replace(units[k], text=units[k].text[:-1] + "，并" + units[k + 1].text)
     units[k:k + 2] = [merged]
-    for d in rnd.sample([i for i, u in enumerate(units) if u.kind == "operative" and i != k], 2):
-        units[d] = replace(units[d], text="请秘书长就落实本决议的具体措施向委员会第二十届会议提交一份专题报告；")
+    novel = replace(units[k], lead="决定", text="决定在世界首脑会议框架内设立人工智能治理专家小组，并就其任务规定提出建议；")
+    for d in sorted(rnd.sample([i for i, u in enumerate(units) if u.kind == "operative" and u.parent is None
+                                and abs(i - k) > 2 and not any(v.parent == u.id for v in units)], 2), reverse=True):
+        units.pop(d)
+    for at in (2, len(units) - 1):  # new paragraphs elsewhere than the dropped ones
+        units.insert(at if units[at].kind != "preambular" else len(units) - 1, novel)
     new = replace(corpus, units=renumber(units))
     forward, backward = resdiff.compare(corpus, new), resdiff.compare(new, corpus)
     for c in (forward, backward):
@@ -205,7 +209,7 @@ def test_compare_accepts_texts_and_paths(corpus: Resolution, corpus_text: str) -
 
 def test_options_are_keyword_overrides(corpus: Resolution) -> None:
     new = _edit(corpus, "OP8", "所有国家", "所有国家和区域组织")
-    strict = resdiff.compare(corpus, new, link_threshold=0.999, context_threshold=0.999)
+    strict = resdiff.compare(corpus, new, link_threshold=0.999, context_threshold=0.999, in_place_threshold=0.999)
     assert strict.summary["added"] == 1 and strict.summary["dropped"] == 1
     with pytest.raises(TypeError):
         resdiff.compare(corpus, new, no_such_option=1)

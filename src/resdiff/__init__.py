@@ -17,6 +17,7 @@ from resdiff.errors import (
     ResdiffError,
     SeriesError,
 )
+from resdiff.fetch import fetch  # after the errors: the module and the function share a name
 from resdiff.model import Change, Comparison, DiffOp, LeadShift, Resolution, TermSwitch, Unit
 from resdiff.options import Options
 
@@ -25,7 +26,6 @@ __version__ = "0.1.0"
 # Heavier parts load on first use, so that `import resdiff` and the CLI start fast.
 _LAZY = {
     "render_html": ("resdiff.render.html", "render_html"),
-    "fetch": ("resdiff.fetch", "fetch"),
     "Series": ("resdiff.series", "Series"),
 }
 

@@ -39,6 +39,14 @@ Words = Sequence[str]
 #: almost any long paragraph, word for word, by chance.
 MIN_PART_WORDS = 5
 
+#: For a split or merge, how much more of the whole the parts together must cover than the best
+#: part alone (a share of the whole's words).
+PART_GAIN = 0.1
+
+#: A pair votes on the order of the texts when its score is within this of the best score
+#: of both its paragraphs.
+NEAR_BEST = 0.15
+
 
 @dataclass(frozen=True)
 class Link:
@@ -133,7 +141,16 @@ class Aligner:
             if _compatible(self.old[i], self.new[j])
             and self.sim[i, j] >= _pair_floor(self.old[i], self.new[j], threshold)
         ]
-        pairs = {i: j for i, j, _ in weighted_lis(candidates)}
+        # Only pairs that are (nearly) each other's best partner vote on the order: a paragraph
+        # that moved must not lose its partner to a weaker pair that happens to be in order.
+        if candidates:
+            row_best = self.sim.max(axis=1)
+            col_best = self.sim.max(axis=0)
+            near = NEAR_BEST
+            ordered = [(i, j, w) for i, j, w in candidates if w >= row_best[i] - near and w >= col_best[j] - near]
+        else:
+            ordered = []
+        pairs = {i: j for i, j, _ in weighted_lis(ordered)}
         self._moves(pairs, candidates)
         self._context(pairs)
         links = [Link((i,), (j,)) for i, j in sorted(pairs.items())]
@@ -147,6 +164,7 @@ class Aligner:
                 used_new.add(j)
 
     def _context(self, pairs: dict[int, int]) -> None:
+        """Pair what is left between two aligned neighbours: a paragraph rewritten in place."""
         anchors = sorted((i, j) for i, j in pairs.items())
         chain = [(i, j) for i, j, _ in weighted_lis([(i, j, 1.0) for i, j in anchors])]
         in_order = [(-1, -1), *chain, (len(self.old), len(self.new))]
@@ -156,24 +174,44 @@ class Aligner:
             news = [j for j in range(j0 + 1, j1) if j not in used_new]
             if not olds or not news:
                 continue
+            # One paragraph out and one in at the same place, between aligned neighbours, is
+            # one paragraph rewritten as long as it still shares some rare wording; where more
+            # paragraphs come and go, each pair must also be alike in its own right.
+            alone = len(olds) == 1 and len(news) == 1
+            floor = self.options.in_place_threshold if alone else self.options.context_threshold
             gap = [
                 (i, j, float(self.sim[i, j]))
                 for i in olds for j in news
                 if _compatible(self.old[i], self.new[j])
-                and self.sim[i, j] >= _pair_floor(self.old[i], self.new[j], self.options.context_threshold)
-                and self._related(i, j)
+                and self.sim[i, j] >= _pair_floor(self.old[i], self.new[j], floor)
+                and self._related(i, j, alone=alone)
             ]
             for i, j, _ in weighted_lis(gap):
                 pairs[i] = j
                 used_new.add(j)
 
-    def _related(self, i: int, j: int) -> bool:
+    def _related(self, i: int, j: int, *, alone: bool) -> bool:
         """Whether a low-scoring pair in place is one paragraph rewritten, not two unrelated ones."""
         a, b = self.old[i], self.new[j]
         if a.kind == "heading":
             return True
         same_lead = a.lead is not None and b.lead is not None and a.lead.lstrip("又还") == b.lead.lstrip("又还")
-        return self.content(i, j) >= (0.25 if same_lead else 0.35)
+        need = 0.2 if alone else 0.25
+        return self.content(i, j) >= (need if same_lead else need + 0.05)
+
+    def _explains(self, whole: int, parts: list[int], *, old_side: bool) -> bool:
+        """Whether the parts together account for clearly more of ``whole`` than the best one alone
+        (how much of the whole's words they cover, in order), and are alike enough joined."""
+        whole_words = self.ow[whole] if old_side else self.nw[whole]
+        part_words = [self.nw[k] if old_side else self.ow[k] for k in parts]
+        if not whole_words:
+            return False
+        best = max(int(self.lcs[whole, k] if old_side else self.lcs[k, whole]) for k in parts)
+        joined = [w for words in part_words for w in words]
+        covered = _lcs_len(whole_words, joined)
+        gain = (covered - best) / len(whole_words)
+        similarity = self.similarity([whole], parts) if old_side else self.similarity(parts, [whole])
+        return gain >= PART_GAIN and similarity >= self.options.link_threshold
 
     def _parts(self, links: list[Link]) -> list[Link]:
         """Find splits (1 → n) and merges (n → 1) among the 1:1 links and the units left over."""
@@ -212,9 +250,7 @@ class Aligner:
                 parts = group(whole, old_side)
                 if len(parts) < 2 or parts[-1] - parts[0] > 2 * len(parts):
                     continue
-                single = max(self.sim[whole, k] if old_side else self.sim[k, whole] for k in parts)
-                joined = self.similarity([whole], parts) if old_side else self.similarity(parts, [whole])
-                if joined < self.options.link_threshold or joined < single + 0.1:
+                if not self._explains(whole, parts, old_side=old_side):
                     continue
                 link = Link((whole,), tuple(parts)) if old_side else Link(tuple(parts), (whole,))
                 for k in parts:
@@ -229,6 +265,10 @@ class Aligner:
                 for j in link.new:
                     matched_new[j] = link
         return sorted(result.values(), key=lambda link: (link.new[0], link.old[0]))
+
+
+def _lcs_len(a: Sequence[str], b: Sequence[str]) -> int:
+    return int(LCSseq.similarity(a, b, processor=None))
 
 
 def order_preserving(links: Sequence[Link], weights: Sequence[float]) -> set[int]:

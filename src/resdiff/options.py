@@ -14,8 +14,11 @@ class Options:
     """Least similarity (0–1) for two paragraphs to be paired on their own merit."""
     context_threshold: float = 0.3
     """Least similarity for a pair that sits between two aligned neighbours (rewritten in place)."""
-    part_threshold: float = 0.8
-    """For split and merge: how much of a part must be contained in the whole (0–1)."""
+    in_place_threshold: float = 0.15
+    """Least similarity for the one paragraph out and the one in at the same place between two
+    aligned neighbours: a paragraph rewritten in place (it must also share rare wording)."""
+    part_threshold: float = 0.6
+    """For split and merge: how much of a part must be found, in order, in the whole (0–1)."""
     term_min_count: int = 2
     """A word replacement counts as a terminology switch when it recurs in this many changes."""
     user_dictionary: str | None = None

@@ -91,43 +91,46 @@ def _title_hint(text: str) -> str | None:
     return None
 
 
+def _is_body_line(text: str) -> bool:
+    """The line addressing the body: ``经济及社会理事会，`` (short, a final comma, no lead)."""
+    collapsed = collapse_overprint(text)[0].strip()
+    return collapsed.endswith(("，", ",")) and len(collapsed) <= 20 and match_lead(collapsed) is None
+
+
 def _read_top(lines: list[Line], top: _Top) -> int:
-    """Read symbol, date, recommendation, title and body lines; return the index of the first unit line."""
-    i = 0
+    """Read symbol, date, recommendation, title and body lines; return the index of the first unit line.
+
+    The title is the numbered line (``2013/9. …``) and its continuation, or, in a draft that has
+    no number yet, whatever else stands before the body line.
+    """
+    head = min(len(lines), 15)
+    body_at = next((k for k in range(head) if _is_body_line(lines[k].text)), None)
     title_parts: list[str] = []
-    while i < len(lines) and i < 15:
+    end = body_at if body_at is not None else head
+    i = 0
+    while i < end:
         text = lines[i].text
         symbol_only = P.RE_SYMBOL_LINE.match(text)
+        top_date = P.RE_TOP_DATE_LINE.match(text)
+        numbered = P.RE_TITLE.match(text)
         if symbol_only and not symbol_only.group("before"):
             top.symbol = symbol_only.group("symbol")
-        elif P.RE_TOP_DATE_LINE.match(text):
-            found = P.RE_TOP_DATE_LINE.match(text)
-            assert found
-            top.top_date = _iso(found)
-            top.body = top.body or (found.group("body") or None)
+        elif top_date:
+            top.top_date = _iso(top_date)
+            top.body = top.body or (top_date.group("body") or None)
         elif P.RE_RECOMMENDATION.match(text):
             pass
-        elif not title_parts and P.RE_TITLE.match(text):
-            found = P.RE_TITLE.match(text)
-            assert found
-            top.number = found.group("number")
-            title_parts.append(found.group("title"))
+        elif not title_parts and numbered:
+            top.number = numbered.group("number")
+            title_parts.append(numbered.group("title"))
+        elif body_at is not None or (title_parts and not P.RE_OP_NUMBER.match(text)):
+            title_parts.append(text)
         else:
-            collapsed, _ = collapse_overprint(text)
-            collapsed = collapsed.strip()
-            if collapsed.endswith(("，", ",")) and len(collapsed) <= 20 and match_lead(collapsed) is None:
-                top.body = fold_spaces(collapsed[:-1])
-                i += 1
-                break
-            if title_parts and not P.RE_OP_NUMBER.match(text):
-                title_parts.append(text)
-            else:
-                # No body line: the units start here.
-                break
+            break  # no body line: the units start here
         i += 1
-    else:
-        if not title_parts:
-            i = 0
+    if body_at is not None and i == body_at:
+        top.body = fold_spaces(collapse_overprint(lines[body_at].text)[0].strip()[:-1])
+        i += 1
     if title_parts:
         top.title = fold_spaces(" ".join(title_parts))
     return i
