@@ -174,10 +174,11 @@ class Aligner:
             news = [j for j in range(j0 + 1, j1) if j not in used_new]
             if not olds or not news:
                 continue
-            # One paragraph out and one in at the same place, between aligned neighbours, is
-            # one paragraph rewritten as long as it still shares some rare wording; where more
-            # paragraphs come and go, each pair must also be alike in its own right.
-            alone = len(olds) == 1 and len(news) == 1
+            # One paragraph in (or out) at the place where others went out (or in), between
+            # aligned neighbours, is one paragraph rewritten as long as it still shares some rare
+            # wording with the best of them; where several come and go on both sides, each pair
+            # must also be alike in its own right.
+            alone = min(len(olds), len(news)) == 1
             floor = self.options.in_place_threshold if alone else self.options.context_threshold
             gap = [
                 (i, j, float(self.sim[i, j]))

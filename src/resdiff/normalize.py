@@ -31,7 +31,8 @@ def collapse_overprint(text: str) -> tuple[str, str | None]:
     pos = 0
     while True:
         found = P.RE_OVERPRINT.match(stripped, pos)
-        if not found or not found.group(1).strip():
+        # A bold lead is words; a run of repeated digits or signs (``111 段``) is text.
+        if not found or not P.RE_CJK_WORD.search(found.group(1)):
             break
         bold += found.group(1)
         pos = found.end()

@@ -22,6 +22,9 @@ RE_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 #: doubled word (``关于关于``) is text.
 RE_OVERPRINT = re.compile(r"(.{1,12}?)\1{2,}", re.DOTALL)
 
+#: A CJK ideograph: what a bold lead is made of.
+RE_CJK_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
 #: A bold lead marked in the clean text format: ``**回顾**信息社会……``.
 RE_MARKED_BOLD = re.compile(r"^\*\*(?P<bold>[^*]{1,20})\*\*")
 
