@@ -48,7 +48,12 @@ def resdiff_system(old: resdiff.Resolution, new: resdiff.Resolution) -> list[dic
     return from_comparison(resdiff.compare(old, new))
 
 
-SYSTEMS = {"resdiff": resdiff_system, "baseline": baseline}
+def resdiff_without_dictionary(old: resdiff.Resolution, new: resdiff.Resolution) -> list[dict[str, Any]]:
+    """resdiff with jieba's own dictionary only: what the UN-terms dictionary changes."""
+    return from_comparison(resdiff.compare(old, new, un_terms=False))
+
+
+SYSTEMS = {"resdiff": resdiff_system, "resdiff-no-dict": resdiff_without_dictionary, "baseline": baseline}
 
 
 def evaluate(case_names: list[str] | None, styles: tuple[str, ...]) -> dict[str, Any]:

@@ -238,3 +238,12 @@ def test_cli_diff_bad_input(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "resdiff", "diff", str(CORPUS), str(empty)],
                          capture_output=True, text=True)
     assert run.returncode == 2 and run.stderr.startswith("resdiff: error:") and "Traceback" not in run.stderr
+
+
+def test_un_terms_dictionary_keeps_terms_whole(corpus: Resolution) -> None:
+    """What the dictionary changes: without it, an edit lands inside a term (issue 3)."""
+    new = _edit(corpus, "OP34", "信息和通信技术", "信息通信技术")
+    with_terms = next(c for c in resdiff.compare(corpus, new).changes if c.type == "reworded")
+    without = next(c for c in resdiff.compare(corpus, new, un_terms=False).changes if c.type == "reworded")
+    assert [d.text for d in with_terms.diff if d.op != "equal"] == ["信息和通信技术", "信息通信技术"]
+    assert [(d.op, d.text) for d in without.diff if d.op != "equal"] == [("delete", "和")]

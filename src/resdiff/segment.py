@@ -34,13 +34,13 @@ def _dictionary_words() -> list[tuple[str, str | None]]:
 
 
 @lru_cache(maxsize=4)
-def tokenizer(user_dictionary: str | None = None) -> jieba.Tokenizer:
-    """resdiff's own tokenizer, built once (per extra dictionary) and shared by every comparison."""
+def tokenizer(user_dictionary: str | None = None, *, un_terms: bool = True) -> jieba.Tokenizer:
+    """resdiff's own tokenizer, built once (per dictionary choice) and shared by every comparison."""
     logging.getLogger("jieba").setLevel(logging.WARNING)
     with _lock:
         tk = jieba.Tokenizer()
         tk.initialize()
-        for word, tag in _dictionary_words():
+        for word, tag in _dictionary_words() if un_terms else ():
             tk.add_word(word, None, tag)
         if user_dictionary:
             tk.load_userdict(user_dictionary)
@@ -51,7 +51,8 @@ class Segmenter:
     """Cuts texts into words with one tokenizer, remembering what it has cut."""
 
     def __init__(self, options: Options | None = None, *, cache_size: int = 4096) -> None:
-        self._tk = tokenizer(options.user_dictionary if options else None)
+        self._tk = tokenizer(options.user_dictionary if options else None,
+                             un_terms=options.un_terms if options else True)
         self._cache: dict[str, tuple[str, ...]] = {}
         self._cache_size = cache_size
 
@@ -68,7 +69,8 @@ class Segmenter:
 
 def words(text: str, options: Options | None = None) -> list[str]:
     """The words of ``text`` (a convenience for scripts; the engine keeps a :class:`Segmenter`)."""
-    return list(tokenizer(options.user_dictionary if options else None).lcut(text, HMM=True))
+    tk = tokenizer(options.user_dictionary if options else None, un_terms=options.un_terms if options else True)
+    return list(tk.lcut(text, HMM=True))
 
 
 def is_punctuation(word: str) -> bool:
