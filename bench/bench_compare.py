@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import resdiff
@@ -43,6 +44,10 @@ def _segment_both(old: Resolution, new: Resolution) -> None:
     tk = tokenizer()
     for unit in (*old.units, *new.units):
         tk.lcut(unit.text, HMM=True)
+
+
+def _parse_and_compare(old_text: str, new_text: str) -> None:
+    resdiff.compare(resdiff.parse(old_text), resdiff.parse(new_text))
 
 
 def generated_pair(n_ops: int = 150, seed: int = 7) -> tuple[str, str]:
@@ -90,8 +95,8 @@ def run(repeat: int) -> dict[str, float]:
     }
     for name, (old_text, new_text) in pairs.items():
         old, new = resdiff.parse(old_text), resdiff.parse(new_text)
-        seg = _median(lambda: _segment_both(old, new), repeat)
-        full = _median(lambda: resdiff.compare(resdiff.parse(old_text), resdiff.parse(new_text)), repeat)
+        seg = _median(partial(_segment_both, old, new), repeat)
+        full = _median(partial(_parse_and_compare, old_text, new_text), repeat)
         results[f"{name}: segmentation s"] = seg
         results[f"{name}: parse+compare s"] = full
         results[f"{name}: ratio"] = full / seg
