@@ -98,9 +98,11 @@ def _change(texts: _Texts, link: Link, moved: bool, terms: Sequence[TermSwitch])
     if kind == "unchanged":
         similarity = 1.0
     else:
-        old_key = [w for i in link.old for w in texts.old_keys[i]]
-        new_key = [w for j in link.new for w in texts.new_keys[j]]
-        similarity = fuzz.ratio(old_key, new_key, processor=None) / 100.0
+        # Reported on the words as they are (punctuation aside): a date bump is a difference
+        # here, though alignment folds numbers so that it never stands in the way of a pair.
+        old_words = [w for i in link.old for w in texts.old_words[i] if _key_word(w) is not None]
+        new_words = [w for j in link.new for w in texts.new_words[j] if _key_word(w) is not None]
+        similarity = fuzz.ratio(old_words, new_words, processor=None) / 100.0
         diff = texts.diff(link)
     routine = kind == "reworded" and classify.is_routine(old_text, new_text)
     return Change(
