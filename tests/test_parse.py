@@ -162,3 +162,28 @@ def test_cli_parse_text_and_json(tmp_path: Path) -> None:
     document = json.loads(out.read_text(encoding="utf-8"))
     validate(document)
     assert document["symbol"] == "E/RES/2013/9" and len(document["units"]) == 70
+
+
+def _web_copy(resolution: resdiff.Resolution) -> str:
+    """The resolution as copied from a web page: no bold marks, full-width numbers, superscript
+    footnote references, the footnotes at the end after their superscript numbers."""
+    supers = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    wide = str.maketrans("0123456789abcdef", "０１２３４５６７８９ａｂｃｄｅｆ")
+    lines = []
+    for line in resolution.to_text().splitlines():
+        line = line.replace("**", "")
+        line = re.sub(r"\[\^(\d+)\]: ", lambda m: m.group(1).translate(supers) + " ", line)
+        line = re.sub(r"\[\^(\d+)\]", lambda m: m.group(1).translate(supers), line)
+        line = re.sub(r"^(\d+)\. ", lambda m: m.group(1).translate(wide) + "．", line)
+        line = re.sub(r"^\(([a-f])\) ", lambda m: "（" + m.group(1).translate(wide) + "）", line)
+        lines.append(line)
+    return "\r\n".join(lines) + "\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16"])  # GBK has no superscripts: see gbk.txt
+def test_the_corpus_as_a_web_copy_parses_the_same(corpus: resdiff.Resolution, encoding: str, tmp_path: Path) -> None:
+    text = _web_copy(corpus)
+    assert "１．" in text and "（ａ）" in text and "**" not in text and "\r\n" in text
+    path = tmp_path / f"web-{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    assert resdiff.load(path) == corpus

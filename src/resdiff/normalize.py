@@ -155,7 +155,8 @@ def clean_lines(text: str, *, title_hint: str | None = None) -> Cleaned:
             continue
         definition = P.RE_FOOTNOTE_DEF.match(line)
         if definition:
-            footnotes[int(definition.group("n"))] = fold_spaces(definition.group("text"))
+            number = definition.group("n") or definition.group("sup").translate(P.SUPERSCRIPT_DIGITS)
+            footnotes[int(number)] = fold_spaces(definition.group("text"))
             continue
         if P.RE_PAGE_NUMBER.match(line) or P.RE_JOB_CODE.match(line):
             continue

@@ -74,8 +74,11 @@ RE_RECOMMENDATION = re.compile(r"^\s*[\[［【].*通过\s*[\]］】]\s*$")
 #: A footnote reference in the clean text format or a web copy: ``[^1]``, ``[1]``, ``¹``.
 RE_INLINE_MARKER = re.compile(r"\[\^?(?P<n>\d{1,2})\]|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 
-#: A footnote text in the clean text format: ``[^1]: 见A/C.2/59/3和A/60/687。``.
-RE_FOOTNOTE_DEF = re.compile(r"^\s*\[\^?(?P<n>\d{1,2})\]\s*[:：]\s*(?P<text>.*)$")
+#: A footnote text in the clean text format, ``[^1]: 见A/C.2/59/3和A/60/687。``, or as a web page
+#: prints it, ``¹ 见A/C.2/59/3和A/60/687。``.
+RE_FOOTNOTE_DEF = re.compile(
+    r"^\s*(?:\[\^?(?P<n>\d{1,2})\]\s*[:：]|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s*(?P<text>\S.*)$"
+)
 
 #: An own-body resolution recalled in the preamble, with its date and number:
 #: ``其关于……的2012年7月24日第2012/5号决议``.
