@@ -18,6 +18,8 @@ from resdiff.model import Change, Comparison, DiffOp, LeadShift, Resolution, Uni
 LINEAGE_SCHEMA = "resdiff.lineage/1"
 
 StepType = Literal["added", "unchanged", "reworded", "split", "merged"]
+_STEP_TYPES: dict[str, StepType] = {"unchanged": "unchanged", "reworded": "reworded", "split": "split",
+                                    "merged": "merged"}
 
 
 @dataclass(frozen=True)
@@ -197,13 +199,15 @@ class Tracer:
             units = tuple(sorted(ancestors, key=lambda u: order[u]))
             parent = self.parents[j]
             change = self.by_new[j].get(main) if parent is not None else None
-            if change is None or change.type == "added":
+            if parent is None or change is None or change.type in ("added", "dropped"):
                 steps.append(_step(text, main, "added", units, oldest_text=parent is None))
                 break
-            steps.append(_step(text, main, change.type, units, change=change))
+            kind = _STEP_TYPES[change.type]
+            steps.append(_step(text, main, kind, units, change=change))
             ancestors = {o for a in ancestors for o in self._came_from(j, a)}
             # The line to follow: the ancestor that goes back furthest (first in reading order on a tie).
-            main = min(change.old, key=lambda o: (self.origin[parent][o], change.old.index(o)))
+            origin, old = self.origin[parent], change.old
+            main = min(old, key=lambda o: (origin[o], old.index(o)))
             j = parent
         return Lineage(unit=unit_id, symbol=latest.symbol, kind=unit.kind, history=tuple(reversed(steps)))
 

@@ -260,6 +260,8 @@ class Index:
                 if k in scored or len(self._choices[k]) < len(needle):
                     continue
                 alignment = fuzz.partial_ratio_alignment(needle, self._choices[k], processor=None)
+                if alignment is None:
+                    continue
                 span = self._char_span(self._entries[k], alignment.dest_start, alignment.dest_end)
                 scored[k] = (score / 100.0, span, False)
         return [hit for _, hit in self._ranked(scored, limit)]

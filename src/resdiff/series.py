@@ -28,6 +28,7 @@ a pure function of the comparisons (:mod:`resdiff.lineage`).
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -353,7 +354,7 @@ def read_series_file(folder: str | os.PathLike[str]) -> tuple[ListedResolution, 
             try:
                 import tomllib
             except ModuleNotFoundError:  # Python 3.10: tomllib is 3.11's; tomli is the same parser
-                import tomli as tomllib
+                tomllib = importlib.import_module("tomli")  # type: ignore[assignment,unused-ignore]
             try:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:

@@ -48,7 +48,7 @@ def describe(step: LineageStep) -> str:
     """What happened in a step, in a few words: ``reworded, moved, lead 吁请 → 促请 ↑``."""
     if step.type == "added":
         return "first appears" + (" (already in the series' oldest text)" if step.oldest_text else "")
-    parts = [step.type]
+    parts: list[str] = [step.type]
     if step.type == "split":
         parts[0] = f"split from {'+'.join(step.previous)}" + (
             f" (with {', '.join(step.siblings)})" if step.siblings else "")

@@ -1,0 +1,161 @@
+"""Issue 6: agreed-language search — exact and near wording, whole paragraphs, the index on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+
+import resdiff
+from resdiff.cli import main
+from resdiff.errors import SeriesError
+from resdiff.render.search import render_hits_text, summarise
+from resdiff.search import INDEX_NAME, Index
+from tests.conftest import CORPUS
+from tests.series_gen.cached import written
+
+OP36 = ("吁请国际组织和区域组织继续定期评估各国普遍利用信息和通信技术的情况并提出报告，"
+        "目的是为发展中国家信息和通信技术部门的增长创造公平机会；")
+
+
+@pytest.fixture()
+def corpus_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "zh"
+    folder.mkdir()
+    shutil.copy(CORPUS, folder / CORPUS.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def index20() -> Index:
+    folder, _ = written(20)
+    return Index.open(folder)
+
+
+def test_exact_wording_every_paragraph_with_its_span(corpus_folder: Path) -> None:
+    hits = Index.open(corpus_folder).search("能力建设")
+    assert {h.unit for h in hits} >= {"OP11", "OP17", "OP38(d)", "OP38(f)"}
+    for hit in hits:
+        assert hit.exact and hit.score == 1.0
+        assert hit.text[hit.span[0]:hit.span[1]] == "能力建设"
+        assert hit.symbol == "E/RES/2013/9" and hit.adopted == "2013-07-22"
+
+
+def test_near_wording_is_found_on_word_boundaries(corpus_folder: Path) -> None:
+    index = Index.open(corpus_folder)
+    query = "评估各国普遍使用信息和通信技术的情况"  # OP36 says 利用, not 使用
+    hits = index.search(query)
+    assert hits and hits[0].unit == "OP36" and not hits[0].exact
+    assert 0.75 <= hits[0].score < 1
+    assert hits[0].matched == "评估各国普遍利用信息和通信技术的情况"
+    # Spaces typed between Chinese words do not matter.
+    assert index.search("能力 建设")[0].exact
+
+
+def test_hits_are_ranked_exact_first(corpus_folder: Path) -> None:
+    hits = Index.open(corpus_folder).search("区域委员会协助区域一级执行")
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert Index.open(corpus_folder).search("") == []
+
+
+def test_a_whole_paragraph_finds_its_source_with_the_word_diff(corpus_folder: Path) -> None:
+    draft = "36. **吁请**" + OP36.removeprefix("吁请").replace("定期", "")
+    (hit, *_) = Index.open(corpus_folder).similar(draft)
+    assert (hit.symbol, hit.unit) == ("E/RES/2013/9", "OP36")
+    assert [(d.op, d.text) for d in hit.diff if d.op != "equal"] == [("delete", "定期")]
+    assert summarise(hit.diff) == "with 定期 removed"
+    assert hit.span == (0, len(hit.text))
+    assert "the draft is 2013/9 OP36 with 定期 removed" in render_hits_text([hit])
+
+
+def test_same_wording_over_the_years_is_one_hit_first_adopted_in_2013(index20: Index) -> None:
+    (hit, *_) = index20.similar(OP36.replace("定期", ""))
+    assert hit.first.symbol == "E/RES/2013/9" and hit.first.unit == "OP36"
+    assert hit.symbol != "E/RES/2013/9"  # the latest text with that wording
+    dates = [o.adopted for o in hit.also]
+    assert dates == sorted(dates) and all(d and d < (hit.adopted or "") for d in dates)
+    data = hit.to_dict()
+    assert {"symbol", "adopted", "unit", "score", "text", "span"} <= data.keys()
+    assert data["also"][0]["symbol"] == "E/RES/2013/9"
+
+
+def test_search_is_fast_once_the_index_is_built(index20: Index) -> None:
+    times = []
+    for query in ["能力建设", "信息和通信技术促进发展", "弥合数字鸿沟", "加强合作进程", "因特网治理论坛"] * 3:
+        start = time.perf_counter()
+        index20.search(query)
+        times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.020
+
+
+# -- the index on disk -------------------------------------------------------------------------
+
+def test_the_index_is_stored_beside_the_corpus_and_reused(corpus_folder: Path) -> None:
+    first = Index.open(corpus_folder)
+    assert first.indexed == 1 and first.location == corpus_folder / INDEX_NAME
+    assert Index.open(corpus_folder).indexed == 0
+    # Touched but not changed: nothing to parse again.
+    os.utime(corpus_folder / CORPUS.name, ns=(1, 1))
+    assert Index.open(corpus_folder).indexed == 0
+    # Changed: parsed again, and only it.
+    path = corpus_folder / CORPUS.name
+    path.write_text(resdiff.load(CORPUS).to_text().replace("能力建设", "能力发展"), encoding="utf-8")
+    shutil.copy(CORPUS, corpus_folder / "copy.txt")
+    again = Index.open(corpus_folder)
+    assert again.indexed == 2
+    assert {h.source for h in again.search("能力建设")} == {"copy.txt"}
+    (corpus_folder / "copy.txt").unlink()
+    assert Index.open(corpus_folder).search("能力建设") == []
+
+
+def test_an_unwritable_folder_uses_the_cache_dir(corpus_folder: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # A folder where the index cannot be written (a directory in its place: root ignores chmod).
+    (corpus_folder / INDEX_NAME).mkdir()
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("RESDIFF_CACHE_DIR", str(cache))
+    index = Index.open(corpus_folder)
+    assert index.location is not None and index.location.parent == cache
+    assert Index.open(corpus_folder).indexed == 0
+
+
+def test_a_corrupt_index_is_rebuilt(corpus_folder: Path) -> None:
+    Index.open(corpus_folder)
+    (corpus_folder / INDEX_NAME).write_text("{not json", encoding="utf-8")
+    assert Index.open(corpus_folder).indexed == 1
+
+
+def test_errors(tmp_path: Path) -> None:
+    with pytest.raises(SeriesError, match="no such folder"):
+        Index.open(tmp_path / "missing")
+    with pytest.raises(SeriesError, match="no resolutions"):
+        Index.open(tmp_path)
+
+
+# -- output ------------------------------------------------------------------------------------
+
+def test_render_highlights_the_match(corpus_folder: Path) -> None:
+    hits = Index.open(corpus_folder).search("能力建设", limit=2)
+    text = render_hits_text(hits)
+    assert "【能力建设】" in text and "2013/9" in text
+    assert "\033[1;33m能力建设" in render_hits_text(hits, colour=True)
+    assert render_hits_text([]) == "no matching paragraphs\n"
+
+
+def test_cli_search_json_and_paragraph_file(corpus_folder: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "能力建设", str(corpus_folder), "--format", "json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and all({"symbol", "adopted", "unit", "score", "text", "span"} <= h.keys() for h in hits)
+    assert all(h["text"][h["span"][0]:h["span"][1]] == "能力建设" for h in hits)
+    draft = tmp_path / "draft.txt"
+    draft.write_text(OP36.replace("定期", ""), encoding="utf-8")
+    assert main(["search", "--paragraph", str(draft), str(corpus_folder)]) == 0
+    assert "OP36 with 定期 removed" in capsys.readouterr().out
+    assert main(["search", str(corpus_folder)]) == 2
