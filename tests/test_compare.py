@@ -247,3 +247,12 @@ def test_un_terms_dictionary_keeps_terms_whole(corpus: Resolution) -> None:
     without = next(c for c in resdiff.compare(corpus, new, un_terms=False).changes if c.type == "reworded")
     assert [d.text for d in with_terms.diff if d.op != "equal"] == ["信息和通信技术", "信息通信技术"]
     assert [(d.op, d.text) for d in without.diff if d.op != "equal"] == [("delete", "和")]
+
+
+def test_unchanged_ignores_only_whitespace_and_the_final_mark(corpus: Resolution) -> None:
+    new = _edit(corpus, "OP51", "贡献者；", "贡献者。")  # the last paragraph now ends with 。
+    new = _edit(new, "OP12", "宽带接入网络", "宽带接入 网络")
+    new = _edit(new, "OP38", "并因此:", "并因此：")  # ASCII colon → full-width: not one of the spec's marks
+    changes = {c.old[0]: c.type for c in resdiff.compare(corpus, new).changes}
+    assert changes["OP51"] == "unchanged" and changes["OP12"] == "unchanged"
+    assert changes["OP38"] == "reworded"

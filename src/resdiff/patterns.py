@@ -110,5 +110,6 @@ RE_ROUTINE_ORDINAL = re.compile(r"第\s*[〇零一二三四五六七八九十百
 #: Any run of digits (years, days, paragraph numbers): ``2013`` in ``2013年``.
 RE_ROUTINE_DIGITS = re.compile(r"\d+")
 
-#: Whitespace and the final punctuation mark of a unit, ignored when texts are compared.
-RE_FINAL_MARK = re.compile(r"[；。，：;,:.]\s*$")
+#: The final punctuation mark of a unit, ignored (with whitespace) when texts are compared: the
+#: four marks the spec names, ``；`` ``。`` ``，`` ``：``.
+RE_FINAL_MARK = re.compile(r"[；。，：]\s*$")
