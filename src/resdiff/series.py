@@ -175,8 +175,8 @@ class Series:
                                       progress=compared if progress else None, options=options, folder=str(path))
         if warnings:
             series = replace(series, warnings=(*warnings, *series.warnings), _tracer=[])
-        if progress:
-            progress(total, total, "done")
+        if progress and len(series.members) == 1:  # nothing compared: the bar ends here
+            progress(len(files), len(files), "done")
         return series
 
     @classmethod
