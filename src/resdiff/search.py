@@ -350,7 +350,14 @@ def index_paths(folder: Path) -> tuple[Path, Path]:
 
 
 def _read_stored(folder: Path) -> tuple[Path | None, dict[str, Any]]:
+    # The newer of the two: a read-only folder may hold an old index that the cache has updated.
+    found = []
     for path in index_paths(folder):
+        try:
+            found.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    for _, path in sorted(found, reverse=True):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -405,5 +412,5 @@ def _clean(text: str) -> str:
 
 
 def _descending(text: str) -> str:
-    # Sort key that puts later ISO dates first.
-    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+    # Sort key that puts later ISO dates first, and undated texts last.
+    return "".join(chr(0x10FFFF - ord(c)) for c in text) if text else chr(0x10FFFF)

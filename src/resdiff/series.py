@@ -352,7 +352,7 @@ def read_series_file(folder: str | os.PathLike[str]) -> tuple[ListedResolution, 
     for candidate in (folder / SERIES_FILE, folder.parent / SERIES_FILE):
         if candidate.is_file():
             try:
-                import tomllib
+                import tomllib  # type: ignore[import-not-found,unused-ignore]
             except ModuleNotFoundError:  # Python 3.10: tomllib is 3.11's; tomli is the same parser
                 tomllib = importlib.import_module("tomli")  # type: ignore[assignment,unused-ignore]
             try:
