@@ -39,6 +39,9 @@ Words = Sequence[str]
 #: almost any long paragraph, word for word, by chance.
 MIN_PART_WORDS = 5
 
+#: A short neighbour joins a split or merge when this share of its words is found in the whole.
+WHOLLY = 0.9
+
 #: For a split or merge, how much more of the whole the parts together must cover than the best
 #: part alone (a share of the whole's words).
 PART_GAIN = 0.1
@@ -214,6 +217,23 @@ class Aligner:
         similarity = self.similarity([whole], parts) if old_side else self.similarity(parts, [whole])
         return gain >= PART_GAIN and similarity >= self.options.link_threshold
 
+    def _extend(self, whole: int, parts: list[int], *, old_side: bool, owners: dict[int, Link],
+                contained: np.ndarray) -> list[int]:
+        """Add the short neighbours of a split's (or merge's) parts that are wholly found in the
+        whole: the chapeau ``吁请所有利益攸关方：`` of a paragraph split into sub-paragraphs is too
+        short to be a part on its own merit, but it comes from the same paragraph."""
+        units = self.new if old_side else self.old
+        extended = list(parts)
+        for step, edge in ((-1, 0), (1, -1)):
+            k = extended[edge] + step
+            while 0 <= k < len(units) and units[k].kind != "heading" and contained[whole, k] >= WHOLLY:
+                owner = owners.get(k)
+                if owner is not None and (owner.old if old_side else owner.new) != (whole,):
+                    break
+                extended.insert(0 if step < 0 else len(extended), k)
+                k += step
+        return extended
+
     def _parts(self, links: list[Link]) -> list[Link]:
         """Find splits (1 → n) and merges (n → 1) among the 1:1 links and the units left over."""
         matched_old = {link.old[0]: link for link in links}
@@ -253,6 +273,9 @@ class Aligner:
                     continue
                 if not self._explains(whole, parts, old_side=old_side):
                     continue
+                parts = self._extend(whole, parts, old_side=old_side,
+                                     owners=matched_new if old_side else matched_old,
+                                     contained=contained_new if old_side else contained_old.T)
                 link = Link((whole,), tuple(parts)) if old_side else Link(tuple(parts), (whole,))
                 for k in parts:
                     owner = (matched_new if old_side else matched_old).get(k)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resdiff.errors import InputError, ResdiffError
 from resdiff.model import Comparison, Resolution
 from resdiff.options import DEFAULT_OPTIONS, Options
 from resdiff.readers.text import decode
 from resdiff.structure import build
+
+if TYPE_CHECKING:  # jieba loads only when a comparison needs it
+    from resdiff.segment import Segmenter
 
 Source = Resolution | str | os.PathLike[str]
 
@@ -67,13 +70,15 @@ def _resolution(source: Source) -> Resolution:
     return parse(str(source))
 
 
-def compare(old: Source, new: Source, *, options: Options | None = None, **overrides: Any) -> Comparison:
+def compare(old: Source, new: Source, *, options: Options | None = None, segmenter: Segmenter | None = None,
+            **overrides: Any) -> Comparison:
     """Align two resolutions and classify every change (see ``resdiff.comparison/1``).
 
     ``old`` and ``new`` are each a :class:`Resolution`, a text, or a path. Settings come from
-    ``options`` (default :class:`Options`) with keyword ``overrides`` applied.
+    ``options`` (default :class:`Options`) with keyword ``overrides`` applied. A ``segmenter``
+    shared by many comparisons (a series) cuts each text into words only once.
     """
     from resdiff.engine import run
 
     opts = (options or DEFAULT_OPTIONS).with_(**overrides) if overrides else (options or DEFAULT_OPTIONS)
-    return run(_resolution(old), _resolution(new), opts)
+    return run(_resolution(old), _resolution(new), opts, segmenter=segmenter)

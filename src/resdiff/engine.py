@@ -162,9 +162,9 @@ def _build(texts: _Texts, links: list[Link], terms: Sequence[TermSwitch]) -> lis
     return [change for _, change in placed]
 
 
-def run(old: Resolution, new: Resolution, options: Options) -> Comparison:
+def run(old: Resolution, new: Resolution, options: Options, *, segmenter: Segmenter | None = None) -> Comparison:
     """Compare two parsed resolutions (the body of :func:`resdiff.compare`)."""
-    texts = _Texts(old, new, Segmenter(options))
+    texts = _Texts(old, new, segmenter or Segmenter(options))
     links = _align(texts, options, ())
     first = [texts.diff(link) for link in links
              if classify.comparable("".join(texts.old_units[i].text for i in link.old))

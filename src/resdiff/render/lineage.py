@@ -11,22 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from resdiff.lineage import Lineage, LineageStep
-from resdiff.model import DiffOp
-
-_RESET = "\033[0m"
-_STYLES = {
-    "delete": "\033[31;9m",  # red, struck through
-    "insert": "\033[32;4m",  # green, underlined
-    "head": "\033[1m",
-    "dim": "\033[2m",
-    "stronger": "\033[33;1m",
-    "weaker": "\033[35;1m",
-}
-_ARROWS = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
-
-
-def _paint(text: str, style: str, colour: bool) -> str:
-    return f"{_STYLES[style]}{text}{_RESET}" if colour and style in _STYLES else text
+from resdiff.render.ansi import ARROWS, STYLES, paint, word_diff
 
 
 def short(symbol: str | None) -> str:
@@ -34,14 +19,6 @@ def short(symbol: str | None) -> str:
     if symbol and "RES/" in symbol:
         return symbol.split("RES/", 1)[1]
     return symbol or "?"
-
-
-def word_diff(diff: Sequence[DiffOp], colour: bool) -> str:
-    """A word diff on one line: colours, or ``[-deleted-]{+inserted+}`` marks without them."""
-    if colour:
-        return "".join(_paint(d.text, d.op, True) if d.op != "equal" else d.text for d in diff)
-    marks = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
-    return "".join(f"{marks[d.op][0]}{d.text}{marks[d.op][1]}" if d.op != "equal" else d.text for d in diff)
 
 
 def describe(step: LineageStep) -> str:
@@ -63,7 +40,7 @@ def describe(step: LineageStep) -> str:
     if step.moved:
         parts.append("moved")
     if step.lead_shift and step.lead is not None:
-        parts.append(f"lead {step.lead.old} → {step.lead.new} {_ARROWS[step.lead.shift]}")
+        parts.append(f"lead {step.lead.old} → {step.lead.new} {ARROWS[step.lead.shift]}")
     return ", ".join(parts)
 
 
@@ -72,9 +49,9 @@ def _step_line(step: LineageStep, width: int, colour: bool) -> list[str]:
     if step.type in ("reworded", "split", "merged") and step.similarity:
         head += f"  ({step.similarity:.0%} alike)"
     style = "dim" if step.type == "unchanged" and not step.moved else "head"
-    if step.lead_shift and step.lead is not None and step.lead.shift in _STYLES:
+    if step.lead_shift and step.lead is not None and step.lead.shift in STYLES:
         style = step.lead.shift
-    lines = [_paint(head, style, colour)]
+    lines = [paint(head, style, colour)]
     if step.diff and step.type != "added":
         lines.append("      " + word_diff(step.diff, colour))
     return lines
@@ -100,7 +77,7 @@ def _compact(lineage: Lineage, colour: bool) -> list[str]:
         elif step.type != "unchanged":
             quiet += 1
     if quiet:
-        lines.append(_paint(f"  (+{quiet} routine or terminology updates)", "dim", colour))
+        lines.append(paint(f"  (+{quiet} routine or terminology updates)", "dim", colour))
     return lines
 
 
@@ -111,7 +88,7 @@ def _title(lineage: Lineage, colour: bool) -> str:
         since += " or earlier"
     count = len(lineage.substantive)
     texts = len(lineage.history)
-    return _paint(f"{lineage.unit}  {since} · in {texts} text{'s' * (texts != 1)} · "
+    return paint(f"{lineage.unit}  {since} · in {texts} text{'s' * (texts != 1)} · "
                   f"{count} substantive change{'s' * (count != 1)}", "head", colour)
 
 
@@ -120,7 +97,7 @@ def render_lineage_text(lineages: Sequence[Lineage], *, colour: bool = False) ->
     if not lineages:
         return "no paragraphs\n"
     latest = lineages[0].symbol
-    lines = [_paint(f"Lineage of the paragraphs of {latest or 'the latest text'}", "head", colour), ""]
+    lines = [paint(f"Lineage of the paragraphs of {latest or 'the latest text'}", "head", colour), ""]
     for lineage in lineages:
         lines.extend(_full(lineage, colour) if len(lineages) == 1 else _compact(lineage, colour))
         lines.append("")

@@ -10,21 +10,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from resdiff.model import DiffOp
-from resdiff.render.lineage import short, word_diff
+from resdiff.render.ansi import paint, word_diff
+from resdiff.render.lineage import short
 
 if TYPE_CHECKING:
     from resdiff.search import Hit
 
-_RESET = "\033[0m"
-_HEAD = "\033[1m"
-_DIM = "\033[2m"
-_MATCH = "\033[1;33m"  # bold yellow
 #: How many characters of context a hit shows on each side of its match.
 CONTEXT = 50
-
-
-def _paint(text: str, style: str, colour: bool) -> str:
-    return f"{style}{text}{_RESET}" if colour else text
 
 
 def excerpt(hit: Hit, *, colour: bool = False, context: int = CONTEXT) -> str:
@@ -34,7 +27,7 @@ def excerpt(hit: Hit, *, colour: bool = False, context: int = CONTEXT) -> str:
     after = hit.text[end:end + context]
     lead = "…" if start - context > 0 else ""
     tail = "…" if end + context < len(hit.text) else ""
-    match = _paint(hit.text[start:end], _MATCH, True) if colour else f"【{hit.text[start:end]}】"
+    match = paint(hit.text[start:end], "match", True) if colour else f"【{hit.text[start:end]}】"
     return f"{lead}{before}{match}{after}{tail}"
 
 
@@ -77,7 +70,7 @@ def render_hits_text(hits: Sequence[Hit], *, colour: bool = False) -> str:
     lines: list[str] = []
     for n, hit in enumerate(hits, start=1):
         quality = "exact" if hit.exact else f"{hit.score:.0%}"
-        lines.append(_paint(f"{n:>2}. {_where(hit)}  {quality}", _HEAD, colour))
+        lines.append(paint(f"{n:>2}. {_where(hit)}  {quality}", "head", colour))
         if hit.diff:
             first = hit.first
             lines.append(f"    the draft is {short(first.symbol)} {first.unit} {summarise(hit.diff)}")
@@ -85,6 +78,6 @@ def render_hits_text(hits: Sequence[Hit], *, colour: bool = False) -> str:
         else:
             lines.append("    " + excerpt(hit, colour=colour))
         if hit.adopted:
-            lines.append(_paint(f"    adopted {hit.adopted}" + (f" · {hit.source}" if hit.source else ""), _DIM, colour))
+            lines.append(paint(f"    adopted {hit.adopted}" + (f" · {hit.source}" if hit.source else ""), "dim", colour))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,27 +1,12 @@
 """Terminal output: a parsed resolution one unit a line, and a readable diff summary.
 
-Pure functions of the model; colour is ANSI escapes, switched on by the caller (the CLI asks
-whether its output is a terminal).
+Pure functions of the model; colour is switched on by the caller (see ``render/ansi.py``).
 """
 
 from __future__ import annotations
 
-from resdiff.model import Change, Comparison, Resolution
-
-_RESET = "\033[0m"
-_STYLES = {
-    "delete": "\033[31;9m",  # red, struck through
-    "insert": "\033[32;4m",  # green, underlined
-    "head": "\033[1m",
-    "dim": "\033[2m",
-    "stronger": "\033[33;1m",
-    "weaker": "\033[35;1m",
-}
-_ARROWS = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
-
-
-def _paint(text: str, style: str, colour: bool) -> str:
-    return f"{_STYLES[style]}{text}{_RESET}" if colour else text
+from resdiff.model import Comparison, Resolution
+from resdiff.render.ansi import ARROWS, STYLES, paint, word_diff
 
 
 def render_resolution_text(resolution: Resolution) -> str:
@@ -45,20 +30,13 @@ def _ids(ids: tuple[str, ...]) -> str:
     return "+".join(ids) if ids else "—"
 
 
-def _word_diff(change: Change, colour: bool) -> str:
-    if colour:
-        return "".join(_paint(d.text, d.op, True) if d.op != "equal" else d.text for d in change.diff)
-    marks = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
-    return "".join(f"{marks[d.op][0]}{d.text}{marks[d.op][1]}" if d.op != "equal" else d.text for d in change.diff)
-
-
 def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_changes: bool = False) -> str:
     """Counts, then every change that is not unchanged, routine or terminology only (all of them
     with ``all_changes``), with ids, lead shift and word diff."""
     old, new = comparison.old, comparison.new
     s = comparison.summary
     lines = [
-        _paint(f"{old.symbol or 'old'} ({old.adopted or '?'}) → {new.symbol or 'new'} ({new.adopted or '?'})",
+        paint(f"{old.symbol or 'old'} ({old.adopted or '?'}) → {new.symbol or 'new'} ({new.adopted or '?'})",
                "head", colour),
         f"{s['unchanged']} unchanged, {s['reworded']} reworded ({s['routine']} routine), {s['added']} added, "
         f"{s['dropped']} dropped, {s['split']} split, {s['merged']} merged, {s['moved']} moved; "
@@ -76,14 +54,14 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
         label = change.type + (" moved" if change.moved else "") + (" routine" if change.routine else "")
         head = f"{_ids(change.old)} → {_ids(change.new)}  {label}"
         if change.lead and change.lead.shift != "same":
-            arrow = _ARROWS[change.lead.shift]
+            arrow = ARROWS[change.lead.shift]
             shift = f"  {change.lead.old} → {change.lead.new} {arrow}"
-            head += _paint(shift, change.lead.shift, colour) if change.lead.shift in _STYLES else shift
+            head += paint(shift, change.lead.shift, colour) if change.lead.shift in STYLES else shift
         if change.old and change.new:
             head += f"  ({change.similarity:.0%} alike)"
-        lines.append(_paint(head, "head", colour))
-        lines.append("    " + _word_diff(change, colour))
+        lines.append(paint(head, "head", colour))
+        lines.append("    " + word_diff(change.diff, colour))
         lines.append("")
     if hidden:
-        lines.append(_paint(f"{hidden} routine or terminology-only changes not shown (--all shows them)", "dim", colour))
+        lines.append(paint(f"{hidden} routine or terminology-only changes not shown (--all shows them)", "dim", colour))
     return "\n".join(lines).rstrip("\n") + "\n"
