@@ -39,6 +39,9 @@ Words = Sequence[str]
 #: almost any long paragraph, word for word, by chance.
 MIN_PART_WORDS = 5
 
+#: Least rare-word overlap (see :meth:`Aligner.content`) of a moved and reworded pair.
+MOVED_CONTENT = 0.4
+
 #: A short neighbour joins a split or merge when this share of its words is found in the whole.
 WHOLLY = 0.9
 
@@ -163,6 +166,22 @@ class Aligner:
         used_new = set(pairs.values())
         for i, j, _ in sorted(candidates, key=lambda p: (-p[2], p[0], p[1])):
             if i not in pairs and j not in used_new:
+                pairs[i] = j
+                used_new.add(j)
+        # A paragraph moved far and reworded on the way scores below the link threshold; it is
+        # still the best partner of its successor and the other way round, and they share
+        # much of their rare wording.
+        free_old = [i for i in range(len(self.old)) if i not in pairs]
+        free_new = [j for j in range(len(self.new)) if j not in used_new]
+        if not free_old or not free_new:
+            return
+        sub = self.sim[np.ix_(free_old, free_new)]
+        for a, i in enumerate(free_old):
+            b = int(sub[a].argmax())
+            j = free_new[b]
+            if (sub[a, b] >= self.options.move_threshold and int(sub[:, b].argmax()) == a
+                    and _compatible(self.old[i], self.new[j]) and self.old[i].kind == self.new[j].kind
+                    and self.content(i, j) >= MOVED_CONTENT):
                 pairs[i] = j
                 used_new.add(j)
 

@@ -14,6 +14,9 @@ class Options:
     """Least similarity (0–1) for two paragraphs to be paired on their own merit."""
     context_threshold: float = 0.3
     """Least similarity for a pair that sits between two aligned neighbours (rewritten in place)."""
+    move_threshold: float = 0.35
+    """Least similarity of a paragraph that moved and was reworded on the way, when the two are
+    each other's best partner and share much of their rare wording."""
     in_place_threshold: float = 0.15
     """Least similarity for the one paragraph out and the one in at the same place between two
     aligned neighbours: a paragraph rewritten in place (it must also share rare wording)."""
