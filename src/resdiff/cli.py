@@ -11,9 +11,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resdiff import __version__
 from resdiff.errors import InputError, ResdiffError
+
+if TYPE_CHECKING:
+    from resdiff.series import Series
 
 EXIT_ERROR = 2
 
@@ -112,10 +116,21 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_series(series: Series) -> None:
+    """The holes in a series' chain and what was set aside, on stderr: the output stays clean."""
+    if series.gaps:
+        shown = ", ".join(str(gap) for gap in series.gaps[:5])
+        more = f" (+{len(series.gaps) - 5} more)" if len(series.gaps) > 5 else ""
+        print(f"resdiff: note: gaps in the series: {shown}{more}", file=sys.stderr)
+    for warning in series.warnings:
+        print(f"resdiff: warning: {warning}", file=sys.stderr)
+
+
 def _cmd_lineage(args: argparse.Namespace) -> int:
     from resdiff.series import Series
 
     series = Series.load(args.folder, progress=_progress(True))
+    _report_series(series)
     lineages = series.lineage(args.unit)
     if args.format == "json":
         import json
@@ -135,6 +150,7 @@ def _cmd_chain(args: argparse.Namespace) -> int:
     from resdiff.series import Series
 
     series = Series.load(args.folder, progress=_progress(True))
+    _report_series(series)
     _write(render_timeline(series), args.output)
     return 0
 

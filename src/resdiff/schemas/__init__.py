@@ -8,7 +8,12 @@ from importlib import resources
 from typing import Any
 
 #: Schema name (the ``"schema"`` field of a document) → file under this package.
-FILES = {"resdiff.resolution/1": "resolution-1.json", "resdiff.comparison/1": "comparison-1.json"}
+FILES = {
+    "resdiff.resolution/1": "resolution-1.json",
+    "resdiff.comparison/1": "comparison-1.json",
+    "resdiff.lineage/1": "lineage-1.json",
+    "resdiff.search-hits/1": "search-hits-1.json",
+}
 
 
 @cache
