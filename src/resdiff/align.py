@@ -76,18 +76,40 @@ def _pair_floor(a: Unit, b: Unit, threshold: float) -> float:
 
 def weighted_lis(pairs: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """The subset of ``(i, j, weight)`` pairs with strictly increasing ``i`` and ``j`` and the
-    largest total weight (ties: the earlier pairs), in O(k²) over the k candidate pairs."""
+    largest total weight (ties: the earlier pairs), in O(k log k) over the k candidate pairs.
+
+    A Fenwick tree over ``j`` holds, for every prefix of ``j``, the best chain ending there;
+    pairs that share an ``i`` are all looked up before any of them is added, so that no chain
+    takes two pairs of one old paragraph.
+    """
     ordered = sorted(pairs, key=lambda p: (p[0], p[1]))
-    best = [p[2] for p in ordered]
-    back = [-1] * len(ordered)
-    for b, (i, j, w) in enumerate(ordered):
-        for a in range(b):
-            ia, ja, _ = ordered[a]
-            if ia < i and ja < j and best[a] + w > best[b] + 1e-12:
-                best[b] = best[a] + w
-                back[b] = a
     if not ordered:
         return []
+    size = max(p[1] for p in ordered) + 2
+    tree: list[tuple[float, int]] = [(0.0, 1)] * (size + 1)  # (best total, -index); 1: no chain
+    best = [0.0] * len(ordered)
+    back = [-1] * len(ordered)
+    start = 0
+    while start < len(ordered):
+        stop = start
+        while stop < len(ordered) and ordered[stop][0] == ordered[start][0]:
+            stop += 1
+        for b in range(start, stop):
+            _, j, w = ordered[b]
+            found, k = (0.0, 1), j  # the best chain over pairs with a smaller j (tree index ≤ j)
+            while k > 0:
+                if tree[k] > found:
+                    found = tree[k]
+                k -= k & -k
+            best[b] = found[0] + w
+            back[b] = -found[1] if found[1] <= 0 else -1
+        for b in range(start, stop):
+            entry, k = (best[b], -b), ordered[b][1] + 1
+            while k <= size:
+                if entry > tree[k]:
+                    tree[k] = entry
+                k += k & -k
+        start = stop
     end = max(range(len(ordered)), key=lambda k: (best[k], -k))
     chain = []
     while end != -1:
@@ -100,11 +122,24 @@ class Aligner:
     """Aligns two lists of units given their word sequences for similarity."""
 
     def __init__(self, old: Sequence[Unit], new: Sequence[Unit], old_words: Sequence[Words],
-                 new_words: Sequence[Words], options: Options) -> None:
+                 new_words: Sequence[Words], options: Options, *, base: Aligner | None = None) -> None:
+        """``base``: an aligner of the same texts whose old words differ in some paragraphs only
+        (a second pass with terminology switches applied); its scores are reused for the rest."""
         self.old, self.new = old, new
         self.ow, self.nw = [list(w) for w in old_words], [list(w) for w in new_words]
         self.options = options
-        if old and new:
+        self.sim: np.ndarray
+        self.lcs: np.ndarray
+        if base is not None and base.nw == self.nw and len(base.ow) == len(self.ow):
+            self.sim, self.lcs = base.sim.copy(), base.lcs.copy()
+            rows = [i for i, (a, b) in enumerate(zip(base.ow, self.ow)) if a != b]
+            if rows and new:
+                changed = [self.ow[i] for i in rows]
+                self.sim[rows] = process.cdist(changed, self.nw, scorer=fuzz.ratio, processor=None,
+                                               dtype=np.float32) / 100.0
+                self.lcs[rows] = process.cdist(changed, self.nw, scorer=LCSseq.similarity, processor=None,
+                                               dtype=np.int32)
+        elif old and new:
             self.sim = process.cdist(self.ow, self.nw, scorer=fuzz.ratio, processor=None,
                                      dtype=np.float32) / 100.0
             self.lcs = process.cdist(self.ow, self.nw, scorer=LCSseq.similarity, processor=None,

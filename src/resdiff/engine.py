@@ -129,9 +129,11 @@ def _one_sided(unit: Unit, kind: ChangeType) -> Change:
     )
 
 
-def _align(texts: _Texts, options: Options, terms: Sequence[TermSwitch]) -> list[Link]:
+def _align(texts: _Texts, options: Options, terms: Sequence[TermSwitch],
+           base: Aligner | None = None) -> tuple[list[Link], Aligner]:
     old_keys, new_keys = texts.keys(terms)
-    return Aligner(texts.old_units, texts.new_units, old_keys, new_keys, options).run()
+    aligner = Aligner(texts.old_units, texts.new_units, old_keys, new_keys, options, base=base)
+    return aligner.run(), aligner
 
 
 def _build(texts: _Texts, links: list[Link], terms: Sequence[TermSwitch]) -> list[Change]:
@@ -165,11 +167,11 @@ def _build(texts: _Texts, links: list[Link], terms: Sequence[TermSwitch]) -> lis
 def run(old: Resolution, new: Resolution, options: Options, *, segmenter: Segmenter | None = None) -> Comparison:
     """Compare two parsed resolutions (the body of :func:`resdiff.compare`)."""
     texts = _Texts(old, new, segmenter or Segmenter(options))
-    links = _align(texts, options, ())
+    links, first_pass = _align(texts, options, ())
     first = [texts.diff(link) for link in links
              if classify.comparable("".join(texts.old_units[i].text for i in link.old))
              != classify.comparable("".join(texts.new_units[j].text for j in link.new))]
     terms = classify.find_terms(first, min_count=options.term_min_count)
     if terms:
-        links = _align(texts, options, terms)
+        links, _ = _align(texts, options, terms, base=first_pass)
     return Comparison(old=old, new=new, changes=tuple(_build(texts, links, terms)), terms=terms)
