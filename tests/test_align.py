@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +21,7 @@ def _best_total(pairs: list[tuple[int, int, float]]) -> float:
     best = 0.0
     for r in range(1, len(pairs) + 1):
         for subset in combinations(sorted(pairs), r):
-            if all(a[0] < b[0] and a[1] < b[1] for a, b in zip(subset, subset[1:])):
+            if all(a[0] < b[0] and a[1] < b[1] for a, b in pairwise(subset)):
                 best = max(best, sum(p[2] for p in subset))
     return best
 
@@ -30,7 +30,7 @@ def _best_total(pairs: list[tuple[int, int, float]]) -> float:
 @given(_PAIRS)
 def test_weighted_lis_is_an_increasing_chain_of_the_largest_weight(pairs: list[tuple[int, int, float]]) -> None:
     chain = weighted_lis(pairs)
-    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(chain, chain[1:]))
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in pairwise(chain))
     assert set(chain) <= set(pairs)
     assert abs(sum(p[2] for p in chain) - _best_total(pairs)) < 1e-9
 
