@@ -195,7 +195,8 @@ def test_terminology_switch_is_reported_once_and_headings_follow(corpus: Resolut
 def test_unrelated_paragraphs_are_not_paired(corpus: Resolution) -> None:
     units = list(corpus.units)
     k = next(i for i, u in enumerate(units) if u.id == "OP43")
-    units[k] = Unit("OP43", "operative", "43", "决定", "决定在世界首脑会议框架内设立一个关于人工智能治理的专家小组，向委员会报告；")
+    unrelated = "决定在世界首脑会议框架内设立一个关于人工智能治理的专家小组，向委员会报告；"
+    units[k] = Unit("OP43", "operative", "43", "决定", unrelated)
     comparison = resdiff.compare(corpus, replace(corpus, units=tuple(units)))
     types = {c.type: c for c in comparison.changes if c.type != "unchanged"}
     assert set(types) == {"added", "dropped"}

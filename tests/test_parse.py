@@ -118,7 +118,7 @@ BAD_INPUTS = {
     "empty": (b"", resdiff.InputError, "empty"),
     "blank": (b"  \n\n \n", resdiff.InputError, "empty"),
     "binary": (bytes(range(256)) * 4, resdiff.InputError, "binary"),
-    "unknown_encoding": ("经济及社会理事会，\n1. 注意到报告。".encode("utf-8")[:-1] + b"\xff\xfe\xfa" * 5,
+    "unknown_encoding": ("经济及社会理事会，\n1. 注意到报告。".encode()[:-1] + b"\xff\xfe\xfa" * 5,
                          resdiff.InputError, "unknown encoding"),
     "not_a_resolution": ("这是一封普通的信。\n祝好！\n".encode(), resdiff.NotAResolutionError, "no operative"),
 }
