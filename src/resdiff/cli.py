@@ -130,8 +130,8 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
     from resdiff.series import Series
 
     series = Series.load(args.folder, progress=_progress(True))
-    _report_series(series)
     lineages = series.lineage(args.unit)
+    _report_series(series)
     if args.format == "json":
         import json
 
