@@ -1,6 +1,6 @@
 """Compare two years of a resolution and write the HTML report a delegate reads, prints and mails.
 
-    python examples/diff_years.py [REPORT.html]
+    python examples/diff_years.py [REPORT.html] [--old OLD] [--new NEW]
 
 The old text is the official E/RES/2013/9 in ``corpora/``; the new one is an ILLUSTRATIVE
 next-year draft written for these examples (``examples/drafts/``), not a UN text. The report
@@ -9,6 +9,7 @@ goes to REPORT.html, by default ``examples/out/diff-2013-9-illustrative-2014.htm
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -22,8 +23,17 @@ TITLE = "E/RES/2013/9 → ILLUSTRATIVE 2014 draft (not an official UN text)"
 
 
 def main(argv: list[str]) -> int:
-    report = Path(argv[1]) if len(argv) > 1 else DEFAULT_REPORT
-    old, new = resdiff.load(OLD), resdiff.load(NEW)
+    parser = argparse.ArgumentParser(description="Write the HTML diff report of two years of a resolution.")
+    parser.add_argument("report", nargs="?", type=Path, default=DEFAULT_REPORT, help="the HTML file to write")
+    parser.add_argument("--old", type=Path, default=OLD, help="last year's text (default: the official 2013/9)")
+    parser.add_argument("--new", type=Path, default=NEW, help="this year's text (default: the illustrative draft)")
+    args = parser.parse_args(argv[1:])
+    report = args.report
+    try:
+        old, new = resdiff.load(args.old), resdiff.load(args.new)
+    except resdiff.ResdiffError as exc:
+        print(f"diff_years: {exc}", file=sys.stderr)
+        return 2
     comparison = resdiff.compare(old, new)
 
     report.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ one more renderer, written outside the library.
 
 from __future__ import annotations
 
+import argparse
 import html
 import sys
 from collections.abc import Iterable, Sequence
@@ -243,9 +244,20 @@ def to_html(brief: Brief) -> str:
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else HERE / "out"
-    comparison = resdiff.compare(resdiff.load(OLD), resdiff.load(NEW))
-    brief = make_brief(comparison, TITLE)
+    parser = argparse.ArgumentParser(description="Write a one-page negotiation brief (Markdown and HTML).")
+    parser.add_argument("out", nargs="?", type=Path, default=HERE / "out", help="the folder to write into")
+    parser.add_argument("--old", type=Path, default=OLD, help="last year's text (default: the official 2013/9)")
+    parser.add_argument("--new", type=Path, default=NEW, help="this year's text (default: the illustrative draft)")
+    args = parser.parse_args(argv[1:])
+    out = args.out
+    try:
+        comparison = resdiff.compare(resdiff.load(args.old), resdiff.load(args.new))
+    except resdiff.ResdiffError as exc:
+        print(f"negotiation_brief: {exc}", file=sys.stderr)
+        return 2
+    default = (args.old, args.new) == (OLD, NEW)
+    brief = make_brief(comparison, TITLE if default else f"{comparison.old.symbol or args.old.name} → "
+                                                         f"{comparison.new.symbol or args.new.name}")
     out.mkdir(parents=True, exist_ok=True)
     (out / "brief.md").write_text(to_markdown(brief), encoding="utf-8")
     (out / "brief.html").write_text(to_html(brief), encoding="utf-8")
