@@ -187,3 +187,15 @@ def test_the_corpus_as_a_web_copy_parses_the_same(corpus: resdiff.Resolution, en
     path = tmp_path / f"web-{encoding}.txt"
     path.write_bytes(text.encode(encoding))
     assert resdiff.load(path) == corpus
+
+
+@pytest.mark.parametrize("width", [22, 27, 35, 52])
+@pytest.mark.parametrize("page_lines", [9, 23, 60])
+def test_other_layouts_of_an_extraction_parse_the_same(corpus: resdiff.Resolution, width: int, page_lines: int) -> None:
+    """Line and page breaks elsewhere: a heading wrapped over two lines, footnote blocks in other
+    paragraphs, headers between other sub-paragraphs (found over 1,750 layouts of the evaluation set)."""
+    from tests.evalset.extracted import to_extracted
+
+    draft = resdiff.load(CORPUS.parents[3] / "examples" / "drafts" / "E-RES-2014-illustrative-draft-zh.txt")
+    for resolution in (corpus, draft):
+        assert resdiff.parse(to_extracted(resolution, width=width, page_lines=page_lines)) == resolution

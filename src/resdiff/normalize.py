@@ -90,6 +90,8 @@ class Cleaned:
     """Symbols found in running page headers (``E/RES/2013/9``)."""
     extracted: bool
     """The text shows a PDF extraction's artefacts (overprinted bold, footnote separators)."""
+    marked: bool = False
+    """The text marks its bold leads ``**…**`` (the clean format): overprint is not looked for."""
 
 
 def _is_blank(line: str) -> bool:
@@ -131,6 +133,21 @@ def _read_footnote_block(lines: list[str], i: int, footnotes: dict[int, str]) ->
         j = k
 
 
+#: A running header takes at most this many printed lines.
+HEADER_LINES = 3
+
+
+def _is_title_part(line: str, title_key: str) -> bool:
+    key = re.sub(r"\s+", "", line)
+    return bool(title_key) and len(key) >= 4 and key in title_key
+
+
+def _drop_title_lines(kept: list[Line], title_key: str) -> None:
+    """Drop the lines just kept that repeat (part of) the title: a running header's first part."""
+    while kept and not kept[-1].markers and _is_title_part(kept[-1].raw, title_key):
+        kept.pop()
+
+
 def clean_lines(text: str, *, title_hint: str | None = None) -> Cleaned:
     """Split ``text`` into lines and remove footnote blocks, page headers, page numbers and job codes.
 
@@ -141,6 +158,8 @@ def clean_lines(text: str, *, title_hint: str | None = None) -> Cleaned:
     footnotes: dict[int, str] = {}
     header_symbols: list[str] = []
     extracted = False
+    marked = False
+    after_page_break = 0
     kept: list[Line] = []
     title_key = re.sub(r"\s+", "", title_hint or "")
     i = 0
@@ -159,6 +178,10 @@ def clean_lines(text: str, *, title_hint: str | None = None) -> Cleaned:
             footnotes[int(number)] = fold_spaces(definition.group("text"))
             continue
         if P.RE_PAGE_NUMBER.match(line) or P.RE_JOB_CODE.match(line):
+            # A page break: a running header of the title (without a symbol, as in a draft)
+            # stands just before the page number or just after it.
+            _drop_title_lines(kept, title_key)
+            after_page_break = HEADER_LINES
             continue
         header = P.RE_SYMBOL_LINE.match(line)
         if header and kept:
@@ -167,9 +190,11 @@ def clean_lines(text: str, *, title_hint: str | None = None) -> Cleaned:
             before = re.sub(r"\s+", "", header.group("before"))
             if not before or (title_key and before in title_key):
                 header_symbols.append(header.group("symbol"))
-                while kept and title_key and len(kept[-1].text) >= 4 and \
-                        re.sub(r"\s+", "", kept[-1].text) in title_key and not kept[-1].markers:
-                    kept.pop()
+                _drop_title_lines(kept, title_key)
+                continue
+        if after_page_break:
+            after_page_break -= 1
+            if _is_title_part(line, title_key):
                 continue
         marker = P.RE_MARKER_LINE.match(line)
         if marker:
@@ -177,8 +202,12 @@ def clean_lines(text: str, *, title_hint: str | None = None) -> Cleaned:
                 kept[-1].markers.append(int(marker.group("n")))
             continue
         raw, inline = take_inline_markers(line)
-        if (not raw.lstrip().startswith("**") and collapse_overprint(raw)[1] is not None) or collapse_overprint(
-                P.RE_OP_NUMBER.sub(r"\g<rest>", raw))[1] is not None:
+        head = P.RE_OP_NUMBER.sub(r"\g<rest>", P.RE_SUB_LETTER.sub(r"\g<rest>", raw)).lstrip()
+        if head.startswith("**"):
+            marked = True
+        elif collapse_overprint(head)[1] is not None:
             extracted = True
         kept.append(Line(raw=raw, markers=inline, index=i - 1))
-    return Cleaned(kept, footnotes, header_symbols, extracted)
+    # A text that marks its bold (the clean format) has no overprinted bold to undo: a paragraph
+    # there that opens with a word three times over is text.
+    return Cleaned(kept, footnotes, header_symbols, extracted and not marked, marked)

@@ -34,8 +34,11 @@ _COMPLETE = {
     "heading": (),
 }
 
-#: Longest line that can be a heading.
+#: Longest heading, in characters.
 MAX_HEADING = 40
+
+#: A heading wraps onto at most this many printed lines.
+MAX_HEADING_LINES = 3
 
 
 @dataclass
@@ -77,18 +80,21 @@ def _iso(found: re.Match[str]) -> str:
 
 
 def _title_hint(text: str) -> str | None:
-    """The title as printed at the top, joined over its lines, before the lines are cleaned."""
-    lines = [line for line in text.replace("\r", "").split("\n") if line.strip()]
-    for i, line in enumerate(lines[:12]):
+    """The title as printed at the top, joined over its lines, before the lines are cleaned:
+    the numbered title line and what follows it up to the body line, or, in a draft without a
+    number, the lines before the body line that are not the date, symbol or recommendation."""
+    lines = [line for line in text.replace("\r", "").split("\n") if line.strip()][:12]
+    body_at = next((k for k, line in enumerate(lines) if _is_body_line(line)), len(lines))
+    parts: list[str] = []
+    for line in lines[:body_at]:
         found = P.RE_TITLE.match(line)
+        symbol_only = P.RE_SYMBOL_LINE.match(line)
         if found:
             parts = [found.group("title")]
-            for more in lines[i + 1 : i + 4]:
-                if collapse_overprint(more)[0].strip().endswith(("，", ",")):
-                    break
-                parts.append(more)
-            return fold_spaces(" ".join(parts))
-    return None
+        elif not (P.RE_TOP_DATE_LINE.match(line) or P.RE_RECOMMENDATION.match(line)
+                  or (symbol_only and not symbol_only.group("before"))):
+            parts.append(line)
+    return fold_spaces(" ".join(parts)) if parts else None
 
 
 def _is_body_line(text: str) -> bool:
@@ -156,9 +162,10 @@ def _read_end(lines: list[Line], top: _Top) -> int:
 class _Builder:
     """The state machine over the unit lines."""
 
-    def __init__(self, lines: list[Line], extracted: bool) -> None:
+    def __init__(self, lines: list[Line], extracted: bool, marked: bool = False) -> None:
         self.lines = lines
         self.extracted = extracted
+        self.marked = marked
         self.units: list[_Draft] = []
         self.last_op: int | None = None
         self.last_letter: str | None = None
@@ -203,22 +210,40 @@ class _Builder:
         text = self.lines[index].text
         if self._op_start(text) or P.RE_SUB_LETTER.match(numbering_to_ascii(text)):
             return True
-        if text.startswith("**") or collapse_overprint(text)[1] is not None:
+        if text.startswith("**") or self._overprinted(text):
             return True
         return not self.extracted
 
-    def _heading(self, text: str, index: int) -> bool:
-        if len(text) > MAX_HEADING or P.RE_FINAL_PUNCT.search(text):
-            return False
+    def _heading_lines(self, text: str, index: int) -> int:
+        """How many lines from ``index`` make a heading (0: none). A heading has no final
+        punctuation, follows a complete unit and is followed by the start of one; a long
+        heading may wrap onto a second or third line."""
         if not self._current_complete():
-            return False
-        return self._unit_start_ahead(index + 1)
+            return 0
+        joined = text
+        for span in range(1, MAX_HEADING_LINES + 1):
+            if len(joined) > MAX_HEADING or P.RE_FINAL_PUNCT.search(joined):
+                return 0
+            if self._unit_start_ahead(index + span):
+                return span
+            if index + span >= len(self.lines):
+                return 0
+            more = self.lines[index + span]
+            if more.markers or self._op_start(more.text) or self._overprinted(more.text):
+                return 0
+            joined += more.text
+        return 0
 
     def feed(self) -> None:
+        skip = 0
         for index, line in enumerate(self.lines):
-            self._feed(index, line)
+            if skip:
+                skip -= 1
+                continue
+            skip = self._feed(index, line)
 
-    def _feed(self, index: int, line: Line) -> None:
+    def _feed(self, index: int, line: Line) -> int:
+        """Take one line; return how many of the lines after it it took as well."""
         text = line.text
         op = self._op_start(text)
         if op:
@@ -227,35 +252,44 @@ class _Builder:
             self.last_letter = None
             rest, bold = self._bold(op.group("rest"))
             self._start("operative", op.group("number"), rest, bold, line)
-            return
+            return 0
         sub = self._sub_start(text)
         if sub:
             self.last_letter = sub.group("letter")
             rest, bold = self._bold(sub.group("rest"))
             self._start("operative", f"{self.last_op}({self.last_letter})", rest, bold, line)
-            return
+            return 0
         rest, bold = self._bold(text)
-        if self._heading(rest, index) and not bold:
+        span = 0 if bold else self._heading_lines(rest, index)
+        if span:
             self._start("heading", None, rest, None, line)
-            return
+            for more in self.lines[index + 1 : index + span]:
+                self.units[-1].parts.append(more.text)
+                self.units[-1].add_markers(more.markers)
+            return span - 1
         if not self.operative and (
             bold
             or self.current is None
             or (self._current_complete() and (not self.extracted or match_lead(rest.strip()) is not None))
         ):
             self._start("preambular", None, rest, bold, line)
-            return
+            return 0
         if self.current is None or (bold and self._current_complete()):
             self._start("operative" if self.operative else "preambular", None, rest, bold, line)
-            return
+            return 0
         self.current.parts.append(rest)
         self.current.add_markers(line.markers)
+        return 0
 
-    @staticmethod
-    def _bold(text: str) -> tuple[str, str | None]:
+    def _overprinted(self, text: str) -> bool:
+        return not self.marked and collapse_overprint(text)[1] is not None
+
+    def _bold(self, text: str) -> tuple[str, str | None]:
         marked = P.RE_MARKED_BOLD.match(text.strip())
         if marked:
             return marked.group("bold") + text.strip()[marked.end():], marked.group("bold")
+        if self.marked:
+            return text, None
         return collapse_overprint(text)
 
 
@@ -316,7 +350,7 @@ def build(text: str) -> Resolution:
     top = _Top()
     start = _read_top(cleaned.lines, top)
     end = _read_end(cleaned.lines, top)
-    builder = _Builder(cleaned.lines[start:end], cleaned.extracted)
+    builder = _Builder(cleaned.lines[start:end], cleaned.extracted, cleaned.marked)
     builder.feed()
     units = _units(builder.units)
     if not any(u.kind == "operative" for u in units):
