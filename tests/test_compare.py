@@ -258,3 +258,17 @@ def test_unchanged_ignores_only_whitespace_and_the_final_mark(corpus: Resolution
     changes = {c.old[0]: c.type for c in resdiff.compare(corpus, new).changes}
     assert changes["OP51"] == "unchanged" and changes["OP12"] == "unchanged"
     assert changes["OP38"] == "reworded"
+
+
+def test_cli_diff_html_by_extension_and_by_format(tmp_path: Path) -> None:
+    draft = CORPUS.parents[3] / "examples" / "drafts" / "E-RES-2014-illustrative-draft-zh.txt"
+    report = tmp_path / "report.html"
+    run = subprocess.run([sys.executable, "-m", "resdiff", "diff", str(CORPUS), str(draft), "-o", str(report)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<del>吁请</del>" in page and "<ins>促请</ins>" in page
+    run = subprocess.run([sys.executable, "-m", "resdiff", "diff", str(CORPUS), str(draft), "--format", "html",
+                          "--title", "Draft <b>2014</b>"], capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout.startswith("<!DOCTYPE html>")
+    assert "Draft &lt;b&gt;2014&lt;/b&gt;" in run.stdout
