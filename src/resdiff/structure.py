@@ -56,7 +56,9 @@ class _Draft:
     def complete(self) -> bool:
         if self.kind == "heading":
             return True
-        return self.text.endswith(_COMPLETE[self.kind])
+        # The text ends where its last part with any text ends (folding only removes spaces).
+        last = next((part.rstrip() for part in reversed(self.parts) if part.strip()), "")
+        return last.endswith(_COMPLETE[self.kind])
 
     def add_markers(self, markers: list[int]) -> None:
         for n in markers:
