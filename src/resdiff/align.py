@@ -307,13 +307,22 @@ class Aligner:
             # The parts: units on the other side mostly contained in `whole`, free or paired with it.
             row = contained_new[whole, :] if old_side else contained_old[:, whole]
             big = big_new if old_side else big_old
-            parts: list[int] = []
-            for k in np.nonzero((row >= part) & big)[0].tolist():
-                owner = (matched_new if old_side else matched_old).get(k)
-                if owner is not None and (owner.old if old_side else owner.new) != (whole,):
-                    continue
-                parts.append(k)
-            return parts
+            owners = matched_new if old_side else matched_old
+            units = self.new if old_side else self.old
+
+            def free(k: int) -> bool:
+                owner = owners.get(k)
+                return owner is None or (owner.old if old_side else owner.new) == (whole,)
+
+            parts = [k for k in np.nonzero((row >= part) & big)[0].tolist() if free(k)]
+            # A short neighbour of a part, wholly found in the whole, is a part too: the first
+            # half of a paragraph cut in two may be only a lead and a few words.
+            for k in list(parts):
+                for n in (k - 1, k + 1):
+                    if (0 <= n < len(units) and n not in parts and not big[n] and units[n].kind != "heading"
+                            and row[n] >= WHOLLY and free(n)):
+                        parts.append(n)
+            return sorted(parts)
 
         for old_side, units in ((True, self.old), (False, self.new)):
             for whole in range(len(units)):
