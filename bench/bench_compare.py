@@ -13,14 +13,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+
+from timing import median  # bench/ is on the path when a bench script runs
 
 import resdiff
 from resdiff.model import Resolution, Unit
@@ -29,15 +29,6 @@ from resdiff.segment import tokenizer
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpora" / "ecosoc-wsis" / "zh" / "E-RES-2013-9.txt"
 DRAFT = ROOT / "examples" / "drafts" / "E-RES-2014-illustrative-draft-zh.txt"
-
-
-def _median(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _segment_both(old: Resolution, new: Resolution) -> None:
@@ -95,15 +86,15 @@ def run(repeat: int) -> dict[str, float]:
     }
     for name, (old_text, new_text) in pairs.items():
         old, new = resdiff.parse(old_text), resdiff.parse(new_text)
-        seg = _median(partial(_segment_both, old, new), repeat)
-        full = _median(partial(_parse_and_compare, old_text, new_text), repeat)
+        seg = median(partial(_segment_both, old, new), repeat)
+        full = median(partial(_parse_and_compare, old_text, new_text), repeat)
         results[f"{name}: segmentation s"] = seg
         results[f"{name}: parse+compare s"] = full
         results[f"{name}: ratio"] = full / seg
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "c.json"
         cmd = [sys.executable, "-m", "resdiff", "diff", str(CORPUS), str(DRAFT), "-o", str(out)]
-        results["cold CLI diff s"] = _median(lambda: subprocess.run(cmd, check=True, capture_output=True), 3)
+        results["cold CLI diff s"] = median(lambda: subprocess.run(cmd, check=True, capture_output=True), 3)
     return results
 
 

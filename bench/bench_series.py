@@ -23,13 +23,13 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.series_gen import generate, write_series  # noqa: E402
+from timing import median  # noqa: E402  (bench/ is on the path when a bench script runs)
 
 from resdiff.render.timeline import render_timeline  # noqa: E402
 from resdiff.search import Index, index_paths  # noqa: E402
@@ -41,15 +41,6 @@ QUERIES = ["能力建设", "信息和通信技术促进发展", "弥合数字鸿
            "多利益攸关方", "评估各国普遍使用信息和通信技术的情况", "世界首脑会议成果的落实情况"]
 PARAGRAPH = ("吁请国际组织和区域组织继续评估各国普遍利用信息和通信技术的情况并提出报告，"
              "目的是为发展中国家信息和通信技术部门的增长创造公平机会；")
-
-
-def median(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def folders(years: list[int]) -> dict[int, Path]:
