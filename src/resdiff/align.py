@@ -358,9 +358,9 @@ def _lcs_len(a: Sequence[str], b: Sequence[str]) -> int:
     return int(LCSseq.similarity(a, b, processor=None))
 
 
-def order_preserving(links: Sequence[Link], weights: Sequence[float]) -> set[int]:
+def order_preserving(links: Sequence[Link]) -> set[int]:
     """Indices of the links in the largest set that keeps its order in both texts (ties: the
-    more similar links stay in place); every other link is ``moved``."""
-    chain = weighted_lis([(link.old[0], link.new[0], 1.0 + 1e-3 * w) for link, w in zip(links, weights)])
+    earlier links); every other link is ``moved``."""
+    chain = weighted_lis([(link.old[0], link.new[0], 1.0) for link in links])
     kept = {(i, j) for i, j, _ in chain}
     return {k for k, link in enumerate(links) if (link.old[0], link.new[0]) in kept}

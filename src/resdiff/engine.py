@@ -137,29 +137,25 @@ def _align(texts: _Texts, options: Options, terms: Sequence[TermSwitch],
 
 
 def _build(texts: _Texts, links: list[Link], terms: Sequence[TermSwitch]) -> list[Change]:
-    weights = [1.0] * len(links)
-    kept = order_preserving(links, weights)
-    placed: list[tuple[tuple[float, int, int], Change]] = []
-    new_position: dict[int, float] = {}
+    """The changes in the new text's reading order, a dropped unit listed where it stood: after
+    the change that holds the nearest old unit before it that kept its place."""
+    kept = order_preserving(links)
+    placed: list[tuple[tuple[int, int, int], Change]] = []
+    in_place: dict[int, int] = {}
     for k, link in enumerate(links):
-        change = _change(texts, link, moved=k not in kept, terms=terms)
-        placed.append(((link.new[0], 0, 0), change))
-        for i in link.old:
-            # Where a dropped neighbour is listed: after the change that holds the old unit
-            # before it, if that change kept its place.
-            new_position[i] = link.new[-1] if k in kept else new_position.get(i, -1)
+        placed.append(((link.new[0], 0, 0), _change(texts, link, moved=k not in kept, terms=terms)))
+        if k in kept:
+            in_place.update((i, link.new[-1]) for i in link.old)
     linked_old = {i for link in links for i in link.old}
     linked_new = {j for link in links for j in link.new}
-    for j, unit in enumerate(texts.new_units):
-        if j not in linked_new:
-            placed.append(((j, 0, 0), _one_sided(unit, "added")))
-    anchor = -0.5
+    placed.extend(((j, 0, 0), _one_sided(unit, "added"))
+                  for j, unit in enumerate(texts.new_units) if j not in linked_new)
+    anchor = -1
     for i, unit in enumerate(texts.old_units):
-        if i in linked_old:
-            if i in new_position and new_position[i] >= 0:
-                anchor = new_position[i]
-            continue
-        placed.append(((anchor, 1, i), _one_sided(unit, "dropped")))
+        if i in in_place:
+            anchor = in_place[i]
+        elif i not in linked_old:
+            placed.append(((anchor, 1, i), _one_sided(unit, "dropped")))
     placed.sort(key=lambda item: item[0])
     return [change for _, change in placed]
 
