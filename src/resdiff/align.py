@@ -45,6 +45,10 @@ MOVED_CONTENT = 0.4
 #: A short neighbour joins a split or merge when this share of its words is found in the whole.
 WHOLLY = 0.9
 
+#: Parts of a split or merge stand at most this many places apart (paragraphs dropped, moved or
+#: added between them).
+MERGE_REACH = 4
+
 #: For a split or merge, how much more of the whole the parts together must cover than the best
 #: part alone (a share of the whole's words).
 PART_GAIN = 0.1
@@ -203,8 +207,9 @@ class Aligner:
             if i not in pairs and j not in used_new:
                 pairs[i] = j
                 used_new.add(j)
-        # A paragraph moved far and reworded on the way scores below the link threshold; it is
-        # still the best partner of its successor and the other way round, and they share
+        # A paragraph moved far and reworded on the way scores below the link threshold (an
+        # operative paragraph that becomes preambular once its event has taken place, say); it
+        # is still the best partner of its successor and the other way round, and they share
         # much of their rare wording.
         free_old = [i for i in range(len(self.old)) if i not in pairs]
         free_new = [j for j in range(len(self.new)) if j not in used_new]
@@ -215,7 +220,7 @@ class Aligner:
             b = int(sub[a].argmax())
             j = free_new[b]
             if (sub[a, b] >= self.options.move_threshold and int(sub[:, b].argmax()) == a
-                    and _compatible(self.old[i], self.new[j]) and self.old[i].kind == self.new[j].kind
+                    and _compatible(self.old[i], self.new[j])
                     and self.content(i, j) >= MOVED_CONTENT):
                 pairs[i] = j
                 used_new.add(j)
@@ -231,31 +236,37 @@ class Aligner:
             news = [j for j in range(j0 + 1, j1) if j not in used_new]
             if not olds or not news:
                 continue
-            # One paragraph in (or out) at the place where others went out (or in), between
-            # aligned neighbours, is one paragraph rewritten as long as it still shares some rare
-            # wording with the best of them; where several come and go on both sides, each pair
-            # must also be alike in its own right.
-            alone = min(len(olds), len(news)) == 1
-            floor = self.options.in_place_threshold if alone else self.options.context_threshold
-            gap = [
-                (i, j, float(self.sim[i, j]))
-                for i in olds for j in news
-                if _compatible(self.old[i], self.new[j])
-                and self.sim[i, j] >= _pair_floor(self.old[i], self.new[j], floor)
-                and self._related(i, j, alone=alone)
-            ]
+            # A paragraph out and a paragraph in at the same place, between aligned neighbours,
+            # each the other's best match there, are one paragraph rewritten as long as they
+            # still share some rare wording; other pairs in the gap must also be alike in their
+            # own right.
+            sub = self.sim[np.ix_(olds, news)]
+            gap = []
+            for a, i in enumerate(olds):
+                for b, j in enumerate(news):
+                    mutual = sub[a, b] >= sub[a].max() and sub[a, b] >= sub[:, b].max()
+                    floor = self.options.in_place_threshold if mutual else self.options.context_threshold
+                    if (_compatible(self.old[i], self.new[j])
+                            and self.sim[i, j] >= _pair_floor(self.old[i], self.new[j], floor)
+                            and self._related(i, j, mutual=bool(mutual), alone=len(olds) == len(news) == 1)):
+                        gap.append((i, j, float(self.sim[i, j])))
             for i, j, _ in weighted_lis(gap):
                 pairs[i] = j
                 used_new.add(j)
 
-    def _related(self, i: int, j: int, *, alone: bool) -> bool:
-        """Whether a low-scoring pair in place is one paragraph rewritten, not two unrelated ones."""
+    def _related(self, i: int, j: int, *, mutual: bool, alone: bool) -> bool:
+        """Whether a low-scoring pair in place is one paragraph rewritten, not two unrelated ones:
+        how much rare wording they must share grows with the doubt — when they are not each
+        other's best match in the gap, and when the lead changed too, the more so where several
+        paragraphs come and go."""
         a, b = self.old[i], self.new[j]
         if a.kind == "heading":
             return True
         same_lead = a.lead is not None and b.lead is not None and a.lead.lstrip("又还") == b.lead.lstrip("又还")
-        need = 0.2 if alone else 0.25
-        return self.content(i, j) >= (need if same_lead else need + 0.05)
+        need = 0.2 if mutual else 0.25
+        if not same_lead:
+            need += 0.05 if alone else 0.1
+        return self.content(i, j) >= need
 
     def _explains(self, whole: int, parts: list[int], *, old_side: bool) -> bool:
         """Whether the parts together account for clearly more of ``whole`` than the best one alone
@@ -270,6 +281,21 @@ class Aligner:
         gain = (covered - best) / len(whole_words)
         similarity = self.similarity([whole], parts) if old_side else self.similarity(parts, [whole])
         return gain >= PART_GAIN and similarity >= self.options.link_threshold
+
+    def _cluster(self, whole: int, parts: list[int], *, old_side: bool) -> list[int]:
+        """The run of candidate parts around the one most like ``whole``: parts stand together,
+        a few places apart at most (a merge across a dropped paragraph); a candidate far away is
+        a different paragraph that happens to repeat some of the same words."""
+        if len(parts) < 2:
+            return parts
+        runs: list[list[int]] = [[parts[0]]]
+        for k in parts[1:]:
+            if k - runs[-1][-1] <= MERGE_REACH:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        best = max(parts, key=lambda k: self.sim[whole, k] if old_side else self.sim[k, whole])
+        return next(run for run in runs if best in run)
 
     def _extend(self, whole: int, parts: list[int], *, old_side: bool, owners: dict[int, Link],
                 contained: np.ndarray) -> list[int]:
@@ -331,8 +357,8 @@ class Aligner:
                 own = (matched_old if old_side else matched_new).get(whole)
                 if own is not None and len(own.old) + len(own.new) > 2:
                     continue
-                parts = group(whole, old_side)
-                if len(parts) < 2 or parts[-1] - parts[0] > 2 * len(parts):
+                parts = self._cluster(whole, group(whole, old_side), old_side=old_side)
+                if len(parts) < 2:
                     continue
                 if not self._explains(whole, parts, old_side=old_side):
                     continue

@@ -20,7 +20,7 @@ class Options:
     in_place_threshold: float = 0.15
     """Least similarity for the one paragraph out and the one in at the same place between two
     aligned neighbours: a paragraph rewritten in place (it must also share rare wording)."""
-    part_threshold: float = 0.6
+    part_threshold: float = 0.5
     """For split and merge: how much of a part must be found, in order, in the whole (0–1)."""
     term_min_count: int = 2
     """A word replacement counts as a terminology switch when it recurs in this many changes."""
