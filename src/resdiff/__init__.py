@@ -27,6 +27,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "render_html": ("resdiff.render.html", "render_html"),
     "Series": ("resdiff.series", "Series"),
+    "Index": ("resdiff.search", "Index"),
 }
 
 
@@ -44,6 +45,7 @@ __all__ = [
     "DiffOp",
     "DocumentError",
     "FetchError",
+    "Index",
     "InputError",
     "LeadShift",
     "NotAResolutionError",
