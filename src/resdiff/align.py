@@ -45,6 +45,9 @@ MOVED_CONTENT = 0.4
 #: A short neighbour joins a split or merge when this share of its words is found in the whole.
 WHOLLY = 0.9
 
+#: Each part of a split or merge adds at least this share of the whole's words that no other part has.
+PART_MARGIN = 0.05
+
 #: Parts of a split or merge stand at most this many places apart (paragraphs dropped, moved or
 #: added between them).
 MERGE_REACH = 4
@@ -268,19 +271,32 @@ class Aligner:
             need += 0.05 if alone else 0.1
         return self.content(i, j) >= need
 
-    def _explains(self, whole: int, parts: list[int], *, old_side: bool) -> bool:
-        """Whether the parts together account for clearly more of ``whole`` than the best one alone
-        (how much of the whole's words they cover, in order), and are alike enough joined."""
+    def _explain(self, whole: int, parts: list[int], *, old_side: bool) -> list[int]:
+        """The parts of a split or merge, or ``[]``: the parts that each add to how much of
+        ``whole`` is found in them, which together cover clearly more of it than the best one
+        alone and are alike enough joined. Each part is matched on its own, so a clause merged
+        into the middle of another paragraph counts as much as one appended at its end."""
         whole_words = self.ow[whole] if old_side else self.nw[whole]
-        part_words = [self.nw[k] if old_side else self.ow[k] for k in parts]
         if not whole_words:
-            return False
-        best = max(int(self.lcs[whole, k] if old_side else self.lcs[k, whole]) for k in parts)
-        joined = [w for words in part_words for w in words]
-        covered = _lcs_len(whole_words, joined)
-        gain = (covered - best) / len(whole_words)
-        similarity = self.similarity([whole], parts) if old_side else self.similarity(parts, [whole])
-        return gain >= PART_GAIN and similarity >= self.options.link_threshold
+            return []
+        found = {k: _found_in(self.nw[k] if old_side else self.ow[k], whole_words) for k in parts}
+
+        def covered(keep: list[int]) -> int:
+            return len(set().union(*(found[k] for k in keep)))
+
+        kept = list(parts)
+        while len(kept) >= 2:
+            # The part whose loss costs least: dropped if it adds almost nothing of its own.
+            total = covered(kept)
+            weakest = min(kept, key=lambda k: total - covered([m for m in kept if m != k]))
+            if total - covered([m for m in kept if m != weakest]) >= PART_MARGIN * len(whole_words):
+                break
+            kept.remove(weakest)
+        if len(kept) < 2:
+            return []
+        gain = (covered(kept) - max(len(found[k]) for k in kept)) / len(whole_words)
+        similarity = self.similarity([whole], kept) if old_side else self.similarity(kept, [whole])
+        return kept if gain >= PART_GAIN and similarity >= self.options.link_threshold else []
 
     def _cluster(self, whole: int, parts: list[int], *, old_side: bool) -> list[int]:
         """The run of candidate parts around the one most like ``whole``: parts stand together,
@@ -360,7 +376,8 @@ class Aligner:
                 parts = self._cluster(whole, group(whole, old_side), old_side=old_side)
                 if len(parts) < 2:
                     continue
-                if not self._explains(whole, parts, old_side=old_side):
+                parts = self._explain(whole, parts, old_side=old_side)
+                if not parts:
                     continue
                 parts = self._extend(whole, parts, old_side=old_side,
                                      owners=matched_new if old_side else matched_old,
@@ -380,8 +397,11 @@ class Aligner:
         return sorted(result.values(), key=lambda link: (link.new[0], link.old[0]))
 
 
-def _lcs_len(a: Sequence[str], b: Sequence[str]) -> int:
-    return int(LCSseq.similarity(a, b, processor=None))
+def _found_in(part: Sequence[str], whole: Sequence[str]) -> set[int]:
+    """Positions of ``whole`` whose words are found, in order, in ``part`` (a longest common
+    subsequence)."""
+    blocks = LCSseq.editops(part, whole, processor=None).as_matching_blocks()
+    return {b.b + n for b in blocks for n in range(b.size)}
 
 
 def order_preserving(links: Sequence[Link]) -> set[int]:
