@@ -366,8 +366,13 @@ class Aligner:
                         parts.append(n)
             return sorted(parts)
 
+        # Only a unit in which some part is found can be a split's or merge's whole.
+        has_part = {
+            True: ((contained_new >= part) & big_new[None, :]).any(axis=1),
+            False: ((contained_old >= part) & big_old[:, None]).any(axis=0),
+        }
         for old_side, units in ((True, self.old), (False, self.new)):
-            for whole in range(len(units)):
+            for whole in np.nonzero(has_part[old_side])[0].tolist():
                 if units[whole].kind == "heading":
                     continue
                 own = (matched_old if old_side else matched_new).get(whole)
