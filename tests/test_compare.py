@@ -272,3 +272,15 @@ def test_cli_diff_html_by_extension_and_by_format(tmp_path: Path) -> None:
                           "--title", "Draft <b>2014</b>"], capture_output=True, text=True)
     assert run.returncode == 0 and run.stdout.startswith("<!DOCTYPE html>")
     assert "Draft &lt;b&gt;2014&lt;/b&gt;" in run.stdout
+
+
+def test_next_years_forum_paragraph_is_new_not_a_split(corpus: Resolution) -> None:
+    """The yearly pair "notes the Forum held / welcomes the next host" (the illustrative draft):
+    the new welcome is written on the pattern of the old one, but it is a new paragraph."""
+    draft = resdiff.load(CORPUS.parents[3] / "examples" / "drafts" / "E-RES-2014-illustrative-draft-zh.txt")
+    changes = {(c.old, c.new): c for c in resdiff.compare(corpus, draft).changes}
+    assert changes[("OP32",), ("OP31",)].type == "reworded"
+    assert changes[("OP32",), ("OP31",)].lead.shift == "weaker"
+    assert changes[(), ("OP32",)].type == "added"
+    assert changes[("OP31",), ()].type == "dropped"
+    assert not any(c.type == "split" and "OP32" in c.old for c in changes.values())
