@@ -26,6 +26,12 @@ def render_resolution_text(resolution: Resolution) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _label(resolution: Resolution, fallback: str) -> str:
+    """``E/RES/2013/9 (adopted 2013-07-22)``, or what the text is when it has no symbol yet."""
+    name = resolution.symbol or fallback
+    return f"{name} (adopted {resolution.adopted})" if resolution.adopted else f"{name} (not adopted)"
+
+
 def _ids(ids: tuple[str, ...]) -> str:
     return "+".join(ids) if ids else "—"
 
@@ -36,7 +42,7 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
     old, new = comparison.old, comparison.new
     s = comparison.summary
     lines = [
-        paint(f"{old.symbol or 'old'} ({old.adopted or '?'}) → {new.symbol or 'new'} ({new.adopted or '?'})",
+        paint(f"{_label(old, 'old text')} → {_label(new, 'new text')}",
                "head", colour),
         f"{s['unchanged']} unchanged, {s['reworded']} reworded ({s['routine']} routine), {s['added']} added, "
         f"{s['dropped']} dropped, {s['split']} split, {s['merged']} merged, {s['moved']} moved; "
