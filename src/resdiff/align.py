@@ -80,6 +80,11 @@ def _compatible(a: Unit, b: Unit) -> bool:
     return (a.kind == "heading") == (b.kind == "heading")
 
 
+def _same_lead(a: Unit, b: Unit) -> bool:
+    """Both have a lead and it is the same once 又/还 are ignored."""
+    return a.lead is not None and b.lead is not None and a.lead.lstrip("又还") == b.lead.lstrip("又还")
+
+
 def _pair_floor(a: Unit, b: Unit, threshold: float) -> float:
     if a.kind != b.kind:
         return max(threshold, 0.8)
@@ -217,8 +222,8 @@ class Aligner:
                 used_new.add(j)
         # A paragraph moved far and reworded on the way scores below the link threshold (an
         # operative paragraph that becomes preambular once its event has taken place, say); it
-        # is still the best partner of its successor and the other way round, and they share
-        # much of their rare wording.
+        # is still the best partner of its successor and the other way round, keeps its lead,
+        # and they share much of their rare wording.
         free_old = [i for i in range(len(self.old)) if i not in pairs]
         free_new = [j for j in range(len(self.new)) if j not in used_new]
         if not free_old or not free_new:
@@ -228,7 +233,7 @@ class Aligner:
             b = int(sub[a].argmax())
             j = free_new[b]
             if (sub[a, b] >= self.options.move_threshold and int(sub[:, b].argmax()) == a
-                    and _compatible(self.old[i], self.new[j])
+                    and _compatible(self.old[i], self.new[j]) and _same_lead(self.old[i], self.new[j])
                     and self.content(i, j) >= MOVED_CONTENT):
                 pairs[i] = j
                 used_new.add(j)
@@ -270,9 +275,8 @@ class Aligner:
         a, b = self.old[i], self.new[j]
         if a.kind == "heading":
             return True
-        same_lead = a.lead is not None and b.lead is not None and a.lead.lstrip("又还") == b.lead.lstrip("又还")
         need = 0.2 if mutual else 0.25
-        if not same_lead:
+        if not _same_lead(a, b):
             need += 0.05 if alone else 0.1
         return self.content(i, j) >= need
 
@@ -424,9 +428,10 @@ def _found_in(part: Sequence[str], whole: Sequence[str]) -> set[int]:
     return {b.b + n for b in blocks for n in range(b.size)}
 
 
-def order_preserving(links: Sequence[Link]) -> set[int]:
-    """Indices of the links in the largest set that keeps its order in both texts (ties: the
-    earlier links); every other link is ``moved``."""
-    chain = weighted_lis([(link.old[0], link.new[0], 1.0) for link in links])
+def order_preserving(links: Sequence[Link], similarity: Sequence[float]) -> set[int]:
+    """Indices of the links in the largest set that keeps its order in both texts; every other
+    link is ``moved``. Between sets of the same size the more alike links stay in place, so
+    that of a paragraph kept and a weak pair crossing it, the weak pair is the one that moved."""
+    chain = weighted_lis([(link.old[0], link.new[0], 1.0 + 1e-3 * s) for link, s in zip(links, similarity)])
     kept = {(i, j) for i, j, _ in chain}
     return {k for k, link in enumerate(links) if (link.old[0], link.new[0]) in kept}

@@ -32,13 +32,15 @@ def strip_adverb(text: str) -> str:
 
 
 def routine_form(text: str) -> str:
-    """The text with everything a yearly update changes folded: dates, numbers, document
-    symbols, ordinal session and meeting numbers, and the 又/还 before the lead."""
+    """The text without what a yearly update changes: dates and date ranges, numbers, document
+    symbols, ordinal session and meeting numbers, and the 又/还 before the lead. Two texts with
+    the same routine form differ only in those (a date inserted or dropped is such a difference)."""
     text = strip_adverb(comparable(text))
-    text = P.RE_DATE.sub("‹date›", text)
-    text = P.RE_ROUTINE_SYMBOL.sub("‹symbol›", text)
-    text = P.RE_ROUTINE_ORDINAL.sub(lambda m: f"第‹n›{m.group(1)}", text)
-    return P.RE_ROUTINE_DIGITS.sub("‹n›", text)
+    text = P.RE_ROUTINE_RANGE.sub("", text)
+    text = P.RE_DATE.sub("", text)
+    text = P.RE_ROUTINE_SYMBOL.sub("", text)
+    text = P.RE_ROUTINE_ORDINAL.sub("", text)
+    return P.RE_ROUTINE_DIGITS.sub("", text)
 
 
 def is_routine(old: str, new: str) -> bool:

@@ -136,10 +136,10 @@ def _align(texts: _Texts, options: Options, terms: Sequence[TermSwitch],
     return aligner.run(), aligner
 
 
-def _build(texts: _Texts, links: list[Link], terms: Sequence[TermSwitch]) -> list[Change]:
+def _build(texts: _Texts, links: list[Link], terms: Sequence[TermSwitch], aligner: Aligner) -> list[Change]:
     """The changes in the new text's reading order, a dropped unit listed where it stood: after
     the change that holds the nearest old unit before it that kept its place."""
-    kept = order_preserving(links)
+    kept = order_preserving(links, [aligner.similarity(link.old, link.new) for link in links])
     placed: list[tuple[tuple[int, int, int], Change]] = []
     in_place: dict[int, int] = {}
     for k, link in enumerate(links):
@@ -163,11 +163,11 @@ def _build(texts: _Texts, links: list[Link], terms: Sequence[TermSwitch]) -> lis
 def run(old: Resolution, new: Resolution, options: Options, *, segmenter: Segmenter | None = None) -> Comparison:
     """Compare two parsed resolutions (the body of :func:`resdiff.compare`)."""
     texts = _Texts(old, new, segmenter or Segmenter(options))
-    links, first_pass = _align(texts, options, ())
+    links, aligner = _align(texts, options, ())
     first = [texts.diff(link) for link in links
              if classify.comparable("".join(texts.old_units[i].text for i in link.old))
              != classify.comparable("".join(texts.new_units[j].text for j in link.new))]
     terms = classify.find_terms(first, min_count=options.term_min_count)
     if terms:
-        links, _ = _align(texts, options, terms, base=first_pass)
-    return Comparison(old=old, new=new, changes=tuple(_build(texts, links, terms)), terms=terms)
+        links, aligner = _align(texts, options, terms, base=aligner)
+    return Comparison(old=old, new=new, changes=tuple(_build(texts, links, terms, aligner)), terms=terms)

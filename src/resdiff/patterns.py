@@ -107,8 +107,12 @@ RE_ROUTINE_SYMBOL = re.compile(r"(?:[A-Z]{1,5}/)+[A-Z0-9.]+(?:/[A-Z0-9.]+)*(?:-(
 #: An ordinal session or meeting number: ``第十七届``, ``第 41 次``, ``第八次``.
 RE_ROUTINE_ORDINAL = re.compile(r"第\s*[〇零一二三四五六七八九十百千两\d]+\s*(届|次|期|轮|个)")
 
-#: Any run of digits (years, days, paragraph numbers): ``2013`` in ``2013年``.
-RE_ROUTINE_DIGITS = re.compile(r"\d+")
+#: The first number of a range or list of numbers, with its connector: ``30日和`` in ``30日和31日``,
+#: ``13日至`` in ``13日至17日``.
+RE_ROUTINE_RANGE = re.compile(r"\d+\s*[年月日]?\s*(?:至|和|到|与|、|—|–|-)\s*(?=\d)")
+
+#: Any number with its unit of time (years, days, paragraph numbers): ``2013年``, ``22日``, ``111``.
+RE_ROUTINE_DIGITS = re.compile(r"\d+\s*(?:周年|年|月|日)?")
 
 #: The final punctuation mark of a unit, ignored (with whitespace) when texts are compared: the
 #: four marks the spec names, ``；`` ``。`` ``，`` ``：``.
