@@ -94,6 +94,13 @@ class _Service(BaseHTTPRequestHandler):
         elif symbol == "E/RES/2003/1":
             time.sleep(1.0)
             self._send(200, PDF)
+        elif symbol == "E/RES/2002/1":  # the connection closes after part of the file
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.send_header("Content-Length", str(len(PDF)))
+            self.end_headers()
+            self.wfile.write(PDF[: len(PDF) // 2])
+            self.close_connection = True
         else:
             self._send(404, b"not found", "text/plain")
 
@@ -287,3 +294,12 @@ def test_cli_fetch(service: tuple[str, type[_Service]], tmp_path: Path,
     assert capsys.readouterr().out.strip() == str(into / "E-RES-2012-5.pdf")
     assert main(["fetch", "E/RES/1999/99", "--base-url", url]) == 2
     assert "no zh version of E/RES/1999/99" in capsys.readouterr().err
+
+
+def test_a_download_cut_short_is_an_error_and_never_cached(service: tuple[str, type[_Service]],
+                                                            waits: list[float], tmp_path: Path) -> None:
+    base, handler = service
+    with pytest.raises(FetchError, match="cut short"):
+        fetch("E/RES/2002/1", base_url=base, retries=1, backoff=0.001)
+    assert handler.counts["E/RES/2002/1"] == 2
+    assert not list((tmp_path / "cache").rglob("*.pdf"))

@@ -159,3 +159,22 @@ def test_cli_search_json_and_paragraph_file(corpus_folder: Path, tmp_path: Path,
     assert main(["search", "--paragraph", str(draft), str(corpus_folder)]) == 0
     assert "OP36 with 定期 removed" in capsys.readouterr().out
     assert main(["search", str(corpus_folder)]) == 2
+
+
+def test_a_near_match_of_a_short_query_is_found_character_by_character(tmp_path: Path) -> None:
+    """Regression (review): 增强能力建设 is two words, one of them different from 加强能力建设."""
+    (tmp_path / "E-RES-2013-9.txt").write_bytes(CORPUS.read_bytes())
+    hits = Index.open(tmp_path).search("增强能力建设")
+    assert hits and hits[0].unit == "OP11" and not hits[0].exact
+    start, end = hits[0].span
+    assert hits[0].text[start:end] == "加强能力建设"
+
+
+def test_two_copies_of_one_resolution_count_once_and_a_draft_is_newest(tmp_path: Path) -> None:
+    draft = CORPUS.parents[3] / "examples" / "drafts" / "E-RES-2014-illustrative-draft-zh.txt"
+    (tmp_path / "E-RES-2013-9.txt").write_bytes(CORPUS.read_bytes())
+    (tmp_path / "copy-of-2013-9.txt").write_bytes(CORPUS.read_bytes())
+    (tmp_path / "draft.txt").write_bytes(draft.read_bytes())
+    hit = next(h for h in Index.open(tmp_path).search("加强能力建设及技术和知识转让") if h.unit in ("OP10", "OP11"))
+    assert hit.symbol is None  # the undated draft is the newest text holding the wording
+    assert [(o.symbol, o.unit) for o in hit.also] == [("E/RES/2013/9", "OP11")]

@@ -61,13 +61,23 @@ def load(path: str | os.PathLike[str]) -> Resolution:
         raise type(exc)(f"{path}: {exc}") from exc
 
 
+#: File endings that mark a string as a path rather than a text.
+_PATH_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".text")
+
+
 def _resolution(source: Source) -> Resolution:
+    """A Resolution from a Resolution, a path, or the text itself (a string of one line that
+    names an existing file, or ends like one, is a path)."""
     if isinstance(source, Resolution):
         return source
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source
-                                           and len(source) < 1024 and Path(source).exists()):
+    if isinstance(source, os.PathLike):
         return load(source)
-    return parse(str(source))
+    if not source.strip():
+        raise InputError("the text is empty")
+    one_line = "\n" not in source and len(source) < 1024
+    if one_line and (Path(source).is_file() or source.strip().lower().endswith(_PATH_SUFFIXES)):
+        return load(source)
+    return parse(source)
 
 
 def compare(old: Source, new: Source, *, options: Options | None = None, segmenter: Segmenter | None = None,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from resdiff import patterns as P
-from resdiff.lexicon import base_lead, match_lead, shift
+from resdiff.lexicon import NORMATIVE_WORDS, base_lead, match_lead, shift
 from resdiff.model import DiffOp, LeadShift, TermSwitch
 
 _WHITESPACE = re.compile(r"\s+")
@@ -67,8 +67,19 @@ def replacement_pairs(diff: Sequence[DiffOp]) -> list[tuple[str, str]]:
             continue
         if routine_form(old) == routine_form(new) or not re.search(r"[\u4e00-\u9fffA-Za-z]", old + new):
             continue
+        if not (is_term(old) and is_term(new)):
+            continue
         pairs.append((old, new))
     return pairs
+
+
+def is_term(words: str) -> bool:
+    """Whether a replaced wording can be terminology: not a lead (吁请 → 鼓励 is a lead shift, never
+    a mere change of term) and not a word of obligation or permission (必须 → 可以 changes what
+    is asked). Terminology is what names things: 因特网 → 互联网, 信息和通信技术 → 信息通信技术."""
+    if match_lead(words) is not None or match_lead(strip_adverb(words)) is not None:
+        return False
+    return not any(word in words for word in NORMATIVE_WORDS)
 
 
 def find_terms(diffs: Iterable[Sequence[DiffOp]], *, min_count: int) -> tuple[TermSwitch, ...]:

@@ -35,6 +35,11 @@ def _colour(choice: str, stream: object) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+def _to_terminal(args: argparse.Namespace) -> bool:
+    """Colour for output that goes to a terminal, never into a file."""
+    return _colour(args.color, sys.stdout) and not (args.output and args.output != "-")
+
+
 def _progress(enabled: bool) -> Callable[[int, int, str], None] | None:
     """A one-line progress bar on stderr for long runs, when stderr is a terminal."""
     if not enabled or not sys.stderr.isatty():
@@ -61,7 +66,13 @@ def _write(text: str, output: str | None, *, binary_ok: bool = False) -> None:
             raise InputError(f"cannot write {output}: {exc.strerror}") from exc
         print(f"wrote {output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:
+            # A redirect on a system whose console encoding has no Chinese: the bytes are UTF-8.
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
 
 
 def _format_for(output: str | None, given: str | None, default: str = "text") -> str:
@@ -102,8 +113,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     else:
         from resdiff.render.text import render_comparison_text
 
-        colour = _colour(args.color, sys.stdout) and not (args.output and args.output != "-")
-        text = render_comparison_text(comparison, colour=colour, all_changes=args.all)
+        text = render_comparison_text(comparison, colour=_to_terminal(args), all_changes=args.all)
     _write(text, args.output)
     return 0
 
@@ -132,7 +142,7 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
     series = Series.load(args.folder, progress=_progress(True))
     lineages = series.lineage(args.unit)
     _report_series(series)
-    if args.format == "json":
+    if _format_for(args.output, args.format) == "json":
         import json
 
         data = [lineage.to_dict() for lineage in lineages]
@@ -141,7 +151,7 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
     else:
         from resdiff.render.lineage import render_lineage_text
 
-        _write(render_lineage_text(lineages, colour=_colour(args.color, sys.stdout)), args.output)
+        _write(render_lineage_text(lineages, colour=_to_terminal(args)), args.output)
     return 0
 
 
@@ -158,8 +168,10 @@ def _cmd_chain(args: argparse.Namespace) -> int:
 def _cmd_search(args: argparse.Namespace) -> int:
     from resdiff.search import Index
 
-    if args.paragraph is None and not args.query:
+    if args.paragraph is None and not (args.query or "").strip():
         raise InputError("give the wording to search for, or --paragraph FILE_OR_TEXT")
+    if args.limit < 1:
+        raise InputError("--limit takes a whole number of 1 or more")
     index = Index.open(args.folder, progress=_progress(True))
     if args.paragraph is not None:
         source = Path(args.paragraph)
@@ -172,14 +184,14 @@ def _cmd_search(args: argparse.Namespace) -> int:
         hits = index.similar(paragraph, limit=args.limit)
     else:
         hits = index.search(args.query, limit=args.limit)
-    if args.format == "json":
+    if _format_for(args.output, args.format) == "json":
         import json
 
         _write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2) + "\n", args.output)
     else:
         from resdiff.render.search import render_hits_text
 
-        _write(render_hits_text(hits, colour=_colour(args.color, sys.stdout)), args.output)
+        _write(render_hits_text(hits, colour=_to_terminal(args)), args.output)
     return 0
 
 
@@ -219,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("lineage", help="each paragraph's history over a folder of resolutions")
     p.add_argument("folder")
     p.add_argument("unit", nargs="?", help="a unit id of the latest text, e.g. OP12")
-    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("--format", choices=("json", "text"), help="text (default) or json; from -o's extension if not given")
     p.add_argument("-o", "--output")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.set_defaults(run=_cmd_lineage)
@@ -234,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder")
     p.add_argument("--paragraph", metavar="FILE_OR_TEXT", help="find the closest earlier paragraphs to this one")
     p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("--format", choices=("json", "text"), help="text (default) or json; from -o's extension if not given")
     p.add_argument("-o", "--output")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.set_defaults(run=_cmd_search)
@@ -253,7 +265,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("resdiff: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        # The reader (``| head``) has gone: not an error. Keep Python from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        print(f"resdiff: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

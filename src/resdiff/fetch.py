@@ -143,7 +143,12 @@ def _download(url: str, *, symbol: str, lang: str, host: str, timeout: float, re
         delay = backoff * 2 ** attempt
         try:
             with opener.open(request, timeout=timeout) as response:
-                return response.read(MAX_BYTES), response.headers.get_content_type()
+                body = response.read(MAX_BYTES)
+                declared = response.headers.get("Content-Length")
+                if declared and declared.isdigit() and len(body) < min(int(declared), MAX_BYTES):
+                    # The connection closed early: half a file must never reach the cache.
+                    raise http.client.IncompleteRead(body, int(declared) - len(body))
+                return body, response.headers.get_content_type()
         except urllib.error.HTTPError as exc:
             exc.close()
             if exc.code == 404:
@@ -160,6 +165,9 @@ def _download(url: str, *, symbol: str, lang: str, host: str, timeout: float, re
             sleep(asked if asked is not None else delay)
         except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as exc:
             if attempt + 1 == attempts:
+                if isinstance(exc, http.client.IncompleteRead):
+                    raise FetchError(f"the download of {what} from {host} was cut short "
+                                     f"({len(exc.partial)} bytes received): try again later") from exc
                 reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
                 if isinstance(reason, TimeoutError) or "timed out" in str(reason):
                     reason = f"no answer within {timeout:g} s"
@@ -232,7 +240,10 @@ def fetch(
     cached = cached / "ods" / lang / name
     if refresh or not cached.is_file() or cached.stat().st_size < MIN_BYTES:
         url = ods_url(symbol, lang=lang, fmt=fmt, base_url=base_url)
-        host = urllib.parse.urlsplit(url).netloc or url
+        try:
+            host = urllib.parse.urlsplit(url).netloc or url
+        except ValueError as exc:
+            raise FetchError(f"the service address {base_url or url} is not a valid URL: {exc}") from exc
         what = f"the {lang} version of {symbol}"
         body, content_type = _download(url, symbol=symbol, lang=lang, host=host, timeout=timeout,
                                        retries=retries, backoff=backoff)

@@ -13,6 +13,11 @@ from importlib import resources
 
 from resdiff.model import Shift
 
+#: Words of obligation and permission inside a paragraph: a change between them changes what is
+#: asked of whom, so it is never set aside as terminology (必须 must, 应 shall, 可以 may, …).
+NORMATIVE_WORDS = ("必须", "务必", "应当", "应该", "应", "须", "需要", "需", "可以", "可", "不得", "不应",
+                   "禁止", "允许", "鼓励", "要求", "承诺", "考虑", "酌情", "尽可能", "尽量")
+
 #: The adverbs "also" / "further" that precede a lead when a neighbour has the same lead.
 #: They change whenever a neighbouring paragraph is added or dropped.
 ADVERBS = ("又", "还")

@@ -185,7 +185,9 @@ class Resolution:
         lines: list[str] = []
         if self.symbol:
             lines.append(self.symbol)
-        number = self.symbol.split("/", 2)[-1] if self.symbol and self.symbol.count("/") >= 2 else None
+        # The number printed before the title is the symbol after its body's prefix: 2013/9 of
+        # E/RES/2013/9, 22/1 of A/HRC/RES/22/1.
+        number = self.symbol.split("RES/", 1)[1] if self.symbol and "RES/" in self.symbol else None
         if self.title:
             lines.append(f"{number}. {self.title}" if number else self.title)
         if self.body:
@@ -270,8 +272,9 @@ class Change:
 
     @property
     def substantive(self) -> bool:
-        """True unless the change is unchanged, routine or only a terminology switch (and not moved)."""
-        if self.moved:
+        """True unless the change is unchanged, routine or only a terminology switch. A move and
+        a lead that became stronger, weaker or different are always substantive."""
+        if self.moved or (self.lead is not None and self.lead.shift != "same"):
             return True
         return not (self.type == "unchanged" or self.routine or self.terminology)
 

@@ -58,6 +58,13 @@ RE_PASTED_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．]\s*|[(（][a-z][)）]\s*)
 RE_SPACES = re.compile(r"\s+")
 
 
+#: A query of fewer content words than this is matched character by character as well.
+SHORT_QUERY_WORDS = 4
+
+#: Where a text without an adoption date (a draft) sorts among dates: after all of them.
+UNDATED = "9999-12-31"
+
+
 @dataclass(frozen=True)
 class Occurrence:
     """Another text in which a hit's paragraph stands with the same wording."""
@@ -253,6 +260,17 @@ class Index:
                 scored[k] = (1.0, (at, at + len(query)), True)
         coded, words = self._encode(query)
         content = [c for c, w in zip(coded, words) if not is_punctuation(w)]
+        if len(content) < SHORT_QUERY_WORDS:
+            # A query of a word or three: one different word is most of it, so near matches are
+            # looked for character by character (加强能力建设 finds 增强能力建设).
+            texts = [entry.text for entry in self._entries]
+            for _, score, k in process.extract_iter(query, texts, scorer=fuzz.partial_ratio, processor=None,
+                                                    score_cutoff=cutoff * 100):
+                if k in scored or len(texts[k]) < len(query):
+                    continue
+                alignment = fuzz.partial_ratio_alignment(query, texts[k], processor=None)
+                if alignment is not None:
+                    scored[k] = (score / 100.0, (alignment.dest_start, alignment.dest_end), False)
         if len(content) >= 2:
             needle = "".join(content)
             for _, score, k in process.extract_iter(needle, self._choices, scorer=fuzz.partial_ratio,
@@ -297,12 +315,20 @@ class Index:
 
     def _ranked(self, scored: dict[int, tuple[float, tuple[int, int], bool]], limit: int) -> list[tuple[int, Hit]]:
         # Same wording in several texts: one hit, the latest, with the others in `also`.
+        # The same resolution held twice (as text and as Word, say) counts once; a text without a
+        # date (a draft) counts as the newest.
         groups: dict[str, list[int]] = {}
-        for k in scored:
-            groups.setdefault(self._entries[k].text, []).append(k)
+        seen: set[tuple[str, str]] = set()
+        for k in sorted(scored):
+            entry = self._entries[k]
+            if entry.symbol is not None:
+                if (entry.symbol, entry.unit) in seen:
+                    continue
+                seen.add((entry.symbol, entry.unit))
+            groups.setdefault(entry.text, []).append(k)
         hits: list[tuple[tuple[float, str, int], int, Hit]] = []
         for ks in groups.values():
-            ks.sort(key=lambda k: (self._entries[k].adopted or "", self._entries[k].symbol or "", k))
+            ks.sort(key=lambda k: (self._entries[k].adopted or UNDATED, self._entries[k].symbol or "", k))
             best = ks[-1]
             entry = self._entries[best]
             score, span, exact = scored[best]
@@ -310,7 +336,7 @@ class Index:
                          for k in ks[:-1])
             hit = Hit(entry.symbol, entry.adopted, entry.unit, score, entry.text, span, entry.source, exact,
                       also=also)
-            hits.append(((-score, _descending(entry.adopted or ""), entry.order), best, hit))
+            hits.append(((-score, _descending(entry.adopted or UNDATED), entry.order), best, hit))
         hits.sort(key=lambda item: item[0])
         return [(k, hit) for _, k, hit in hits[: max(limit, 0)]]
 

@@ -14,6 +14,7 @@ from importlib import resources
 
 import jieba
 
+from resdiff.errors import InputError
 from resdiff.options import Options
 
 #: Punctuation and spaces: kept in word diffs, left out of similarity.
@@ -43,7 +44,10 @@ def tokenizer(user_dictionary: str | None = None, *, un_terms: bool = True) -> j
         for word, tag in _dictionary_words() if un_terms else ():
             tk.add_word(word, None, tag)
         if user_dictionary:
-            tk.load_userdict(user_dictionary)
+            try:
+                tk.load_userdict(user_dictionary)
+            except (OSError, ValueError) as exc:
+                raise InputError(f"cannot read the user dictionary {user_dictionary}: {exc}") from exc
     return tk
 
 

@@ -86,7 +86,9 @@ def _title_hint(text: str) -> str | None:
     the numbered title line and what follows it up to the body line, or, in a draft without a
     number, the lines before the body line that are not the date, symbol or recommendation."""
     lines = [line for line in text.replace("\r", "").split("\n") if line.strip()][:12]
-    body_at = next((k for k, line in enumerate(lines) if _is_body_line(line)), len(lines))
+    body_at = _body_line_at(lines)
+    if body_at is None:  # no body line: the title, if any, stands before the first paragraph
+        body_at = next((k for k, line in enumerate(lines) if _starts_unit(line)), 0)
     parts: list[str] = []
     for line in lines[:body_at]:
         found = P.RE_TITLE.match(line)
@@ -102,7 +104,26 @@ def _title_hint(text: str) -> str | None:
 def _is_body_line(text: str) -> bool:
     """The line addressing the body: ``经济及社会理事会，`` (short, a final comma, no lead)."""
     collapsed = collapse_overprint(text)[0].strip()
+    if collapsed.startswith("**"):  # a bold lead marked in the clean format
+        return False
     return collapsed.endswith(("，", ",")) and len(collapsed) <= 20 and match_lead(collapsed) is None
+
+
+def _starts_unit(text: str) -> bool:
+    """A line that can only be a paragraph: numbered, or opening with a bold or known lead."""
+    if P.RE_OP_NUMBER.match(numbering_to_ascii(text)) or text.lstrip().startswith("**"):
+        return True
+    return match_lead(collapse_overprint(text)[0].strip()) is not None
+
+
+def _body_line_at(lines: list[str]) -> int | None:
+    """Where the body line stands: among the first lines, before any paragraph has begun."""
+    for k, line in enumerate(lines[:15]):
+        if _is_body_line(line):
+            return k
+        if _starts_unit(line):
+            return None
+    return None
 
 
 def _read_top(lines: list[Line], top: _Top) -> int:
@@ -112,7 +133,7 @@ def _read_top(lines: list[Line], top: _Top) -> int:
     no number yet, whatever else stands before the body line.
     """
     head = min(len(lines), 15)
-    body_at = next((k for k in range(head) if _is_body_line(lines[k].text)), None)
+    body_at = _body_line_at([line.text for line in lines[:head]])
     title_parts: list[str] = []
     end = body_at if body_at is not None else head
     i = 0
@@ -196,6 +217,18 @@ class _Builder:
             return found
         return None
 
+    def _check_sequence(self, text: str, line: Line) -> None:
+        """A numbered paragraph that goes back in the numbering, after a complete one, is not a
+        wrapped line: the text is two resolutions, or an annex, or a typing error. Say so
+        rather than glue it to the paragraph before."""
+        found = P.RE_OP_NUMBER.match(numbering_to_ascii(text))
+        if found and self.last_op is not None and self._current_complete():
+            n = int(found.group("number"))
+            if n <= self.last_op:
+                raise NotAResolutionError(
+                    f"line {line.index + 1}: operative paragraph {n}. follows paragraph {self.last_op}.: "
+                    "the numbering goes back (two resolutions in one file, or an annex?)")
+
     def _sub_start(self, text: str) -> re.Match[str] | None:
         if not self.operative or self.last_op is None:
             return None
@@ -248,6 +281,8 @@ class _Builder:
         """Take one line; return how many of the lines after it it took as well."""
         text = line.text
         op = self._op_start(text)
+        if op is None:
+            self._check_sequence(text, line)
         if op:
             self.operative = True
             self.last_op = int(op.group("number"))
@@ -317,6 +352,8 @@ def _units(drafts: list[_Draft]) -> list[Unit]:
             lead = None
         if lead is not None and not text.startswith(lead):
             lead = None
+        if not text:
+            raise NotAResolutionError(f"paragraph {unit_id} has no text")
         units.append(Unit(unit_id, draft.kind, draft.number if draft.kind == "operative" else None,
                           lead, text, tuple(draft.footnotes)))
     return units

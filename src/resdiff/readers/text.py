@@ -57,5 +57,5 @@ def _plausible_chinese(text: str) -> bool:
     # GB18030 decodes many byte sequences; a real Chinese text is mostly common ideographs
     # and punctuation, where mis-decoded bytes scatter into rare ones and the private use area.
     meaningful = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch.isascii() or "\u3000" <= ch <= "\u303f"
-                     or "\uff00" <= ch <= "\uffef")
+                     or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f" or ch in "·×÷°±")
     return meaningful >= 0.95 * len(text)

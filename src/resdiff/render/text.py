@@ -49,8 +49,12 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
         f"leads: {s['lead_stronger']} stronger, {s['lead_weaker']} weaker",
     ]
     if comparison.terms:
-        lines.append("terminology switches (set aside below): " + ", ".join(
-            f"{t.old} → {t.new} ×{t.count}" for t in comparison.terms))
+        lines.append("terminology switches (paragraphs that differ by nothing else are set aside below;"
+                     " check that each is only a change of term):")
+        for term in comparison.terms:
+            where = [_ids(c.new) for c in comparison.changes
+                     if c.type != "unchanged" and term.old in c.old_text and term.new in c.new_text]
+            lines.append(f"  {term.old} → {term.new} ×{term.count}: {', '.join(where)}")
     lines.append("")
     hidden = 0
     for change in comparison.changes:
