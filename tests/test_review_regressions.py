@@ -35,8 +35,9 @@ def test_without_a_body_line_no_paragraph_is_lost() -> None:
 
 
 def test_numbering_that_goes_back_is_a_clear_error() -> None:
-    text = "经济及社会理事会，\n**回顾**成果文件，\n1. **注意到**情况；\n2. **吁请**所有国家；\n2. **鼓励**会员国；\n3. **请**秘书长。\n"
-    with pytest.raises(resdiff.NotAResolutionError, match="line 5: operative paragraph 2. follows paragraph 2."):
+    text = ("经济及社会理事会，\n**回顾**成果文件，\n1. **注意到**情况；\n2. **吁请**所有国家；\n"
+            "2. **鼓励**会员国；\n3. **请**秘书长。\n")
+    with pytest.raises(resdiff.NotAResolutionError, match=r"line 5: operative paragraph 2\. follows paragraph 2\."):
         resdiff.parse(text)
 
 
