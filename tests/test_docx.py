@@ -135,3 +135,29 @@ def test_docx_that_is_not_a_resolution(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         read_docx(tmp_path / "missing.docx")
+
+
+def test_a_paragraph_deleted_with_tracked_changes_takes_no_number() -> None:
+    """Regression (review): Word's final view numbers 1, 2, 3 when paragraph 2 of 1–4 is deleted
+    with tracked changes; the reader used to count it and give OP1, OP3, OP4."""
+    import docx as python_docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    text = ("经济及社会理事会，\n**回顾**成果文件，\n1. **注意到**情况；\n2. **吁请**所有国家采取步骤；\n"
+            "3. **鼓励**会员国加强能力建设；\n4. **请**秘书长提交报告。\n")
+    document = python_docx.Document(io.BytesIO(make_docx(text)))
+    target = next(p for p in document.paragraphs if "吁请" in p.text)
+    for run in target._p.findall(".//w:r", target._p.nsmap):
+        deleted = parse_xml(f'<w:del {nsdecls("w")} w:id="9" w:author="delegate"/>')
+        run.addprevious(deleted)
+        deleted.append(run)
+        for t in run.findall("w:t", target._p.nsmap):
+            t.tag = t.tag.replace("}t", "}delText")
+    p_pr = target._p.get_or_add_pPr()
+    p_pr.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:del w:id="10" w:author="delegate"/></w:rPr>'))
+    out = io.BytesIO()
+    document.save(out)
+    resolution = resdiff.parse(read_docx(out.getvalue()))
+    assert [u.id for u in resolution.operative] == ["OP1", "OP2", "OP3"]
+    assert resolution["OP2"].text == "鼓励会员国加强能力建设；"

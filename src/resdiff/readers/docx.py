@@ -363,11 +363,18 @@ class _Reader:
     def lines(self) -> list[str]:
         body = self.document.element.body
         out: list[str] = []
+        carried: list[Atom] = []
         for paragraph in body.iter(_q("p")):
             if any(a.tag in (_q("txbxContent"), _q("tbl")) for a in paragraph.iterancestors()):
                 continue
+            atoms = [*carried, *self.atoms(paragraph)]
+            carried = []
+            if paragraph.find("w:pPr/w:rPr/w:del", NS) is not None:
+                # A tracked deletion of the paragraph mark: in the final text this paragraph has
+                # no number of its own and what is left of it runs on into the next one.
+                carried = atoms
+                continue
             label = self.label(paragraph)
-            atoms = self.atoms(paragraph)
             if not any(a.text.strip() or a.ref is not None for a in atoms):
                 continue
             if label:
