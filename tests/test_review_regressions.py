@@ -81,3 +81,12 @@ def test_a_console_without_chinese_still_gets_utf_8(tmp_path: Path) -> None:
                              stderr=subprocess.PIPE, text=True, env={"PYTHONIOENCODING": "cp1252", "PATH": ""})
     assert run.returncode == 0, run.stderr
     assert "又确认宽带接入网络" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["word-saved-as.pdf", "word-saved-as.txt"])
+def test_a_word_file_with_the_wrong_ending_is_read_as_word(corpus: Resolution, tmp_path: Path, name: str) -> None:
+    from tests.docx_maker import make_docx
+
+    path = tmp_path / name
+    path.write_bytes(make_docx(corpus.to_text()))
+    assert resdiff.load(path) == corpus

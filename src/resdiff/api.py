@@ -39,12 +39,16 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise InputError(f"{path} is a folder, not a file") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+    # What the file is, from its first bytes before its name: a Word file saved as .pdf or .txt
+    # is still read as Word.
     suffix = path.suffix.lower()
-    if suffix == ".pdf" or data.startswith(b"%PDF"):
+    is_pdf = data.lstrip()[:5] == b"%PDF-"
+    is_zip = data.startswith(b"PK\x03\x04")
+    if is_pdf or (suffix == ".pdf" and not is_zip):
         from resdiff.readers.pdf import read_pdf
 
         return str(read_pdf(data))
-    if suffix == ".docx" or (data.startswith(b"PK") and suffix != ".txt"):
+    if is_zip or suffix == ".docx":
         from resdiff.readers.docx import read_docx
 
         return str(read_docx(data))

@@ -77,7 +77,7 @@ class Gap:
 
     def __str__(self) -> str:
         if self.kind == "predecessor":
-            return f"{self.symbol}, recalled by {self.named_by}, is not in the folder"
+            return f"{self.symbol}, recalled by {self.named_by or 'a text without a symbol'}, is not in the folder"
         if self.kind == "listed":
             return f"{self.symbol} (listed in {SERIES_FILE}) is not in the folder"
         return f"no text for {self.year}"
