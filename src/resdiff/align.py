@@ -42,6 +42,9 @@ MIN_PART_WORDS = 5
 #: Least rare-word overlap (see :meth:`Aligner.content`) of a moved and reworded pair.
 MOVED_CONTENT = 0.4
 
+#: Below this score, a pair found across the order of the texts must keep its lead.
+SURE_MOVE = 0.65
+
 #: A short neighbour joins a split or merge when this share of its words is found in the whole.
 WHOLLY = 0.9
 
@@ -216,10 +219,15 @@ class Aligner:
 
     def _moves(self, pairs: dict[int, int], candidates: list[tuple[int, int, float]]) -> None:
         used_new = set(pairs.values())
-        for i, j, _ in sorted(candidates, key=lambda p: (-p[2], p[0], p[1])):
-            if i not in pairs and j not in used_new:
-                pairs[i] = j
-                used_new.add(j)
+        for i, j, score in sorted(candidates, key=lambda p: (-p[2], p[0], p[1])):
+            if i in pairs or j in used_new:
+                continue
+            # Across the order, a pair only a little alike that also changed its lead is more
+            # likely two paragraphs written on one pattern (the Forum held, the next one welcomed).
+            if score < SURE_MOVE and not _same_lead(self.old[i], self.new[j]):
+                continue
+            pairs[i] = j
+            used_new.add(j)
         # A paragraph moved far and reworded on the way scores below the link threshold (an
         # operative paragraph that becomes preambular once its event has taken place, say); it
         # is still the best partner of its successor and the other way round, keeps its lead,
