@@ -56,8 +56,8 @@ def resdiff_without_dictionary(old: resdiff.Resolution, new: resdiff.Resolution)
 SYSTEMS = {"resdiff": resdiff_system, "resdiff-no-dict": resdiff_without_dictionary, "baseline": baseline}
 
 
-def evaluate(case_names: list[str] | None, styles: tuple[str, ...]) -> dict[str, Any]:
-    cases = [c for c in load_cases() if not case_names or c.name in case_names]
+def evaluate(case_names: list[str] | None, styles: tuple[str, ...], root: Path | None = None) -> dict[str, Any]:
+    cases = [c for c in (load_cases(root) if root else load_cases()) if not case_names or c.name in case_names]
     tallies = {(system, style): Tally() for system in SYSTEMS for style in (*styles, "all")}
     failures: dict[str, dict[str, dict[str, list[str]]]] = {s: {} for s in SYSTEMS}
     seconds = dict.fromkeys(SYSTEMS, 0.0)
@@ -128,8 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list what each system got wrong")
     parser.add_argument("--case", action="append", help="only this case (repeatable)")
     parser.add_argument("--style", choices=STYLES, action="append", help="only this style (repeatable)")
+    parser.add_argument("--cases", type=Path, help="another folder of cases, e.g. tests/evalset-heldout")
     args = parser.parse_args(argv)
-    result = evaluate(args.case, tuple(args.style or STYLES))
+    result = evaluate(args.case, tuple(args.style or STYLES), args.cases)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:

@@ -323,7 +323,7 @@ class Aligner:
             return []
         gain = (covered(kept) - max(len(found[k]) for k in kept)) / len(whole_words)
         similarity = self.similarity([whole], kept) if old_side else self.similarity(kept, [whole])
-        return kept if gain >= PART_GAIN and similarity >= self.options.link_threshold else []
+        return kept if gain >= PART_GAIN and similarity >= self.options.context_threshold else []
 
     def _cluster(self, whole: int, parts: list[int], *, old_side: bool) -> list[int]:
         """The run of candidate parts around the one most like ``whole``: parts stand together,

@@ -104,8 +104,12 @@ FULLWIDTH_NUMBERING = str.maketrans(
 #: A resolution or document number inside a text: ``第2012/5号``, ``第67/195号决议``, ``A/68/65-E/2013/11``.
 RE_ROUTINE_SYMBOL = re.compile(r"(?:[A-Z]{1,5}/)+[A-Z0-9.]+(?:/[A-Z0-9.]+)*(?:-(?:[A-Z]{1,5}/)+[A-Z0-9./]+)?|\d{1,4}/\d{1,4}")
 
-#: An ordinal session or meeting number: ``第十七届``, ``第 41 次``, ``第八次``.
-RE_ROUTINE_ORDINAL = re.compile(r"第\s*[〇零一二三四五六七八九十百千两\d]+\s*(届|次|期|轮|个)")
+#: An ordinal session or meeting number, or an anniversary: ``第十七届``, ``第 41 次``, ``第八次``,
+#: ``十周年``.
+RE_ROUTINE_ORDINAL = re.compile(
+    r"第\s*[〇零一二三四五六七八九十百千两\d]+\s*(届|次|期|轮|个)"
+    r"|[〇零一二三四五六七八九十百千两]+\s*周年"
+)
 
 #: The first number of a range or list of numbers, with its connector: ``30日和`` in ``30日和31日``,
 #: ``13日至`` in ``13日至17日``.
