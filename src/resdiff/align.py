@@ -30,6 +30,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
+from resdiff.lexicon import base_lead
 from resdiff.model import Unit
 from resdiff.options import Options
 
@@ -85,7 +86,7 @@ def _compatible(a: Unit, b: Unit) -> bool:
 
 def _same_lead(a: Unit, b: Unit) -> bool:
     """Both have a lead and it is the same once 又/还 are ignored."""
-    return a.lead is not None and b.lead is not None and a.lead.lstrip("又还") == b.lead.lstrip("又还")
+    return a.lead is not None and b.lead is not None and base_lead(a.lead) == base_lead(b.lead)
 
 
 def _pair_floor(a: Unit, b: Unit, threshold: float) -> float:

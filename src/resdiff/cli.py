@@ -56,7 +56,7 @@ def _progress(enabled: bool) -> Callable[[int, int, str], None] | None:
     return show
 
 
-def _write(text: str, output: str | None, *, binary_ok: bool = False) -> None:
+def _write(text: str, output: str | None) -> None:
     if output and output != "-":
         path = Path(output)
         try:
