@@ -126,7 +126,7 @@ def test_an_unwritable_folder_uses_the_cache_dir(corpus_folder: Path, tmp_path: 
 
 
 def test_a_corrupt_index_is_rebuilt(corpus_folder: Path) -> None:
-    Index.open(corpus_folder)
+    Index.open(corpus_folder).close()
     (corpus_folder / INDEX_NAME).write_text("{not json", encoding="utf-8")
     assert Index.open(corpus_folder).indexed == 1
 
