@@ -205,6 +205,7 @@ class Store(Protocol):
     def wordings(self, text_ids: Iterable[int]) -> dict[int, tuple[str, tuple[str, ...]]]: ...
     def occurrences(self, text_ids: Iterable[int]) -> list[Paragraph]: ...
     def untrusted(self) -> set[str]: ...
+    def reset(self) -> None: ...
     def close(self) -> None: ...
 
 
@@ -226,6 +227,10 @@ _SCHEMA_SQL = (
     "CREATE TRIGGER texts_out AFTER DELETE ON texts BEGIN"
     " INSERT INTO texts_fts(texts_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
 )
+
+
+#: What the schema must hold; anything less is rebuilt.
+_SCHEMA_NAMES = {"meta", "files", "texts", "paragraphs", "paragraphs_text", "texts_fts", "texts_in", "texts_out"}
 
 
 def _index_key() -> bytes:
@@ -299,25 +304,44 @@ class SqliteStore:
         db.execute("PRAGMA synchronous=NORMAL")
         identity = {"schema": INDEX_SCHEMA, "dictionary": dictionary,
                     "key": hashlib.blake2b(self._key, digest_size=8).hexdigest()}
+        self._identity = identity
         db.execute("BEGIN IMMEDIATE")  # also proves the file can be written
         try:
-            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
             stored: dict[str, str] = {}
-            if "meta" in tables:
+            if names >= _SCHEMA_NAMES:
                 stored = {str(k): str(v) for k, v in db.execute("SELECT key, value FROM meta")}
             if stored != identity:
-                # Another version's index, another dictionary, another user's key, or no index:
-                # it is a cache, so it starts again.
-                for name in ("texts_fts", "paragraphs", "texts", "files", "meta"):
-                    db.execute(f"DROP TABLE IF EXISTS {name}")
-                for statement in _SCHEMA_SQL:
-                    db.execute(statement)
-                db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", identity.items())
+                # Another version's index, another dictionary, another user's key, a damaged
+                # schema, or no index: it is a cache, so it starts again.
+                self._create()
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+
+    def _create(self) -> None:
+        db = self._db
+        for name in ("texts_in", "texts_out"):
+            db.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for name in ("texts_fts", "paragraphs", "texts", "files", "meta"):
+            db.execute(f"DROP TABLE IF EXISTS {name}")
+        for statement in _SCHEMA_SQL:
+            db.execute(statement)
+        db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", self._identity.items())
+
+    def reset(self) -> None:
+        """Forget everything (a damaged index): every file will be indexed again."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            self._create()
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self._bad.clear()
 
     # -- files ------------------------------------------------------------------------
     def files(self) -> dict[str, FileRecord]:
@@ -443,6 +467,12 @@ class SqliteStore:
                 words = _decode(blob, text) if isinstance(text, str) else None
                 if words is not None:
                     found[int(text_id)] = (text, words)
+        missing = [i for i in ids if i not in found]
+        if missing:  # a wording that is not what this version writes: its files are indexed again
+            for i in missing:
+                self._bad.update(str(row[0]) for row in
+                                 self._db.execute("SELECT DISTINCT file FROM paragraphs WHERE text_id = ?", (i,)))
+            self._db.executemany("DELETE FROM texts WHERE id = ?", [(i,) for i in missing])
         return found
 
     def occurrences(self, text_ids: Iterable[int]) -> list[Paragraph]:
@@ -548,8 +578,13 @@ class Index:
         files = corpus_files(folder)
         store = _open_store(folder, _dictionary_fingerprint(options), _index_key())
         try:
-            indexed, warnings = _update(folder, files, store, progress=progress, options=options,
-                                        skip_unreadable=skip_unreadable)
+            try:
+                indexed, warnings = _update(folder, files, store, progress=progress, options=options,
+                                            skip_unreadable=skip_unreadable)
+            except sqlite3.DatabaseError:  # damaged inside: it is a cache, so it starts again
+                store.reset()
+                indexed, warnings = _update(folder, files, store, progress=progress, options=options,
+                                            skip_unreadable=skip_unreadable)
         except BaseException:
             store.close()
             raise
@@ -641,7 +676,12 @@ class Index:
     def _checked(self, run: Callable[[], list[Hit]]) -> list[Hit]:
         """Run a search; if a record did not check out or a shown file changed, index again and rerun."""
         for _ in range(3):
-            hits = run()
+            try:
+                hits = run()
+            except sqlite3.DatabaseError:  # damaged since it was opened: it starts again
+                self._store.reset()
+                self._refresh(set())
+                continue
             bad = self._store.untrusted() | self._changed({hit.source for hit in hits if hit.source})
             if not bad:
                 return hits

@@ -19,6 +19,7 @@ words are cut as before and kept in memory only.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -211,10 +212,8 @@ class WordCache:
 
     def _close(self) -> None:
         if self._db is not None:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 self._db.close()
-            except sqlite3.Error:
-                pass
         self._db = None
 
 
