@@ -53,7 +53,7 @@ from typing import Any, Protocol
 from rapidfuzz import fuzz, process
 
 from resdiff.errors import ResdiffError, SeriesError
-from resdiff.model import DiffOp, Resolution
+from resdiff.model import DiffOp
 from resdiff.options import DEFAULT_OPTIONS, Options
 from resdiff.patterns import RE_CJK_SPACE
 from resdiff.segment import Segmenter, _decode, _encode, cache_dir, dictionary_version, is_punctuation
@@ -73,8 +73,10 @@ _BASE = 0xF0000
 NEAR_CANDIDATES = 400
 #: How many candidates ``similar`` scores.
 SIMILAR_CANDIDATES = 400
-#: The exact matches ranked for a search: the latest first, a few more than asked for.
-EXACT_MARGIN = 4
+#: The exact matches ranked for a search: the latest first, this many more than asked for.
+EXACT_MARGIN = 10
+#: How many files are written to the index in one transaction (FTS5 writes its segments per commit).
+BATCH = 50
 #: How long a process waits for another that is writing the index, in seconds.
 BUSY_TIMEOUT = 30.0
 
@@ -168,8 +170,6 @@ class Paragraph:
     symbol: str | None
     adopted: str | None
     text: str
-    words: tuple[str, ...]
-    """Its words (jieba's, cut when the file was indexed)."""
     text_id: int
     """Which distinct wording it is: equal for paragraphs with the same text."""
 
@@ -195,15 +195,15 @@ class Store(Protocol):
     location: Path | None
 
     def files(self) -> dict[str, FileRecord]: ...
-    def put(self, name: str, record: FileRecord, paragraphs: Sequence[tuple[str, str, tuple[str, ...]]]) -> None: ...
+    def put(self, files: Sequence[tuple[str, FileRecord, Sequence[tuple[str, str]]]],
+            cut: Callable[[str], Sequence[str]]) -> None: ...
     def touch(self, name: str, record: FileRecord) -> None: ...
     def remove(self, names: Iterable[str]) -> None: ...
-    def known_texts(self, texts: Iterable[str]) -> dict[str, tuple[str, ...]]: ...
     def count(self) -> int: ...
     def containing(self, query: str, limit: int) -> list[int]: ...
     def sharing(self, text: str, limit: int) -> list[int]: ...
-    def wordings(self, text_ids: Iterable[int]) -> dict[int, tuple[str, tuple[str, ...]]]: ...
-    def occurrences(self, text_ids: Iterable[int]) -> list[Paragraph]: ...
+    def wordings(self, text_ids: Iterable[int]) -> dict[int, Wording]: ...
+    def occurrences(self, wordings: dict[int, Wording]) -> list[Paragraph]: ...
     def untrusted(self) -> set[str]: ...
     def reset(self) -> None: ...
     def close(self) -> None: ...
@@ -259,12 +259,39 @@ def _index_key() -> bytes:
     return key
 
 
-def _mac(key: bytes, *parts: object) -> bytes:
+def _mac(key: bytes, *parts: str | int | bytes | None) -> bytes:
     digest = hashlib.blake2b(key=key, digest_size=16)
     for part in parts:
-        digest.update(repr(part).encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
+        data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(4, "little"))
+        digest.update(data)
     return digest.digest()
+
+
+def _fits(blob: object, text: str) -> bool:
+    """A stored entry of word lengths that adds up to ``text`` (checked without slicing it)."""
+    if not isinstance(blob, bytes) or len(blob) < 2:
+        return False
+    if blob[0] == 1:
+        return 0 not in blob[1:] and sum(blob[1:]) == len(text)
+    return _decode(blob, text) is not None
+
+
+class Wording:
+    """A distinct paragraph text of the index, with its words (decoded when first asked for)."""
+
+    __slots__ = ("_blob", "_words", "text")
+
+    def __init__(self, text: str, blob: bytes) -> None:
+        self.text = text
+        self._blob = blob
+        self._words: tuple[str, ...] | None = None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        if self._words is None:
+            self._words = _decode(self._blob, self.text) or (self.text,)
+        return self._words
 
 
 def _text_hash(text: str) -> bytes:
@@ -288,6 +315,7 @@ class SqliteStore:
         """The file (``None``: held in memory for this process only)."""
         self._key = key
         self._bad: set[str] = set()
+        self._orphans: set[int] = set()
         try:
             self._db = sqlite3.connect(path or ":memory:", timeout=BUSY_TIMEOUT, isolation_level=None)
         except sqlite3.Error as exc:
@@ -364,36 +392,49 @@ class SqliteStore:
         return _mac(self._key, "file", name, record.size, record.mtime_ns, record.sha256, record.symbol,
                     record.adopted)
 
-    def _paragraph_mac(self, name: str, sha256: str, order: int, unit: str, text: str,
-                       words: tuple[str, ...]) -> bytes:
-        return _mac(self._key, "paragraph", name, sha256, order, unit, text, [len(w) for w in words])
+    def _paragraph_mac(self, name: str, sha256: str, order: int, unit: str, text_hash: bytes) -> bytes:
+        # Over the text's hash, which is checked against the text whenever it is read. The words
+        # are not in it: they are checked against the text (:func:`_fits`), and at worst cut a
+        # paragraph oddly; the text is what must be the file's.
+        return _mac(self._key, "paragraph", name, sha256, order, unit, text_hash)
 
-    def put(self, name: str, record: FileRecord, paragraphs: Sequence[tuple[str, str, tuple[str, ...]]]) -> None:
+    def put(self, files: Sequence[tuple[str, FileRecord, Sequence[tuple[str, str]]]],
+            cut: Callable[[str], Sequence[str]]) -> None:
+        """Store each file's paragraphs (unit id, text) in place of what it had, in one transaction;
+        ``cut`` gives the words of a wording the index does not hold yet."""
         db = self._db
+        hashes = {text: _text_hash(text) for _, _, paragraphs in files for _, text in paragraphs}
+        ids: dict[bytes, int] = {}
+        wanted = list(set(hashes.values()))
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            ids.update(db.execute(f"SELECT hash, id FROM texts WHERE hash IN ({','.join('?' * len(part))})", part))
+        new = {digest: text for text, digest in hashes.items() if digest not in ids}
+        words = {digest: _encode(cut(text)) for digest, text in new.items()}  # before the lock: jieba is slow
         db.execute("BEGIN IMMEDIATE")
         try:
-            self._delete(name)
-            rows = []
-            for order, (unit, text, words) in enumerate(paragraphs):
-                digest = _text_hash(text)
+            for digest, text in new.items():
                 found = db.execute("SELECT id FROM texts WHERE hash = ?", (digest,)).fetchone()
-                if found is None:
-                    text_id = db.execute("INSERT INTO texts(hash, text, words) VALUES (?, ?, ?)",
-                                         (digest, text, _encode(words))).lastrowid
-                else:
-                    text_id = found[0]
-                rows.append((name, order, unit, text_id,
-                             self._paragraph_mac(name, record.sha256, order, unit, text, words)))
-            db.executemany("INSERT INTO paragraphs(file, ord, unit, text_id, mac) VALUES (?, ?, ?, ?, ?)", rows)
-            db.execute("INSERT INTO files(name, size, mtime_ns, sha256, symbol, adopted, mac) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       (name, record.size, record.mtime_ns, record.sha256, record.symbol, record.adopted,
-                        self._file_mac(name, record)))
+                if found is None:  # (another process may have stored it meanwhile)
+                    found = (db.execute("INSERT INTO texts(hash, text, words) VALUES (?, ?, ?)",
+                                        (digest, text, words[digest])).lastrowid,)
+                ids[digest] = int(found[0])
+            for name, record, paragraphs in files:
+                self._delete(name, keep_texts=True)
+                db.executemany("INSERT INTO paragraphs(file, ord, unit, text_id, mac) VALUES (?, ?, ?, ?, ?)",
+                               [(name, order, unit, ids[hashes[text]],
+                                 self._paragraph_mac(name, record.sha256, order, unit, hashes[text]))
+                                for order, (unit, text) in enumerate(paragraphs)])
+                db.execute("INSERT INTO files(name, size, mtime_ns, sha256, symbol, adopted, mac) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           (name, record.size, record.mtime_ns, record.sha256, record.symbol, record.adopted,
+                            self._file_mac(name, record)))
+            self._drop_orphans()
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        self._bad.discard(name)
+        self._bad.difference_update(name for name, _, _ in files)
 
     def touch(self, name: str, record: FileRecord) -> None:
         self._db.execute("UPDATE files SET mtime_ns = ?, mac = ? WHERE name = ?",
@@ -404,29 +445,27 @@ class SqliteStore:
         db.execute("BEGIN IMMEDIATE")
         try:
             for name in names:
-                self._delete(name)
+                self._delete(name, keep_texts=True)
+            self._drop_orphans()
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
 
-    def _delete(self, name: str) -> None:
+    def _delete(self, name: str, *, keep_texts: bool = False) -> None:
         db = self._db
-        ids = [row[0] for row in db.execute("SELECT DISTINCT text_id FROM paragraphs WHERE file = ?", (name,))]
+        self._orphans.update(row[0] for row in
+                             db.execute("SELECT DISTINCT text_id FROM paragraphs WHERE file = ?", (name,)))
         db.execute("DELETE FROM paragraphs WHERE file = ?", (name,))
         db.execute("DELETE FROM files WHERE name = ?", (name,))
-        db.executemany("DELETE FROM texts WHERE id = ? AND NOT EXISTS "
-                       "(SELECT 1 FROM paragraphs WHERE text_id = ?)", [(i, i) for i in ids])
+        if not keep_texts:
+            self._drop_orphans()
 
-    def known_texts(self, texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
-        found = {}
-        for text in set(texts):
-            row = self._db.execute("SELECT text, words FROM texts WHERE hash = ?", (_text_hash(text),)).fetchone()
-            if row is not None and row[0] == text:
-                words = _decode(row[1], text)
-                if words is not None:
-                    found[text] = words
-        return found
+    def _drop_orphans(self) -> None:
+        # Wordings no paragraph holds any more.
+        self._db.executemany("DELETE FROM texts WHERE id = ? AND NOT EXISTS "
+                             "(SELECT 1 FROM paragraphs WHERE text_id = ?)", [(i, i) for i in self._orphans])
+        self._orphans.clear()
 
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
@@ -457,28 +496,29 @@ class SqliteStore:
                                 (query, limit))
         return [int(row[0]) for row in rows]
 
-    def wordings(self, text_ids: Iterable[int]) -> dict[int, tuple[str, tuple[str, ...]]]:
-        found: dict[int, tuple[str, tuple[str, ...]]] = {}
+    def wordings(self, text_ids: Iterable[int]) -> dict[int, Wording]:
+        """The texts (and words) of these distinct paragraphs; one that does not check out is
+        dropped, and its files are named by :meth:`untrusted`."""
+        found: dict[int, Wording] = {}
         ids = list(text_ids)
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
-            for text_id, text, blob in self._db.execute(
-                    f"SELECT id, text, words FROM texts WHERE id IN ({','.join('?' * len(part))})", part):
-                words = _decode(blob, text) if isinstance(text, str) else None
-                if words is not None:
-                    found[int(text_id)] = (text, words)
+            for text_id, digest, text, blob in self._db.execute(
+                    f"SELECT id, hash, text, words FROM texts WHERE id IN ({','.join('?' * len(part))})", part):
+                if isinstance(text, str) and digest == _text_hash(text) and _fits(blob, text):
+                    found[int(text_id)] = Wording(text, blob)
         missing = [i for i in ids if i not in found]
-        if missing:  # a wording that is not what this version writes: its files are indexed again
+        if missing:  # not what this version writes: the files that hold it are indexed again
             for i in missing:
                 self._bad.update(str(row[0]) for row in
                                  self._db.execute("SELECT DISTINCT file FROM paragraphs WHERE text_id = ?", (i,)))
             self._db.executemany("DELETE FROM texts WHERE id = ?", [(i,) for i in missing])
         return found
 
-    def occurrences(self, text_ids: Iterable[int]) -> list[Paragraph]:
+    def occurrences(self, wordings: dict[int, Wording]) -> list[Paragraph]:
         """Every paragraph with one of these wordings, whose records check out."""
-        ids = list(text_ids)
-        wordings = self.wordings(ids)
+        ids = list(wordings)
+        hashes = {i: _text_hash(w.text) for i, w in wordings.items()}
         result = []
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
@@ -486,16 +526,16 @@ class SqliteStore:
                 "SELECT p.file, p.ord, p.unit, p.text_id, p.mac, f.sha256, f.symbol, f.adopted FROM paragraphs p "
                 f"JOIN files f ON f.name = p.file WHERE p.text_id IN ({','.join('?' * len(part))})", part)
             for name, order, unit, text_id, mac, sha256, symbol, adopted in rows:
-                wording = wordings.get(text_id)
-                if wording is None or not isinstance(unit, str) or not isinstance(order, int):
+                if not (isinstance(name, str) and isinstance(unit, str) and isinstance(order, int)
+                        and isinstance(sha256, str) and isinstance(mac, bytes)):
                     self._bad.add(str(name))
                     continue
-                text, words = wording
-                expected = self._paragraph_mac(name, sha256, order, unit, text, words)
-                if not isinstance(mac, bytes) or not hmac.compare_digest(mac, expected):
-                    self._bad.add(str(name))
+                expected = self._paragraph_mac(name, sha256, order, unit, hashes[text_id])
+                if not hmac.compare_digest(mac, expected):
+                    self._bad.add(name)
                     continue
-                result.append(Paragraph(name, order, unit, symbol, adopted, text, words, text_id))
+                wording = wordings[text_id]
+                result.append(Paragraph(name, order, unit, symbol, adopted, wording.text, text_id))
         return result
 
     def untrusted(self) -> set[str]:
@@ -623,26 +663,28 @@ class Index:
     def _search(self, query: str, limit: int, cutoff: float) -> list[Hit]:
         limit = max(limit, 0)
         scored: dict[int, _Scored] = {}
-        exact_ids = self._store.containing(query, limit * EXACT_MARGIN + 10)
+        exact_ids = self._store.containing(query, limit + EXACT_MARGIN)
         wordings = self._store.wordings(exact_ids)
         for text_id in exact_ids:
             if text_id in wordings:
-                at = wordings[text_id][0].find(query)
+                at = wordings[text_id].text.find(query)
                 if at >= 0:  # FTS5's trigram match ignores case; the find does not
                     scored[text_id] = _Scored(1.0, (at, at + len(query)), True)
         if len(scored) < limit and len(query) >= 4:
             candidates = [i for i in self._store.sharing(query, NEAR_CANDIDATES) if i not in scored]
             found = self._store.wordings(candidates)
-            choices = {i: found[i][0] for i in candidates if i in found and len(found[i][0]) >= len(query)}
+            choices = {i: found[i].text for i in candidates if i in found and len(found[i].text) >= len(query)}
             for _, score, text_id in process.extract_iter(query, choices, scorer=fuzz.partial_ratio,
                                                           processor=None, score_cutoff=cutoff * 100):
                 alignment = fuzz.partial_ratio_alignment(query, choices[text_id], processor=None)
-                if alignment is None:
-                    continue
-                text, words = found[text_id]
-                span = _word_span(text, words, alignment.dest_start, alignment.dest_end)
-                scored[text_id] = _Scored(score / 100.0, span, False)
-        return self._ranked(scored, limit)
+                if alignment is not None:
+                    scored[text_id] = _Scored(score / 100.0, (alignment.dest_start, alignment.dest_end), False)
+                    wordings[text_id] = found[text_id]
+        hits = self._ranked(scored, {i: wordings[i] for i in scored}, limit)
+        # A near match is widened to whole words (only for the hits shown: it needs their words).
+        words = {w.text: w for w in wordings.values()}
+        return [hit if hit.exact else replace(hit, span=_word_span(hit.text, words[hit.text].words, *hit.span))
+                for hit in hits]
 
     def similar(self, paragraph: str, *, limit: int = 10, cutoff: float = 0.5) -> list[Hit]:
         """The indexed paragraphs closest to a whole draft ``paragraph``, with the word diff from
@@ -664,13 +706,13 @@ class Index:
             return "".join(codes.setdefault(w, chr(_BASE + len(codes))) for w in ws)
 
         draft = coded(words)
-        choices = {i: coded(found[i][1]) for i in candidates if i in found}
+        choices = {i: coded(found[i].words) for i in candidates if i in found}
         scored: dict[int, _Scored] = {}
         for _, score, text_id in process.extract_iter(draft, choices, scorer=fuzz.ratio, processor=None,
                                                       score_cutoff=cutoff * 100):
-            scored[text_id] = _Scored(score / 100.0, None, paragraph in found[text_id][0])
-        hits = self._ranked(scored, limit)
-        by_text = {found[i][0]: found[i][1] for i in scored}
+            scored[text_id] = _Scored(score / 100.0, None, paragraph in found[text_id].text)
+        hits = self._ranked(scored, {i: found[i] for i in scored}, limit)
+        by_text = {found[i].text: found[i].words for i in scored}
         return [replace(hit, diff=diff_words(list(by_text[hit.text]), words)) for hit in hits]
 
     def _checked(self, run: Callable[[], list[Hit]]) -> list[Hit]:
@@ -701,7 +743,7 @@ class Index:
         return changed
 
     # -- helpers -----------------------------------------------------------------------
-    def _ranked(self, scored: dict[int, _Scored], limit: int) -> list[Hit]:
+    def _ranked(self, scored: dict[int, _Scored], wordings: dict[int, Wording], limit: int) -> list[Hit]:
         # Same wording in several texts: one hit, the latest, with the others in `also`.
         # The same resolution held twice (as text and as Word, say) counts once; a text without a
         # date (a draft) counts as the newest.
@@ -709,7 +751,7 @@ class Index:
             return []
         groups: dict[int, list[Paragraph]] = {}
         seen: set[tuple[str, str]] = set()
-        for entry in sorted(self._store.occurrences(scored), key=lambda p: (p.source, p.order)):
+        for entry in sorted(self._store.occurrences(wordings), key=lambda p: (p.source, p.order)):
             if entry.symbol is not None:
                 if (entry.symbol, entry.unit) in seen:
                     continue
@@ -742,6 +784,7 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
     segmenter: Segmenter | None = None
     indexed = 0
     warnings: list[str] = []
+    pending: list[tuple[str, FileRecord, list[tuple[str, str]]]] = []
     kept = 0
     for n, file in enumerate(files):
         if progress:
@@ -778,24 +821,23 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
                 continue
             message = str(exc) if file.name in str(exc) else f"{file.name}: {exc}"
             raise SeriesError(f"{message} (in the folder {folder})") from exc
-        segmenter = segmenter or Segmenter(options)
-        store.put(file.name, FileRecord(stat.st_size, stat.st_mtime_ns, digest, resolution.symbol,
-                                        _iso(resolution.adopted)),
-                  _paragraphs(resolution, segmenter, store))
+        pending.append((file.name, FileRecord(stat.st_size, stat.st_mtime_ns, digest, resolution.symbol,
+                                              _iso(resolution.adopted)),
+                        [(u.id, u.text) for u in resolution.units]))
+        if len(pending) >= BATCH:
+            segmenter = segmenter or Segmenter(options)
+            store.put(pending, segmenter.words)
+            pending.clear()
         indexed += 1
         kept += 1
+    if pending:
+        segmenter = segmenter or Segmenter(options)
+        store.put(pending, segmenter.words)
     if progress:
         progress(len(files), len(files), "indexed")
     if not kept:
         raise SeriesError(f"{folder}: none of its files could be read as a resolution")
     return indexed, warnings
-
-
-def _paragraphs(resolution: Resolution, segmenter: Segmenter,
-                store: Store) -> list[tuple[str, str, tuple[str, ...]]]:
-    # A wording already in the index keeps the words it was stored with.
-    known = store.known_texts(u.text for u in resolution.units)
-    return [(u.id, u.text, known.get(u.text) or segmenter.words(u.text)) for u in resolution.units]
 
 
 def _iso(date: str | None) -> str | None:
