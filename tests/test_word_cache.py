@@ -53,12 +53,14 @@ def test_the_cache_holds_boundaries_and_a_wrong_entry_is_cut_again(tmp_path: Pat
     cache = WordCache(tmp_path / WORD_CACHE_NAME)
     words = Segmenter(cache=cache).words(TERM)
     assert "".join(words) == TERM and "信息社会世界首脑会议" in words
+    cache.flush()
     with sqlite3.connect(tmp_path / WORD_CACHE_NAME) as db:
         (stored,) = db.execute("SELECT words FROM words").fetchone()
         assert TERM.encode("utf-8") not in stored and "信息".encode() not in stored  # no text, lengths only
         db.execute("UPDATE words SET words = ?", (b"\x01\x02\x02",))  # lengths that do not add up
-    again = Segmenter(cache=WordCache(tmp_path / WORD_CACHE_NAME)).words(TERM)
-    assert again == words
+    second = WordCache(tmp_path / WORD_CACHE_NAME)
+    assert Segmenter(cache=second).words(TERM) == words
+    second.flush()
     with sqlite3.connect(tmp_path / WORD_CACHE_NAME) as db:
         assert _decode(db.execute("SELECT words FROM words").fetchone()[0], TERM) == words  # rewritten
 
@@ -74,7 +76,9 @@ def test_encoding_of_boundaries() -> None:
 def test_a_file_that_is_not_a_cache_is_replaced(tmp_path: Path) -> None:
     path = tmp_path / WORD_CACHE_NAME
     path.write_bytes(b"not a database at all" * 100)
-    assert Segmenter(cache=WordCache(path)).words(TERM)[0] == "信息社会世界首脑会议"
+    cache = WordCache(path)
+    assert Segmenter(cache=cache).words(TERM)[0] == "信息社会世界首脑会议"
+    cache.flush()
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT count(*) FROM words").fetchone()[0] == 1
 

@@ -19,6 +19,7 @@ words are cut as before and kept in memory only.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import logging
@@ -47,6 +48,8 @@ WORD_CACHE_NAME = "words.sqlite3"
 #: Past this size the oldest half of the word cache is forgotten (a resolution's paragraphs take
 #: about 10 KB; this holds some 25,000 resolutions).
 WORD_CACHE_MAX_BYTES = 256 * 1024 * 1024
+#: New entries written to the cache in one transaction.
+FLUSH_EVERY = 512
 #: How long a process waits for another that is writing the cache, in seconds.
 BUSY_TIMEOUT = 10.0
 #: Bumped when what is stored, or how a paragraph is cut (``lcut(HMM=True)``), changes.
@@ -74,9 +77,14 @@ def _dictionary_words() -> list[tuple[str, str | None]]:
     return words
 
 
-@lru_cache(maxsize=4)
 def tokenizer(user_dictionary: str | None = None, *, un_terms: bool = True) -> jieba.Tokenizer:
     """resdiff's own tokenizer, built once (per dictionary choice) and shared by every comparison."""
+    # One cache key however the arguments are spelled: ``tokenizer()`` is the engine's tokenizer.
+    return _tokenizer(user_dictionary or None, bool(un_terms))
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(user_dictionary: str | None, un_terms: bool) -> jieba.Tokenizer:
     import jieba  # about 0.1 s (it imports pkg_resources), then the dictionary: only when needed
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -158,8 +166,10 @@ def _decode(blob: object, text: str) -> tuple[str, ...] | None:
 class WordCache:
     """Word boundaries of paragraphs cut before, in a SQLite file shared by processes.
 
-    Never raises for its own sake: a cache that cannot be opened, read or written is left aside
-    for the rest of the process (a damaged file is replaced once).
+    New entries are written in batches (one transaction for many paragraphs: a commit each would
+    cost more than cutting the paragraph), when :data:`FLUSH_EVERY` are waiting and when the
+    process ends. Never raises for its own sake: a cache that cannot be opened, read or written is
+    left aside for the rest of the process (a damaged file is replaced once).
     """
 
     def __init__(self, path: Path | None) -> None:
@@ -167,6 +177,9 @@ class WordCache:
         self._db: sqlite3.Connection | None = None
         self._opened = path is None
         self._lock = threading.Lock()
+        self._pending: dict[bytes, bytes] = {}
+        if path is not None:
+            atexit.register(self.flush)
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._opened:
@@ -190,6 +203,9 @@ class WordCache:
 
     def get(self, key: bytes, text: str) -> tuple[str, ...] | None:
         with self._lock:
+            waiting = self._pending.get(key)
+            if waiting is not None:
+                return _decode(waiting, text)
             db = self._connect()
             if db is None:
                 return None
@@ -202,11 +218,26 @@ class WordCache:
 
     def put(self, key: bytes, words: Iterable[str]) -> None:
         with self._lock:
+            if self._db is None and self._opened:
+                return  # no cache on disk for this process
+            self._pending[key] = _encode(words)
+            full = len(self._pending) >= FLUSH_EVERY
+        if full:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the waiting entries (at the latest when the process ends)."""
+        with self._lock:
+            if not self._pending:
+                return
+            rows, self._pending = list(self._pending.items()), {}
             db = self._connect()
             if db is None:
                 return
             try:
-                db.execute("INSERT OR REPLACE INTO words(key, words) VALUES (?, ?)", (key, _encode(words)))
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("INSERT OR REPLACE INTO words(key, words) VALUES (?, ?)", rows)
+                db.execute("COMMIT")
             except sqlite3.Error:
                 self._close()
 
