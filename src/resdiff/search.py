@@ -48,7 +48,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from rapidfuzz import fuzz, process
 
@@ -73,8 +73,8 @@ _BASE = 0xF0000
 NEAR_CANDIDATES = 400
 #: How many candidates ``similar`` scores.
 SIMILAR_CANDIDATES = 400
-#: The exact matches ranked for a search: the latest first, this many more than asked for.
-EXACT_MARGIN = 10
+#: The matches read in full for a search: the best first, this many more than asked for (ties).
+EXACT_MARGIN = 5
 #: How many files are written to the index in one transaction (FTS5 writes its segments per commit).
 BATCH = 50
 #: How long a process waits for another that is writing the index, in seconds.
@@ -158,9 +158,9 @@ class Hit:
         return data
 
 
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of an indexed file, as a :class:`Store` gives it back."""
+class Paragraph(NamedTuple):
+    """One paragraph of an indexed file, as a :class:`Store` gives it back (a named tuple: a
+    search may read thousands)."""
 
     source: str
     """The file's name in the folder."""
@@ -203,7 +203,7 @@ class Store(Protocol):
     def containing(self, query: str, limit: int) -> list[int]: ...
     def sharing(self, text: str, limit: int) -> list[int]: ...
     def wordings(self, text_ids: Iterable[int]) -> dict[int, Wording]: ...
-    def occurrences(self, wordings: dict[int, Wording]) -> list[Paragraph]: ...
+    def occurrences(self, wordings: dict[int, Wording], files: dict[str, FileRecord]) -> list[Paragraph]: ...
     def untrusted(self) -> set[str]: ...
     def reset(self) -> None: ...
     def close(self) -> None: ...
@@ -216,8 +216,12 @@ _SCHEMA_SQL = (
     "CREATE TABLE files (name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
     " sha256 TEXT NOT NULL, symbol TEXT, adopted TEXT, mac BLOB NOT NULL)",
     # One row per distinct wording: a paragraph repeated over twenty years is stored once.
+    # ``latest``: the latest adoption date among the files that hold it, to list exact matches the
+    # latest first without reading every paragraph (it orders candidates only: what is shown is
+    # ranked again from the checked records).
     "CREATE TABLE texts (id INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, text TEXT NOT NULL,"
-    " words BLOB NOT NULL)",
+    " words BLOB NOT NULL, latest TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX texts_latest ON texts(latest DESC, id)",
     "CREATE TABLE paragraphs (file TEXT NOT NULL, ord INTEGER NOT NULL, unit TEXT NOT NULL,"
     " text_id INTEGER NOT NULL, mac BLOB NOT NULL, PRIMARY KEY (file, ord)) WITHOUT ROWID",
     "CREATE INDEX paragraphs_text ON paragraphs(text_id)",
@@ -230,7 +234,8 @@ _SCHEMA_SQL = (
 
 
 #: What the schema must hold; anything less is rebuilt.
-_SCHEMA_NAMES = {"meta", "files", "texts", "paragraphs", "paragraphs_text", "texts_fts", "texts_in", "texts_out"}
+_SCHEMA_NAMES = {"meta", "files", "texts", "paragraphs", "paragraphs_text", "texts_fts", "texts_in", "texts_out",
+                 "texts_latest"}
 
 
 def _index_key() -> bytes:
@@ -280,10 +285,12 @@ def _fits(blob: object, text: str) -> bool:
 class Wording:
     """A distinct paragraph text of the index, with its words (decoded when first asked for)."""
 
-    __slots__ = ("_blob", "_words", "text")
+    __slots__ = ("_blob", "_words", "latest", "text")
 
-    def __init__(self, text: str, blob: bytes) -> None:
+    def __init__(self, text: str, blob: bytes, latest: str = "") -> None:
         self.text = text
+        self.latest = latest
+        """The latest adoption date among its files, as stored (to order candidates only)."""
         self._blob = blob
         self._words: tuple[str, ...] | None = None
 
@@ -395,8 +402,10 @@ class SqliteStore:
     def _paragraph_mac(self, name: str, sha256: str, order: int, unit: str, text_hash: bytes) -> bytes:
         # Over the text's hash, which is checked against the text whenever it is read. The words
         # are not in it: they are checked against the text (:func:`_fits`), and at worst cut a
-        # paragraph oddly; the text is what must be the file's.
-        return _mac(self._key, "paragraph", name, sha256, order, unit, text_hash)
+        # paragraph oddly; the text is what must be the file's. (One call, for speed: a file name
+        # and a unit id hold no NUL, and the digest and hash have fixed lengths.)
+        data = f"paragraph\0{name}\0{sha256}\0{order}\0{unit}\0".encode("utf-8", "surrogatepass") + text_hash
+        return hashlib.blake2b(data, key=self._key, digest_size=16).digest()
 
     def put(self, files: Sequence[tuple[str, FileRecord, Sequence[tuple[str, str]]]],
             cut: Callable[[str], Sequence[str]]) -> None:
@@ -425,6 +434,8 @@ class SqliteStore:
                                [(name, order, unit, ids[hashes[text]],
                                  self._paragraph_mac(name, record.sha256, order, unit, hashes[text]))
                                 for order, (unit, text) in enumerate(paragraphs)])
+                db.executemany("UPDATE texts SET latest = max(latest, ?) WHERE id = ?",
+                               [(record.adopted or UNDATED, i) for i in {ids[hashes[text]] for _, text in paragraphs}])
                 db.execute("INSERT INTO files(name, size, mtime_ns, sha256, symbol, adopted, mac) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
                            (name, record.size, record.mtime_ns, record.sha256, record.symbol, record.adopted,
@@ -454,10 +465,16 @@ class SqliteStore:
 
     def _delete(self, name: str, *, keep_texts: bool = False) -> None:
         db = self._db
-        self._orphans.update(row[0] for row in
-                             db.execute("SELECT DISTINCT text_id FROM paragraphs WHERE file = ?", (name,)))
+        held = [row[0] for row in db.execute("SELECT DISTINCT text_id FROM paragraphs WHERE file = ?", (name,))]
+        self._orphans.update(held)
+        date = db.execute("SELECT coalesce(adopted, ?) FROM files WHERE name = ?", (UNDATED, name)).fetchone()
         db.execute("DELETE FROM paragraphs WHERE file = ?", (name,))
         db.execute("DELETE FROM files WHERE name = ?", (name,))
+        if date is not None:  # the texts whose latest date was this file's: from the others now
+            db.executemany(
+                "UPDATE texts SET latest = coalesce((SELECT max(coalesce(f.adopted, ?)) FROM paragraphs p "
+                "JOIN files f ON f.name = p.file WHERE p.text_id = texts.id), '') WHERE id = ? AND latest = ?",
+                [(UNDATED, i, date[0]) for i in held])
         if not keep_texts:
             self._drop_orphans()
 
@@ -474,15 +491,12 @@ class SqliteStore:
     def containing(self, query: str, limit: int) -> list[int]:
         """The distinct paragraphs that contain ``query``, the latest first, at most ``limit``."""
         if len(query) >= 3:
-            match = "SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?"
-            argument = _phrase(query)
-        else:  # below the trigram's length: a scan of the distinct paragraphs
-            match = "SELECT id FROM texts WHERE instr(text, ?) > 0"
-            argument = query
-        rows = self._db.execute(
-            f"SELECT p.text_id, max(coalesce(f.adopted, '{UNDATED}')) AS latest FROM paragraphs p "
-            f"JOIN files f ON f.name = p.file WHERE p.text_id IN ({match}) "
-            "GROUP BY p.text_id ORDER BY latest DESC, min(p.ord) LIMIT ?", (argument, limit))
+            rows = self._db.execute(
+                "SELECT id FROM texts WHERE id IN (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?) "
+                "ORDER BY latest DESC, id LIMIT ?", (_phrase(query), limit))
+        else:  # below the trigram's length: the distinct paragraphs in date order, until enough
+            rows = self._db.execute("SELECT id FROM texts INDEXED BY texts_latest WHERE instr(text, ?) > 0 "
+                                    "ORDER BY latest DESC, id LIMIT ?", (query, limit))
         return [int(row[0]) for row in rows]
 
     def sharing(self, text: str, limit: int) -> list[int]:
@@ -503,10 +517,11 @@ class SqliteStore:
         ids = list(text_ids)
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
-            for text_id, digest, text, blob in self._db.execute(
-                    f"SELECT id, hash, text, words FROM texts WHERE id IN ({','.join('?' * len(part))})", part):
+            for text_id, digest, text, blob, latest in self._db.execute(
+                    f"SELECT id, hash, text, words, latest FROM texts WHERE id IN ({','.join('?' * len(part))})",
+                    part):
                 if isinstance(text, str) and digest == _text_hash(text) and _fits(blob, text):
-                    found[int(text_id)] = Wording(text, blob)
+                    found[int(text_id)] = Wording(text, blob, latest if isinstance(latest, str) else "")
         missing = [i for i in ids if i not in found]
         if missing:  # not what this version writes: the files that hold it are indexed again
             for i in missing:
@@ -515,27 +530,26 @@ class SqliteStore:
             self._db.executemany("DELETE FROM texts WHERE id = ?", [(i,) for i in missing])
         return found
 
-    def occurrences(self, wordings: dict[int, Wording]) -> list[Paragraph]:
-        """Every paragraph with one of these wordings, whose records check out."""
+    def occurrences(self, wordings: dict[int, Wording], files: dict[str, FileRecord]) -> list[Paragraph]:
+        """Every paragraph with one of these wordings, in one of these (checked) ``files``, whose
+        record checks out."""
         ids = list(wordings)
         hashes = {i: _text_hash(w.text) for i, w in wordings.items()}
         result = []
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
-            rows = self._db.execute(
-                "SELECT p.file, p.ord, p.unit, p.text_id, p.mac, f.sha256, f.symbol, f.adopted FROM paragraphs p "
-                f"JOIN files f ON f.name = p.file WHERE p.text_id IN ({','.join('?' * len(part))})", part)
-            for name, order, unit, text_id, mac, sha256, symbol, adopted in rows:
-                if not (isinstance(name, str) and isinstance(unit, str) and isinstance(order, int)
-                        and isinstance(sha256, str) and isinstance(mac, bytes)):
+            rows = self._db.execute("SELECT file, ord, unit, text_id, mac FROM paragraphs "
+                                    f"WHERE text_id IN ({','.join('?' * len(part))})", part)
+            for name, order, unit, text_id, mac in rows:
+                record = files.get(name)
+                if (record is None or not isinstance(unit, str) or not isinstance(order, int)
+                        or not isinstance(mac, bytes)
+                        or not hmac.compare_digest(mac, self._paragraph_mac(name, record.sha256, order, unit,
+                                                                            hashes[text_id]))):
                     self._bad.add(str(name))
                     continue
-                expected = self._paragraph_mac(name, sha256, order, unit, hashes[text_id])
-                if not hmac.compare_digest(mac, expected):
-                    self._bad.add(name)
-                    continue
-                wording = wordings[text_id]
-                result.append(Paragraph(name, order, unit, symbol, adopted, wording.text, text_id))
+                result.append(Paragraph(name, order, unit, record.symbol, record.adopted, wordings[text_id].text,
+                                        text_id))
         return result
 
     def untrusted(self) -> set[str]:
@@ -749,9 +763,13 @@ class Index:
         # date (a draft) counts as the newest.
         if not scored:
             return []
+        # Only the best few wordings are read in full (every file that holds them): by score, then
+        # by their stored latest date, with a margin for the ties that the checked records decide.
+        order = sorted(scored, key=lambda i: (-scored[i].score, _descending(wordings[i].latest or UNDATED), i))
+        chosen = {i: wordings[i] for i in order[:limit + EXACT_MARGIN]}
         groups: dict[int, list[Paragraph]] = {}
         seen: set[tuple[str, str]] = set()
-        for entry in sorted(self._store.occurrences(wordings), key=lambda p: (p.source, p.order)):
+        for entry in sorted(self._store.occurrences(chosen, self._records), key=lambda p: (p.source, p.order)):
             if entry.symbol is not None:
                 if (entry.symbol, entry.unit) in seen:
                     continue
