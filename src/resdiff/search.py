@@ -196,7 +196,8 @@ class Store(Protocol):
 
     def files(self) -> dict[str, FileRecord]: ...
     def put(self, files: Sequence[tuple[str, FileRecord, Sequence[tuple[str, str]]]],
-            cut: Callable[[str], Sequence[str]]) -> None: ...
+            cut: Callable[[Sequence[str]], Sequence[Sequence[str]]]) -> None: ...
+    def settle(self) -> None: ...
     def touch(self, name: str, record: FileRecord) -> None: ...
     def remove(self, names: Iterable[str]) -> None: ...
     def count(self) -> int: ...
@@ -323,6 +324,7 @@ class SqliteStore:
         self._key = key
         self._bad: set[str] = set()
         self._orphans: set[int] = set()
+        self._touched: set[int] = set()
         try:
             self._db = sqlite3.connect(path or ":memory:", timeout=BUSY_TIMEOUT, isolation_level=None)
         except sqlite3.Error as exc:
@@ -408,34 +410,28 @@ class SqliteStore:
         return hashlib.blake2b(data, key=self._key, digest_size=16).digest()
 
     def put(self, files: Sequence[tuple[str, FileRecord, Sequence[tuple[str, str]]]],
-            cut: Callable[[str], Sequence[str]]) -> None:
+            cut: Callable[[Sequence[str]], Sequence[Sequence[str]]]) -> None:
         """Store each file's paragraphs (unit id, text) in place of what it had, in one transaction;
-        ``cut`` gives the words of a wording the index does not hold yet."""
+        ``cut`` gives the words of the wordings the index does not hold yet. :meth:`settle` after
+        the last batch."""
         db = self._db
         hashes = {text: _text_hash(text) for _, _, paragraphs in files for _, text in paragraphs}
-        ids: dict[bytes, int] = {}
-        wanted = list(set(hashes.values()))
-        for chunk in range(0, len(wanted), 500):
-            part = wanted[chunk:chunk + 500]
-            ids.update(db.execute(f"SELECT hash, id FROM texts WHERE hash IN ({','.join('?' * len(part))})", part))
-        new = {digest: text for text, digest in hashes.items() if digest not in ids}
-        words = {digest: _encode(cut(text)) for digest, text in new.items()}  # before the lock: jieba is slow
+        ids = self._ids(hashes.values())
+        new = [(digest, text) for text, digest in hashes.items() if digest not in ids]
+        words = cut([text for _, text in new])  # before the lock: jieba is slow
         db.execute("BEGIN IMMEDIATE")
         try:
-            for digest, text in new.items():
-                found = db.execute("SELECT id FROM texts WHERE hash = ?", (digest,)).fetchone()
-                if found is None:  # (another process may have stored it meanwhile)
-                    found = (db.execute("INSERT INTO texts(hash, text, words) VALUES (?, ?, ?)",
-                                        (digest, text, words[digest])).lastrowid,)
-                ids[digest] = int(found[0])
+            # (INSERT OR IGNORE: another process may have stored some of them meanwhile.)
+            db.executemany("INSERT OR IGNORE INTO texts(hash, text, words) VALUES (?, ?, ?)",
+                           [(digest, text, _encode(ws)) for (digest, text), ws in zip(new, words)])
+            ids.update(self._ids(digest for digest, _ in new))
             for name, record, paragraphs in files:
                 self._delete(name, keep_texts=True)
                 db.executemany("INSERT INTO paragraphs(file, ord, unit, text_id, mac) VALUES (?, ?, ?, ?, ?)",
                                [(name, order, unit, ids[hashes[text]],
                                  self._paragraph_mac(name, record.sha256, order, unit, hashes[text]))
                                 for order, (unit, text) in enumerate(paragraphs)])
-                db.executemany("UPDATE texts SET latest = max(latest, ?) WHERE id = ?",
-                               [(record.adopted or UNDATED, i) for i in {ids[hashes[text]] for _, text in paragraphs}])
+                self._touched.update(ids[hashes[text]] for _, text in paragraphs)
                 db.execute("INSERT INTO files(name, size, mtime_ns, sha256, symbol, adopted, mac) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
                            (name, record.size, record.mtime_ns, record.sha256, record.symbol, record.adopted,
@@ -446,6 +442,39 @@ class SqliteStore:
             db.execute("ROLLBACK")
             raise
         self._bad.difference_update(name for name, _, _ in files)
+
+    def _ids(self, hashes: Iterable[bytes]) -> dict[bytes, int]:
+        wanted = list(set(hashes))
+        ids: dict[bytes, int] = {}
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            ids.update(self._db.execute(f"SELECT hash, id FROM texts WHERE hash IN ({','.join('?' * len(part))})",
+                                        part))
+        return ids
+
+    def settle(self) -> None:
+        """Date the wordings whose files changed (once, after a run of :meth:`put` and :meth:`remove`)."""
+        if not self._touched:
+            return
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            self._date_touched()
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _date_touched(self) -> None:
+        # The latest date of each wording whose files changed, from the files that hold it now.
+        touched = sorted(self._touched)
+        self._touched.clear()
+        for chunk in range(0, len(touched), 500):
+            part = touched[chunk:chunk + 500]
+            self._db.execute(
+                "UPDATE texts SET latest = coalesce((SELECT max(coalesce(f.adopted, ?)) FROM paragraphs p "
+                "JOIN files f ON f.name = p.file WHERE p.text_id = texts.id), '') "
+                f"WHERE id IN ({','.join('?' * len(part))})", (UNDATED, *part))
 
     def touch(self, name: str, record: FileRecord) -> None:
         self._db.execute("UPDATE files SET mtime_ns = ?, mac = ? WHERE name = ?",
@@ -467,14 +496,9 @@ class SqliteStore:
         db = self._db
         held = [row[0] for row in db.execute("SELECT DISTINCT text_id FROM paragraphs WHERE file = ?", (name,))]
         self._orphans.update(held)
-        date = db.execute("SELECT coalesce(adopted, ?) FROM files WHERE name = ?", (UNDATED, name)).fetchone()
+        self._touched.update(held)
         db.execute("DELETE FROM paragraphs WHERE file = ?", (name,))
         db.execute("DELETE FROM files WHERE name = ?", (name,))
-        if date is not None:  # the texts whose latest date was this file's: from the others now
-            db.executemany(
-                "UPDATE texts SET latest = coalesce((SELECT max(coalesce(f.adopted, ?)) FROM paragraphs p "
-                "JOIN files f ON f.name = p.file WHERE p.text_id = texts.id), '') WHERE id = ? AND latest = ?",
-                [(UNDATED, i, date[0]) for i in held])
         if not keep_texts:
             self._drop_orphans()
 
@@ -844,13 +868,14 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
                         [(u.id, u.text) for u in resolution.units]))
         if len(pending) >= BATCH:
             segmenter = segmenter or Segmenter(options)
-            store.put(pending, segmenter.words)
+            store.put(pending, segmenter.words_many)
             pending.clear()
         indexed += 1
         kept += 1
     if pending:
         segmenter = segmenter or Segmenter(options)
-        store.put(pending, segmenter.words)
+        store.put(pending, segmenter.words_many)
+    store.settle()
     if progress:
         progress(len(files), len(files), "indexed")
     if not kept:

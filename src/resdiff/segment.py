@@ -28,7 +28,7 @@ import sqlite3
 import sys
 import threading
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources, util
 from pathlib import Path
@@ -216,6 +216,23 @@ class WordCache:
                 return None
         return None if row is None else _decode(row[0], text)
 
+    def get_many(self, entries: Sequence[tuple[bytes, str]]) -> list[tuple[str, ...] | None]:
+        """:meth:`get` for many (key, text) pairs at once."""
+        with self._lock:
+            stored: dict[bytes, object] = {}
+            db = self._connect()
+            keys = [key for key, _ in entries if key not in self._pending]
+            try:
+                for chunk in range(0, len(keys) if db is not None else 0, 500):
+                    part = keys[chunk:chunk + 500]
+                    assert db is not None
+                    stored.update(db.execute(f"SELECT key, words FROM words WHERE key IN ({','.join('?' * len(part))})",
+                                             part))
+            except sqlite3.Error:
+                self._close()
+            pending = dict(self._pending)
+        return [_decode(pending.get(key, stored.get(key)), text) for key, text in entries]
+
     def put(self, key: bytes, words: Iterable[str]) -> None:
         with self._lock:
             if self._db is None and self._opened:
@@ -293,7 +310,7 @@ class Segmenter:
         """The words of ``text`` in order; joined, they give ``text`` back exactly."""
         cached = self._cache.get(text)
         if cached is None:
-            key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16, key=self._version).digest()
+            key = self._key(text)
             cached = self._disk.get(key, text)
             if cached is None:
                 cached = self.cut(text)
@@ -302,6 +319,21 @@ class Segmenter:
                 self._cache.clear()
             self._cache[text] = cached
         return cached
+
+    def words_many(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
+        """:meth:`words` of many texts: the word cache is asked once for all of them."""
+        keys = [self._key(text) for text in texts]
+        found = self._disk.get_many(list(zip(keys, texts)))
+        result = []
+        for key, text, words in zip(keys, texts, found):
+            if words is None:
+                words = self.cut(text)
+                self._disk.put(key, words)
+            result.append(words)
+        return result
+
+    def _key(self, text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16, key=self._version).digest()
 
     def cut(self, text: str) -> tuple[str, ...]:
         """``text`` cut by jieba, bypassing every cache."""
