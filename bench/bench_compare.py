@@ -51,9 +51,15 @@ WARM_OLD = "1. 请秘书长就该问题提交报告；\n2. 决定在下届会议
 WARM_NEW = "1. 请秘书长就该问题提交一份详细报告；\n2. 决定在今后的会议上继续审议这一问题。\n"
 
 
-def generated_pair(n_ops: int = 150, seed: int = 7) -> tuple[str, str]:
+#: The most operative paragraphs a generated text has: numbers of four digits are not read as
+#: paragraph numbers (issue 15), so longer texts get more preambular paragraphs instead.
+MAX_OPS = 990
+
+
+def generated_pair(n_ops: int = 150, seed: int = 7, n_pps: int = 0) -> tuple[str, str]:
     """An illustrative pair of long resolutions: 2013/9's paragraphs recombined to ``n_ops``
-    operative paragraphs, and a revision of it with the usual yearly edits."""
+    operative paragraphs (and ``n_pps`` more preambular ones), and a revision of it with the
+    usual yearly edits."""
     import resdiff
     from resdiff.model import Unit
 
@@ -61,6 +67,11 @@ def generated_pair(n_ops: int = 150, seed: int = 7) -> tuple[str, str]:
     base = resdiff.parse(CORPUS.read_text(encoding="utf-8"))
     ops = [u for u in base.units if u.kind == "operative"]
     units = list(base.preambular)
+    pps = [u for u in base.units if u.kind == "preambular"]
+    for k in range(n_pps):
+        a, b = rnd.choice(pps), rnd.choice(pps)
+        text = a.text[: len(a.text) // 2] + b.text[len(b.text) // 2 :]
+        units.append(Unit(f"PP{len(units) + 1}", "preambular", None, a.lead, text))
     for k in range(n_ops):
         a, b = rnd.choice(ops), rnd.choice(ops)
         text = a.text[: len(a.text) // 2] + b.text[len(b.text) // 2 :]
@@ -93,7 +104,8 @@ def generated_pair(n_ops: int = 150, seed: int = 7) -> tuple[str, str]:
 def pair(name: str) -> tuple[str, str]:
     if name == "2013/9":
         return CORPUS.read_text(encoding="utf-8"), DRAFT.read_text(encoding="utf-8")
-    return generated_pair(int(name) - 7)  # 2013/9 has 7 preambular paragraphs
+    n = int(name) - 7  # 2013/9 has 7 preambular paragraphs
+    return generated_pair(min(n, MAX_OPS), n_pps=max(0, n - MAX_OPS))
 
 
 # -- in a fresh process ----------------------------------------------------------------------------
