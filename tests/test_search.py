@@ -273,3 +273,14 @@ def test_two_processes_search_and_update_at_once(corpus_folder: Path) -> None:
     assert outs[0][0] == outs[1][0] and json.loads(outs[0][0])
     with Index.open(corpus_folder) as index:
         assert index.indexed == 0 and len(index) == 5 * len(resdiff.load(CORPUS).units)
+
+
+def test_nowhere_to_write_the_index_keeps_it_in_memory(corpus_folder: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    (corpus_folder / INDEX_NAME).mkdir()
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("RESDIFF_CACHE_DIR", str(blocker / "cache"))
+    with Index.open(corpus_folder) as index:
+        assert index.location is None and index.indexed == 1
+        assert {"OP11", "OP17"} <= {h.unit for h in index.search("能力建设")}

@@ -130,3 +130,13 @@ def test_lookup_by_id_leaves_equality_and_json_alone() -> None:
     assert one == two and one.to_dict() == before == two.to_dict()
     assert "_by_id" not in repr(one)
     assert resdiff.Resolution.from_dict(one.to_dict()) == one
+
+
+def test_many_paragraphs_at_once_are_cut_as_one_by_one(tmp_path: Path) -> None:
+    texts = [u.text for u in resdiff.load(CORPUS).units]
+    cache = WordCache(tmp_path / WORD_CACHE_NAME)
+    first = Segmenter(cache=cache).words_many(texts[:30])
+    cache.flush()
+    again = Segmenter(cache=WordCache(tmp_path / WORD_CACHE_NAME)).words_many(texts)
+    assert again[:30] == first
+    assert again == [Segmenter(cache=WordCache(None)).words(t) for t in texts]

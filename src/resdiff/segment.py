@@ -178,10 +178,14 @@ class WordCache:
         self._opened = path is None
         self._lock = threading.Lock()
         self._pending: dict[bytes, bytes] = {}
+        self._pid = os.getpid()
         if path is not None:
             atexit.register(self.flush)
 
     def _connect(self) -> sqlite3.Connection | None:
+        if self._pid != os.getpid():
+            # A forked process: the parent's connection must not be used (nor closed) here.
+            self._pid, self._db, self._opened = os.getpid(), None, self.path is None
         if self._opened:
             return self._db
         self._opened = True
@@ -235,7 +239,7 @@ class WordCache:
 
     def put(self, key: bytes, words: Iterable[str]) -> None:
         with self._lock:
-            if self._db is None and self._opened:
+            if self._db is None and self._opened and self._pid == os.getpid():
                 return  # no cache on disk for this process
             self._pending[key] = _encode(words)
             full = len(self._pending) >= FLUSH_EVERY
