@@ -268,6 +268,9 @@ def _index_key() -> bytes:
 def _mac(key: bytes, *parts: str | int | bytes | None) -> bytes:
     digest = hashlib.blake2b(key=key, digest_size=16)
     for part in parts:
+        if part is None:
+            digest.update(b"\xff\xff\xff\xff")  # not the length of any text: None is not "None"
+            continue
         data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(4, "little"))
         digest.update(data)
@@ -360,10 +363,16 @@ class SqliteStore:
 
     def _create(self) -> None:
         db = self._db
-        for name in ("texts_in", "texts_out"):
-            db.execute(f"DROP TRIGGER IF EXISTS {name}")
-        for name in ("texts_fts", "paragraphs", "texts", "files", "meta"):
-            db.execute(f"DROP TABLE IF EXISTS {name}")
+        # Whatever the file holds, ours or not: triggers and views, the full-text table (with its
+        # own tables), then every other table.
+        objects = list(db.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+        for kind, name in objects:
+            if kind in ("trigger", "view"):
+                db.execute(f"DROP {kind.upper()} IF EXISTS {_phrase(name)}")
+        db.execute("DROP TABLE IF EXISTS texts_fts")
+        for kind, name in objects:
+            if kind == "table":
+                db.execute(f"DROP TABLE IF EXISTS {_phrase(name)}")
         for statement in _SCHEMA_SQL:
             db.execute(statement)
         db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", self._identity.items())
