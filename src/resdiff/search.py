@@ -566,21 +566,30 @@ class SqliteStore:
     def occurrences(self, wordings: dict[int, Wording], files: dict[str, FileRecord]) -> list[Paragraph]:
         """Every paragraph with one of these wordings, in one of these (checked) ``files``, whose
         record checks out."""
+        # A common wording may stand in hundreds of files: this loop is kept lean (the keyed hash
+        # of :meth:`_paragraph_mac`, its fixed part made once per file).
         ids = list(wordings)
         hashes = {i: _text_hash(w.text) for i, w in wordings.items()}
+        heads: dict[str, tuple[bytes, FileRecord] | None] = {}
+        key = self._key
+        blake2b = hashlib.blake2b
         result = []
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             rows = self._db.execute("SELECT file, ord, unit, text_id, mac FROM paragraphs "
                                     f"WHERE text_id IN ({','.join('?' * len(part))})", part)
             for name, order, unit, text_id, mac in rows:
-                record = files.get(name)
-                if (record is None or not isinstance(unit, str) or not isinstance(order, int)
-                        or not isinstance(mac, bytes)
-                        or not hmac.compare_digest(mac, self._paragraph_mac(name, record.sha256, order, unit,
-                                                                            hashes[text_id]))):
+                if name not in heads:
+                    found = files.get(name)
+                    heads[name] = None if found is None else (
+                        f"paragraph\0{name}\0{found.sha256}\0".encode("utf-8", "surrogatepass"), found)
+                head = heads[name]
+                if (head is None or type(unit) is not str or type(order) is not int or type(mac) is not bytes
+                        or blake2b(head[0] + f"{order}\0{unit}\0".encode("utf-8", "surrogatepass") + hashes[text_id],
+                                   key=key, digest_size=16).digest() != mac):
                     self._bad.add(str(name))
                     continue
+                record = head[1]
                 result.append(Paragraph(name, order, unit, record.symbol, record.adopted, wordings[text_id].text,
                                         text_id))
         return result
@@ -802,7 +811,7 @@ class Index:
         chosen = {i: wordings[i] for i in order[:limit + EXACT_MARGIN]}
         groups: dict[int, list[Paragraph]] = {}
         seen: set[tuple[str, str]] = set()
-        for entry in sorted(self._store.occurrences(chosen, self._records), key=lambda p: (p.source, p.order)):
+        for entry in sorted(self._store.occurrences(chosen, self._records)):  # by file and position
             if entry.symbol is not None:
                 if (entry.symbol, entry.unit) in seen:
                     continue
