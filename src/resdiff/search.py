@@ -223,9 +223,10 @@ _SCHEMA_SQL = (
     "CREATE TABLE texts (id INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, text TEXT NOT NULL,"
     " words BLOB NOT NULL, latest TEXT NOT NULL DEFAULT '')",
     "CREATE INDEX texts_latest ON texts(latest DESC, id)",
-    "CREATE TABLE paragraphs (file TEXT NOT NULL, ord INTEGER NOT NULL, unit TEXT NOT NULL,"
-    " text_id INTEGER NOT NULL, mac BLOB NOT NULL, PRIMARY KEY (file, ord)) WITHOUT ROWID",
-    "CREATE INDEX paragraphs_text ON paragraphs(text_id)",
+    # Kept in the order of their wordings: a search reads every paragraph of a few wordings.
+    "CREATE TABLE paragraphs (text_id INTEGER NOT NULL, file TEXT NOT NULL, ord INTEGER NOT NULL,"
+    " unit TEXT NOT NULL, mac BLOB NOT NULL, PRIMARY KEY (text_id, file, ord)) WITHOUT ROWID",
+    "CREATE UNIQUE INDEX paragraphs_file ON paragraphs(file, ord)",
     "CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts', content_rowid='id', tokenize='trigram')",
     "CREATE TRIGGER texts_in AFTER INSERT ON texts BEGIN"
     " INSERT INTO texts_fts(rowid, text) VALUES (new.id, new.text); END",
@@ -235,7 +236,7 @@ _SCHEMA_SQL = (
 
 
 #: What the schema must hold; anything less is rebuilt.
-_SCHEMA_NAMES = {"meta", "files", "texts", "paragraphs", "paragraphs_text", "texts_fts", "texts_in", "texts_out",
+_SCHEMA_NAMES = {"meta", "files", "texts", "paragraphs", "paragraphs_file", "texts_fts", "texts_in", "texts_out",
                  "texts_latest"}
 
 
