@@ -68,7 +68,7 @@ def generated_pair(n_ops: int = 150, seed: int = 7, n_pps: int = 0) -> tuple[str
     ops = [u for u in base.units if u.kind == "operative"]
     units = list(base.preambular)
     pps = [u for u in base.units if u.kind == "preambular"]
-    for k in range(n_pps):
+    for _ in range(n_pps):
         a, b = rnd.choice(pps), rnd.choice(pps)
         text = a.text[: len(a.text) // 2] + b.text[len(b.text) // 2 :]
         units.append(Unit(f"PP{len(units) + 1}", "preambular", None, a.lead, text))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import importlib
 import io
 import json
 import math
@@ -54,7 +55,7 @@ PARAGRAPH = ("吁请国际组织和区域组织继续评估各国普遍利用信
 
 def _long_series(years: int) -> Path:
     """The generator's series continued past its 20 symbols, with invented ones."""
-    from tests.series_gen import generate as module
+    module = importlib.import_module("tests.series_gen.generate")
 
     folder = OUT / f"series-{years}"
     if not (folder / "README.txt").exists():
