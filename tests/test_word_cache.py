@@ -140,3 +140,10 @@ def test_many_paragraphs_at_once_are_cut_as_one_by_one(tmp_path: Path) -> None:
     again = Segmenter(cache=WordCache(tmp_path / WORD_CACHE_NAME)).words_many(texts)
     assert again[:30] == first
     assert again == [Segmenter(cache=WordCache(None)).words(t) for t in texts]
+
+
+def test_jieba_is_loaded_without_pkg_resources_and_cuts_the_same(tmp_path: Path) -> None:
+    code = ("import sys; from resdiff.segment import Segmenter, WordCache; "
+            f"w = Segmenter(cache=WordCache(None)).words({TERM!r}); "
+            "print(list(w), 'pkg_resources' in sys.modules, 'jieba' in sys.modules)")
+    assert _run(code, tmp_path / "cache").strip() == "['信息社会世界首脑会议', '的', '成果'] False True"

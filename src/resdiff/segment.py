@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
+import importlib
 import logging
 import os
 import sqlite3
@@ -32,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources, util
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from resdiff.errors import InputError
@@ -85,8 +87,7 @@ def tokenizer(user_dictionary: str | None = None, *, un_terms: bool = True) -> j
 
 @lru_cache(maxsize=4)
 def _tokenizer(user_dictionary: str | None, un_terms: bool) -> jieba.Tokenizer:
-    import jieba  # about 0.1 s (it imports pkg_resources), then the dictionary: only when needed
-
+    jieba = _import_jieba()
     logging.getLogger("jieba").setLevel(logging.WARNING)
     with _lock:
         tk = jieba.Tokenizer()
@@ -99,6 +100,20 @@ def _tokenizer(user_dictionary: str | None, un_terms: bool) -> jieba.Tokenizer:
             except (OSError, ValueError) as exc:
                 raise InputError(f"cannot read the user dictionary {user_dictionary}: {exc}") from exc
     return tk
+
+
+def _import_jieba() -> ModuleType:
+    """jieba, imported without the ``pkg_resources`` it would import (about 0.1 s of setuptools)
+    only to open its own files: without it, jieba opens them by path, the same files. A ``None``
+    in ``sys.modules`` is Python's documented way of making an import fail; it is undone at once."""
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        try:
+            importlib.import_module("jieba")
+        finally:
+            if sys.modules.get("pkg_resources", 0) is None:
+                del sys.modules["pkg_resources"]
+    return importlib.import_module("jieba")
 
 
 @lru_cache(maxsize=8)
