@@ -287,3 +287,16 @@ def test_nowhere_to_write_the_index_keeps_it_in_memory(corpus_folder: Path, tmp_
     with Index.open(corpus_folder) as index:
         assert index.location is None and index.indexed == 1
         assert {"OP11", "OP17"} <= {h.unit for h in index.search("能力建设")}
+
+
+def test_a_search_with_a_current_index_loads_no_jieba(corpus_folder: Path, tmp_path: Path) -> None:
+    """Issue 13: the query is never cut into words; near matches are widened with stored words."""
+    Index.open(corpus_folder).close()
+    code = ("import sys; from resdiff.cli import main; "
+            f"main(['search', '增强能力建设', {str(corpus_folder)!r}, '--format', 'json']); "
+            "print('jieba' in sys.modules, file=sys.stderr)")
+    env = {**os.environ, "PYTHONPATH": str(CORPUS.parents[3] / "src")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stderr.strip() == "False"
+    (hit, *_) = json.loads(done.stdout)
+    assert hit["unit"] == "OP11" and hit["text"][hit["span"][0]:hit["span"][1]] == "加强能力建设"
