@@ -59,12 +59,17 @@ def _long_series(years: int) -> Path:
 
     folder = OUT / f"series-{years}"
     if not (folder / "README.txt").exists():
-        known = module.SYMBOLS
+        known, cn_text = module.SYMBOLS, module.cn_text
+
+        def cn_text_past_99(n: int) -> str:  # ordinals of sessions past 99, which 20 years never reach
+            return "一百" + ("零" + cn_text(n - 100) if n > 100 else "") if n >= 100 else str(cn_text(n))
+
         try:
             module.SYMBOLS = known + tuple((known[-1][0] + k, str(1 + (7 * k) % 40)) for k in range(1, years))
+            module.cn_text = cn_text_past_99
             write_series(folder, years, truth=module.generate(years))
         finally:
-            module.SYMBOLS = known
+            module.SYMBOLS, module.cn_text = known, cn_text
     return folder
 
 
