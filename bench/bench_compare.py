@@ -32,6 +32,7 @@ import json
 import math
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -119,16 +120,17 @@ def child(name: str) -> dict[str, float]:
     resdiff.compare(WARM_OLD, WARM_NEW)  # the engine's code paths, on texts that share nothing
     old, new = resdiff.parse(old_text), resdiff.parse(new_text)
     distinct = sorted({u.text for u in (*old.units, *new.units)})
-    floors = []
+    floors, floor_cpus = [], []
     for _ in range(3):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for text in distinct:
             tk.lcut(text, HMM=True)
         floors.append(time.perf_counter() - start)
-    floor = statistics.median(floors)
-    start = time.perf_counter()
+        floor_cpus.append(time.process_time() - cpu)
+    floor, floor_cpu = statistics.median(floors), statistics.median(floor_cpus)
+    start, cpu = time.perf_counter(), time.process_time()
     resdiff.compare(resdiff.parse(old_text), resdiff.parse(new_text))
-    compare = time.perf_counter() - start
+    compare, compare_cpu = time.perf_counter() - start, time.process_time() - cpu
     # Again, the words now cached (in memory and on disk): alignment and classification alone.
     segmenter = Segmenter()
     resdiff.compare(old, new, segmenter=segmenter)
@@ -140,7 +142,8 @@ def child(name: str) -> dict[str, float]:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return {"paragraphs": (len(old.units) + len(new.units)) / 2, "distinct": len(distinct), "floor_s": floor,
-            "compare_s": compare, "ratio": compare / floor, "align_s": align, "peak_mib": peak / 2**20}
+            "compare_s": compare, "ratio": compare / floor, "ratio_cpu": compare_cpu / floor_cpu,
+            "align_s": align, "peak_mib": peak / 2**20}
 
 
 def fresh(name: str) -> dict[str, float]:
@@ -165,16 +168,22 @@ def exponent(rows: list[dict[str, float]], key: str) -> float:
 
 
 def cold_cli(repeat: int) -> dict[str, float]:
-    first, warm = [], []
+    """Wall time, and CPU time (steadier on a shared machine), of a first and a second run."""
+    runs: dict[str, list[float]] = {"first": [], "warm": [], "first_cpu": [], "warm_cpu": []}
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as cache:
             env = {**os.environ, "RESDIFF_CACHE_DIR": cache, "PYTHONPATH": str(ROOT / "src")}
             cmd = [sys.executable, "-m", "resdiff", "diff", str(CORPUS), str(DRAFT), "-o", str(Path(cache) / "c.json")]
-            for times in (first, warm):
+            for which in ("first", "warm"):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 start = time.perf_counter()
                 subprocess.run(cmd, env=env, check=True, capture_output=True)
-                times.append(time.perf_counter() - start)
-    return {"cli_first_run_s": statistics.median(first), "cli_warm_cache_s": statistics.median(warm)}
+                runs[which].append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                runs[f"{which}_cpu"].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return {"cli_first_run_s": statistics.median(runs["first"]), "cli_warm_cache_s": statistics.median(runs["warm"]),
+            "cli_first_run_cpu_s": statistics.median(runs["first_cpu"]),
+            "cli_warm_cache_cpu_s": statistics.median(runs["warm_cpu"])}
 
 
 def main() -> int:
@@ -199,7 +208,7 @@ def main() -> int:
     pair_row = results["2013/9 vs illustrative draft"]
     assert isinstance(pair_row, dict)
     print("2013/9 vs illustrative draft: " + ", ".join(f"{k} {v:.3f}" for k, v in pair_row.items()))
-    cols = ["paragraphs", "distinct", "floor_s", "compare_s", "ratio", "align_s", "peak_mib"]
+    cols = ["paragraphs", "distinct", "floor_s", "compare_s", "ratio", "ratio_cpu", "align_s", "peak_mib"]
     print(" | ".join(cols))
     for row in sweep:
         print(" | ".join(f"{row[c]:.3f}" for c in cols))
