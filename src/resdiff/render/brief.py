@@ -85,9 +85,9 @@ def event_now_past(change: Change) -> bool:
 
 
 def _whole(comparison: Comparison, change: Change) -> tuple[DiffOp, ...]:
+    """The text of an added or dropped paragraph, unmarked: its section says what happened to it."""
     resolution, unit_ids = (comparison.new, change.new) if change.new else (comparison.old, change.old)
-    op = "insert" if change.new else "delete"
-    return tuple(DiffOp(op, resolution[uid].text) for uid in unit_ids)
+    return (DiffOp("equal", " / ".join(resolution[uid].text for uid in unit_ids)),)
 
 
 def make_brief(comparison: Comparison, *, title: str | None = None) -> Brief:

@@ -329,18 +329,32 @@ class _Builder:
         old, new = cmp.old, cmp.new
         self.frame_top(old, new)
         moved_real: dict[int, str] = {}
-        anchored: list[tuple[int, Change]] = []
-        highest = -1
-        plan: list[tuple[Change, str]] = []
+        new_index = {u.id: i for i, u in enumerate(new.units)}
+        # The plan: what goes where in the new text's order. A change whose new paragraphs are
+        # not next to each other (a split into distant parts) is placed part by part.
+        entries: list[tuple[int, Change, str, tuple[str, ...]]] = []
         for change in cmp.changes:
             if not change.new:
                 for uid in change.old:
                     self.pending.append((self.old_index[uid], old[uid], None))
-                plan.append((change, "dropped"))
+                continue
+            places = [new_index[u] for u in change.new]
+            if places != list(range(places[0], places[0] + len(places))):
+                for uid in change.old:
+                    self.pending.append((self.old_index[uid], old[uid], None))
+                entries.extend((new_index[u], change, "scattered", (u,)) for u in change.new)
+            else:
+                entries.append((places[0], change, "", change.new))
+        entries.sort(key=lambda e: e[0])
+        plan: list[tuple[Change, str, tuple[str, ...]]] = []
+        anchored: dict[int, int] = {}
+        highest = -1
+        for _, change, how, unit_ids in entries:
+            if how == "scattered":
+                plan.append((change, how, unit_ids))
                 continue
             indices = [self.old_index[u] for u in change.old]
-            moved = change.moved or (bool(indices) and min(indices) < highest)
-            if moved and change.old:
+            if change.old and (change.moved or min(indices) < highest):
                 if len(change.old) == 1 and len(change.new) == 1:
                     name = f"move{next(self.moves)}"
                     moved_real[id(change)] = name
@@ -348,28 +362,31 @@ class _Builder:
                 else:
                     for uid in change.old:
                         self.pending.append((self.old_index[uid], old[uid], None))
-                plan.append((change, "moved"))
-            else:
-                if indices:
-                    highest = max(highest, max(indices))
-                    anchored.append((len(plan), change))
-                plan.append((change, "anchored"))
+                plan.append((change, "moved", unit_ids))
+                continue
+            if indices:
+                highest = max(highest, max(indices))
+                anchored[len(plan)] = min(indices)
+            plan.append((change, "anchored", unit_ids))
         self.pending.sort(key=lambda p: p[0])
         # For each step of the plan, the first old index of the next anchored change.
         next_anchor: list[int] = []
         upcoming = len(old.units)
-        by_step = {step: min(self.old_index[u] for u in ch.old) for step, ch in anchored}
         for step in range(len(plan) - 1, -1, -1):
-            upcoming = by_step.get(step, upcoming)
+            upcoming = anchored.get(step, upcoming)
             next_anchor.append(upcoming)
         next_anchor.reverse()
 
-        for step, (change, how) in enumerate(plan):
-            if how == "dropped":
-                continue  # placed by flush, at its old place
+        for step, (change, how, unit_ids) in enumerate(plan):
             self.flush(next_anchor[step])
             olds = [old[u] for u in change.old]
-            news = [new[u] for u in change.new]
+            news = [new[u] for u in unit_ids]
+            if how == "scattered":
+                part = change.new.index(unit_ids[0]) + 1
+                note = (f"{change.type.capitalize()}: part {part} of {len(change.new)} of old {' + '.join(change.old)} "
+                        f"(new {' + '.join(change.new)})")
+                self.unit_run([("insert", news[0].text)], [], news, "added", comments=[("", note)])
+                continue
             comments = self.comments_for(change, moved=how == "moved")
             if how == "moved":
                 ops = _ops(change, "".join(u.text for u in olds), "".join(u.text for u in news))
