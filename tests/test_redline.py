@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import resdiff
-from resdiff.model import Comparison, Resolution
+from resdiff.model import Comparison, Resolution, Unit
 from resdiff.readers.docx import read_docx
 from resdiff.render.docx import render_docx
 from tests.conftest import CORPUS
@@ -83,6 +83,24 @@ def test_generated_pairs_accept_and_reject(old: Resolution, new: Resolution, rou
         assert read_back(resolved_docx(data, "reject")) == old
 
 
+def renumbered(units: list[Unit]) -> tuple[Unit, ...]:
+    """The units with operative paragraphs numbered again from 1, sub-paragraphs from (a)."""
+    out = []
+    number = 0
+    letters = iter("")
+    for unit in units:
+        if unit.kind == "operative":
+            if unit.parent is None and "(" not in (unit.number or ""):
+                number += 1
+                letters = iter("abcdefghijklmnop")
+                label = str(number)
+            else:
+                label = f"{number}({next(letters)})"
+            unit = dataclasses.replace(unit, id=f"OP{label}", number=label)
+        out.append(unit)
+    return tuple(out)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(old=resolutions(), data=st.data())
 def test_generated_shuffles_and_drops(old: Resolution, data: st.DataObject) -> None:
@@ -91,24 +109,17 @@ def test_generated_shuffles_and_drops(old: Resolution, data: st.DataObject) -> N
     preamble = [u for u in old.units if u.kind == "preambular"]
     order = data.draw(st.permutations(range(len(preamble))))
     units = [preamble[i] for i in order]
-    number = 0
-    letters = iter("")
     keep = True
+    first = True
     for unit in old.units:
         if unit.kind == "preambular":
             continue
         if unit.kind == "operative" and unit.parent is None:
-            keep = number == 0 or data.draw(st.booleans())
-            if keep:
-                number += 1
-                letters = iter("abcdefgh")
-        if not keep:
-            continue
-        if unit.kind == "operative":
-            label = str(number) if unit.parent is None else f"{number}({next(letters)})"
-            unit = dataclasses.replace(unit, id=f"OP{label}", number=label)
-        units.append(unit)
-    new = resdiff.parse(dataclasses.replace(old, units=tuple(units)).to_text())
+            keep = first or data.draw(st.booleans())
+            first = False
+        if keep:
+            units.append(unit)
+    new = resdiff.parse(dataclasses.replace(old, units=renumbered(units)).to_text())
     comparison = resdiff.compare(resdiff.parse(old.to_text()), new)
     check_both_ways(comparison, render_docx(comparison))
 
@@ -194,26 +205,35 @@ def test_accept_routine_leaves_only_substance(draft: Comparison) -> None:
     routine = {c.old[0]: draft.new[c.new[0]].text for c in draft.changes if c.routine and not c.moved}
     assert routine
     assert [u.text for u in rejected.units] == [routine.get(u.id, u.text) for u in draft.old.units]
-    assert rejected.adopted is None and rejected.symbol is None  # the new text's, accepted
+    # The symbol and the dates are routine: the new text's, accepted. The title changed in substance.
+    assert rejected.adopted is None and rejected.meeting is None and rejected.title == draft.old.title
     full = render_docx(draft)
     assert sum(revisions(data).values()) < sum(revisions(full).values())
     deleted = "".join(t.text for t in part(data, "word/document.xml").iter(q("delText")))
     assert "2012/5" not in deleted  # PP3's predecessor update is routine
+    assert "E/RES/2013/9" not in deleted and "2013年7月22日" not in deleted
 
 
 def test_a_kind_change_is_a_tracked_property_change() -> None:
+    """OP2 becomes the last preambular paragraph: its number goes as a tracked property change
+    (``w:pPrChange``) or with a move, and both ways still give the two texts."""
     old = resdiff.parse((CASES[0] / "old.txt").read_text(encoding="utf-8"))
-    op = old["OP2"]
-    # OP2 becomes a preambular paragraph: its number goes, as a tracked paragraph property change.
-    text = old.to_text().replace(f"2. **{op.lead}**", f"**{op.lead}**", 1)
-    lines = text.split("\n")
-    moved_line = next(line for line in lines if line.startswith(f"**{op.lead}**") and op.text[5:20] in line)
-    lines.remove(moved_line)
-    lines.insert(lines.index(next(line for line in lines if line.startswith("1. "))) - 1, moved_line)
-    new = resdiff.parse("\n".join(lines))
+    op2 = dataclasses.replace(old["OP2"], id="PP99", kind="preambular", number=None,
+                              text=old["OP2"].text.rstrip("；") + "，")
+    preamble = [u for u in old.units if u.kind == "preambular"]
+    rest = [u for u in old.units if u.kind != "preambular" and u.id != "OP2"]
+    new = resdiff.parse(dataclasses.replace(old, units=renumbered([*preamble, op2, *rest])).to_text())
     comparison = resdiff.compare(old, new)
+    assert comparison.change_for("OP2", side="old").new == (f"PP{len(preamble) + 1}",)
+    check_both_ways(comparison, render_docx(comparison))
+    # In place, not moved: the same paragraph, its properties changed.
+    in_place = resdiff.parse(dataclasses.replace(old, units=renumbered(
+        [u if u.id != "OP1" else dataclasses.replace(u, kind="preambular", number=None, id="PP99")
+         for u in old.units])).to_text())
+    comparison = resdiff.compare(old, in_place)
     data = render_docx(comparison)
     check_both_ways(comparison, data)
+    assert revisions(data)["pPrChange"] >= 1
 
 
 def test_render_docx_is_exported_and_pure(draft: Comparison) -> None:

@@ -119,7 +119,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from resdiff.render.text import render_resolution_text
 
     resolution = load(args.file)
-    fmt = _format_for(args.output, args.format)
+    fmt = _format_for(args.output, args.format, command="resdiff parse")
     _write(render_json(resolution) if fmt == "json" else render_resolution_text(resolution), args.output)
     return 0
 
@@ -198,7 +198,7 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
     series = Series.load(args.folder, progress=_progress(True))
     lineages = series.lineage(args.unit)
     _report_series(series)
-    if _format_for(args.output, args.format) == "json":
+    if _format_for(args.output, args.format, command="resdiff lineage") == "json":
         import json
 
         data = [lineage.to_dict() for lineage in lineages]
@@ -240,7 +240,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         hits = index.similar(paragraph, limit=args.limit)
     else:
         hits = index.search(args.query, limit=args.limit)
-    if _format_for(args.output, args.format) == "json":
+    if _format_for(args.output, args.format, command="resdiff search") == "json":
         import json
 
         _write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2) + "\n", args.output)

@@ -432,14 +432,16 @@ class _Builder:
         if old is None and new is None:
             return
         paragraph = Paragraph(props=props)
-        if old is None:
+        if routine and self.accept_routine:
+            if new is None:
+                return
+            paragraph.pieces.append(Piece(new, "plain"))
+        elif old is None:
             paragraph.pieces.append(Piece(new or "", "ins"))
             paragraph.mark = "ins"
         elif new is None:
             paragraph.pieces.append(Piece(old, "del"))
             paragraph.mark = "del"
-        elif routine and self.accept_routine:
-            paragraph.pieces.append(Piece(new, "plain"))
         else:
             wrap = {"equal": "plain", "insert": "ins", "delete": "del"}
             paragraph.pieces.extend(Piece(t, wrap[op]) for op, t in _char_diff(old, new))  # type: ignore[arg-type]
@@ -447,8 +449,10 @@ class _Builder:
 
     def frame_top(self, old: Resolution, new: Resolution) -> None:
         a, b = _top_lines(old), _top_lines(new)
+        # The symbol, and the title's number when only that changed, are routine updates.
+        routine = {"symbol": True, "title": old.title == new.title, "body": False}
         for role, style in (("symbol", "Symbol"), ("title", "ResolutionTitle"), ("body", "Body")):
-            self.line(a.get(role), b.get(role), Props(style), routine=role != "body")
+            self.line(a.get(role), b.get(role), Props(style), routine=routine[role])
 
     def frame_end(self, old: Resolution, new: Resolution) -> None:
         a, b = _end_lines(old), _end_lines(new)
