@@ -228,7 +228,8 @@ def test_cli_diff_writes_each_type_by_its_ending(tmp_path: Path, draft: Comparis
 def test_cli_refuses_endings_it_does_not_write(tmp_path: Path, name: str) -> None:
     run = cli("diff", CORPUS, DRAFT, "-o", tmp_path / name)
     assert run.returncode == 2 and not (tmp_path / name).exists()
-    assert run.stderr == f"resdiff: error: cannot write {tmp_path / name}: resdiff diff writes .csv, .docx, .html, .json, .txt, .xlsx\n"
+    endings = ".csv, .docx, .html, .json, .txt, .xlsx"
+    assert run.stderr == f"resdiff: error: cannot write {tmp_path / name}: resdiff diff writes {endings}\n"
 
 
 def test_cli_format_must_match_the_ending(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,9 +6,8 @@ openpyxl), so that the CLI's text and JSON output do not pay for them.
 
 from __future__ import annotations
 
-from typing import Any
-
 import importlib
+from typing import Any
 
 _MODULES = {
     "render_html": "resdiff.render.html",

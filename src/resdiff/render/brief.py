@@ -103,7 +103,7 @@ def make_brief(comparison: Comparison, *, title: str | None = None) -> Brief:
         if not change.substantive:
             continue
         kind = kind_of(comparison, change)
-        extra = [change.type] if change.type in ("split", "merged") else []
+        extra: list[str] = [change.type] if change.type in ("split", "merged") else []
         if change.moved:
             extra.append("moved")
         if change.type == "added":

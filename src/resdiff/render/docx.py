@@ -390,9 +390,9 @@ class _Builder:
             comments = self.comments_for(change, moved=how == "moved")
             if how == "moved":
                 ops = _ops(change, "".join(u.text for u in olds), "".join(u.text for u in news))
-                name = moved_real.get(id(change))
-                if name:
-                    self.unit_run(ops, olds, news, "moveTo", move=name, comments=comments, lead_span=True)
+                move = moved_real.get(id(change))
+                if move:
+                    self.unit_run(ops, olds, news, "moveTo", move=move, comments=comments, lead_span=True)
                 else:
                     self.unit_run([("insert", "".join(u.text for u in news))], [], news, "added", comments=comments)
                 continue

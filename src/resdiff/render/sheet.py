@@ -156,15 +156,16 @@ def render_xlsx(comparison: Comparison, *, title: str | None = None) -> bytes:
 
     about = workbook.create_sheet("texts")
     old, new = comparison.old, comparison.new
-    for values in (
+    facts: tuple[tuple[Cell, Cell, Cell], ...] = (
         ("", "old text", "new text"),
         ("symbol", old.symbol or "", new.symbol or ""),
         ("adopted", old.adopted or "", new.adopted or ""),
         ("title", old.title or "", new.title or ""),
         ("paragraphs", len(old), len(new)),
         ("compared", label(old, "old text"), label(new, "new text")),
-    ):
-        about.append(list(values))
+    )
+    for fact in facts:
+        about.append(list(fact))
     about.column_dimensions["A"].width = 12
     about.column_dimensions["B"].width = 50
     about.column_dimensions["C"].width = 50
