@@ -238,3 +238,26 @@ def test_cli_format_must_match_the_ending(tmp_path: Path, capsys: pytest.Capture
     assert main(["parse", str(CORPUS), "-o", str(tmp_path / "r.docx")]) == 2
     assert capsys.readouterr().err.endswith(f"cannot write {tmp_path / 'r.docx'}: resdiff parse writes .json, .txt\n")
     assert not list(tmp_path.iterdir())
+
+
+def test_low_confidence_changes_are_listed_to_check(draft: Comparison) -> None:
+    """Issue 10 adds ``Change.confidence``; the brief, the redline and the sheet already list a
+    change the engine is unsure of as "to check" (a change with the field stands in for it here)."""
+    import dataclasses
+
+    @dataclasses.dataclass(frozen=True)
+    class Unsure(Change):
+        confidence: float = 1.0
+
+    changes = tuple(Unsure(**{f.name: getattr(c, f.name) for f in dataclasses.fields(Change)},
+                           confidence=0.4 if c.new == ("OP14", "OP15") else 0.95) for c in draft.changes)
+    unsure = Comparison(draft.old, draft.new, changes, draft.terms)
+    checks = {s.key: s for s in make_brief(unsure).sections}["check"]
+    assert [(i.where, i.note) for i in checks.items] == [("OP15 → OP14 + OP15", "split, confidence 40%: please check")]
+    data = resdiff.render_docx(unsure)
+    document = zipfile.ZipFile(io.BytesIO(data))
+    assert "OP14 + OP15 (split, confidence 40%)" in document.read("word/document.xml").decode("utf-8")
+    assert "To check: resdiff is not sure of this split (confidence 40%)" in document.read("word/comments.xml").decode()
+    sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(unsure)))["changes"]
+    header = [c.value for c in sheet[1]]
+    assert "confidence" in header and sheet.cell(2, header.index("confidence") + 1).value == 0.95

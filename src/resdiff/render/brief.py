@@ -24,7 +24,7 @@ from typing import Literal
 import jinja2
 
 from resdiff.model import Change, Comparison, DiffOp
-from resdiff.render.common import confidence, excerpt, kind_of, label, lead_note, marked, where
+from resdiff.render.common import CHECK_BELOW, confidence, excerpt, kind_of, label, lead_note, marked, where
 
 BriefFormat = Literal["text", "markdown", "html"]
 
@@ -33,9 +33,6 @@ _WELCOME = ("欢迎",)
 _NOTED = ("注意到",)
 #: Words of a future event in the old text: 将 (will), 定于 (scheduled for), 提出 (offered to).
 _FUTURE = ("将", "定于", "提出")
-
-#: Below this confidence (issue 10), a change is listed under "To check".
-CHECK_BELOW = 0.6
 
 LEGEND = ("Deleted words are marked as deleted, inserted words as inserted; … marks unchanged text left out. "
           "Leads: ↑ stronger, ↓ weaker, ≠ a different verb.")

@@ -9,6 +9,9 @@ from resdiff.model import Change, Comparison, DiffOp, Resolution
 #: How a lead shift is drawn after ``old → new``.
 ARROWS = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
 
+#: Below this confidence (``Change.confidence``, issue 10) a change is listed "to check".
+CHECK_BELOW = 0.6
+
 #: Characters of unchanged text kept on each side of an edit in an excerpt.
 CONTEXT = 14
 

@@ -44,6 +44,7 @@ from typing import Any, Literal
 
 from resdiff.errors import DocumentError
 from resdiff.model import Change, Comparison, Resolution, Unit
+from resdiff.render.common import CHECK_BELOW, confidence
 
 AUTHOR = "resdiff"
 INITIALS = "rd"
@@ -423,6 +424,9 @@ class _Builder:
             notes.append(("", f"Moved: old {where} → new {' + '.join(change.new)}{how}"))
         if not (self.accept_routine and change.routine):
             notes.extend(self.term_anchor(change))
+        level = confidence(change)
+        if level is not None and level < CHECK_BELOW and change.type != "unchanged":
+            notes.append(("", f"To check: resdiff is not sure of this {change.type} (confidence {level:.0%})"))
         return notes
 
     # -- the lines around the units ---------------------------------------------------------
@@ -815,13 +819,12 @@ def _terms_in(text: str, para: Paragraph) -> list[str]:
 
 
 def to_check(comparison: Comparison) -> list[str]:
-    """Changes the engine is not sure of, when it says so (``Change.confidence``)."""
+    """Changes the engine is not sure of, where the model says so (``Change.confidence``)."""
     found = []
     for change in comparison.changes:
-        confidence = getattr(change, "confidence", None)
-        if isinstance(confidence, (int, float)) and confidence < 0.6:
-            where = " + ".join(change.new or change.old)
-            found.append(f"{where} ({change.type}, confidence {confidence:.0%})")
+        level = confidence(change)
+        if level is not None and level < CHECK_BELOW and change.type != "unchanged":
+            found.append(f"{' + '.join(change.new or change.old)} ({change.type}, confidence {level:.0%})")
     return found
 
 
