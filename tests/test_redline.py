@@ -277,6 +277,12 @@ def test_libreoffice_converts_the_redlines(tmp_path: Path, draft: Comparison, re
     lines = [re.sub(r"^\s*(?:\d+\.|\([a-z]\))?\s*", "", line) for line in accepted.splitlines()]
     for unit in draft.new.units:
         assert any(line.startswith(unit.text) for line in lines), unit.id
+    # LibreOffice reads every revision as a revision: saved again by it, the redline still
+    # accepts to the new text and rejects to the old, the move still a move, the comments kept.
+    again = soffice(tmp_path, tmp_path / "draft.docx", "docx:MS Word 2007 XML").read_bytes()
+    check_both_ways(draft, again)
+    assert revisions(again)["moveFromRangeStart"] == revisions(again)["moveToRangeStart"] == 1
+    assert revisions(again)["commentRangeStart"] == revisions(redline)["commentRangeStart"]
     # A page of the PDF as an image (looked at by hand: see the note).
     png = tmp_path / "page"
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "2", "-l", "2", str(tmp_path / "out" / "draft.pdf"), str(png)],

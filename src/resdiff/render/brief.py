@@ -150,7 +150,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("stronger", "Lead stronger"),
     ("weaker", "Lead weaker"),
     ("different", "Lead changed"),
-    ("past", "Events now past (欢迎…将 → 注意到…: a routine update once the event took place; check)"),
+    ("past", "Events now past: 欢迎…将 → 注意到… (a routine update once the event took place; check)"),
     ("reworded", "Reworded"),
     ("structure", "Moved, split, merged"),
 )

@@ -17,8 +17,11 @@ How a comparison becomes revision marks:
   deleted, in its old place);
 - a paragraph moved with one old and one new unit is a tracked move (``w:moveFrom`` at its old
   place, ``w:moveTo`` at its new one, with their range marks and one name); words inserted on
-  the way are ``w:ins`` inside the moved-to text, words deleted show in the moved-from text. A
-  moved split or merge is deleted and inserted, with a comment saying where it came from;
+  the way are ``w:ins`` inside the moved-to text, words deleted show in the moved-from text. The
+  moved paragraphs' marks are plain ``w:del``/``w:ins``: LibreOffice (7.4) drops a paragraph mark
+  tracked as moved, and leaves an empty numbered paragraph behind when the move is rejected,
+  while a deleted or inserted mark survives in both programs. A moved split or merge is
+  deleted and inserted, with a comment saying where it came from;
 - a paragraph whose kind changed (a preambular paragraph that became operative) carries its old
   properties in ``w:pPrChange``, a lead that lost or gained its bold in ``w:rPrChange``;
 - a comment on each lead shift and on each terminology switch's first occurrence.
@@ -244,11 +247,11 @@ class _Builder:
                     paragraph.old_props = _props(old_unit)
             elif kind == "old":
                 assert old_unit is not None
-                paragraph.mark = "moveFrom" if mode == "moveFrom" else "del"
+                paragraph.mark = "del"
                 paragraph.props = _props(old_unit)
             else:
                 assert new_unit is not None
-                paragraph.mark = {"moveTo": "moveTo", "accept": "equal"}.get(mode, "ins")  # type: ignore[assignment]
+                paragraph.mark = "equal" if mode == "accept" else "ins"
                 paragraph.props = _props(new_unit)
             self.paragraphs.append(paragraph)
             paragraph = Paragraph(move=paragraph.move)
