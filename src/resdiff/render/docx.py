@@ -566,7 +566,7 @@ class _Writer:
     def _setup(self) -> None:
         from docx.enum.style import WD_STYLE_TYPE
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Cm, Pt, RGBColor
+        from docx.shared import Cm, Pt
 
         doc = self.document
         styles = doc.styles
@@ -644,7 +644,6 @@ class _Writer:
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2.2)
         section.top_margin = section.bottom_margin = Cm(2.0)
-        self.colour = RGBColor(0x40, 0x40, 0x40)
 
     # -- the top table: the two texts ---------------------------------------------------------
 
