@@ -104,6 +104,9 @@ def bench(n: int, folder: Path, repeat: int) -> dict[str, float | int]:
     row["chain_s"] = median(lambda: Series.load(folder), repeat)
     row["lineage_s"] = median(lambda: Series(series.members, series.comparisons).lineage(), repeat)
     lineages = series.lineage()
+    # The lineage's output grows as paragraphs × years: the cost per step is the fair measure.
+    row["lineage_steps"] = sum(len(lineage.history) for lineage in lineages)
+    row["lineage_us_per_step"] = row["lineage_s"] / row["lineage_steps"] * 1e6
     row["timeline_html_s"] = median(lambda: render_timeline(series, lineages=lineages), repeat)
     row["chain_and_page_s"] = row["chain_s"] + row["lineage_s"] + row["timeline_html_s"]
 
