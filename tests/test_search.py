@@ -89,7 +89,9 @@ def test_same_wording_over_the_years_is_one_hit_first_adopted_in_2013(index20: I
 # -- the index on disk -------------------------------------------------------------------------
 
 def test_the_index_is_stored_beside_the_corpus_and_reused(corpus_folder: Path) -> None:
+    (corpus_folder / ".resdiff-index.json").write_text("{}", encoding="utf-8")  # of an earlier version
     first = Index.open(corpus_folder)
+    assert not (corpus_folder / ".resdiff-index.json").exists()
     assert first.indexed == 1 and first.location == corpus_folder / INDEX_NAME
     assert Index.open(corpus_folder).indexed == 0
     # Touched but not changed: nothing to parse again.

@@ -39,6 +39,7 @@ others in ``Hit.also`` (oldest first — the first is where the wording was firs
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -611,7 +612,9 @@ def _open_store(folder: Path, dictionary: str, key: bytes) -> SqliteStore:
         for attempt in range(2):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                return SqliteStore(path, dictionary=dictionary, key=key)
+                store = SqliteStore(path, dictionary=dictionary, key=key)
+                _forget_json_index(path)
+                return store
             except IndexUnusable as exc:
                 cause = exc.__cause__
                 damaged = isinstance(cause, sqlite3.DatabaseError) and not isinstance(cause, sqlite3.OperationalError)
@@ -622,6 +625,14 @@ def _open_store(folder: Path, dictionary: str, key: bytes) -> SqliteStore:
             except OSError:
                 break
     return SqliteStore(None, dictionary=dictionary, key=key)  # nowhere writable: for this run only
+
+
+def _forget_json_index(path: Path) -> None:
+    # The JSON index of earlier versions beside this one (it could be large): ours to remove.
+    old = path.with_name(path.name.replace(".resdiff-index.sqlite3", ".resdiff-index.json"))
+    with contextlib.suppress(OSError):
+        if old != path and old.is_file() and not old.is_symlink():
+            old.unlink()
 
 
 def index_paths(folder: Path) -> tuple[Path, Path]:
