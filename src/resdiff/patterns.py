@@ -121,3 +121,35 @@ RE_ROUTINE_DIGITS = re.compile(r"\d+\s*(?:周年|年|月|日)?")
 #: The final punctuation mark of a unit, ignored (with whitespace) when texts are compared: the
 #: four marks the spec names, ``；`` ``。`` ``，`` ``：``.
 RE_FINAL_MARK = re.compile(r"[；。，：]\s*$")
+
+#: The same four marks as an English text prints them: ``;`` ``.`` ``,`` ``:``.
+RE_FINAL_MARK_EN = re.compile(r"[;.,:]\s*$")
+
+# -- routine changes in English (classify.py) ----------------------------------------------------
+
+#: The English months, as dates print them.
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+#: A date in English, with a range or pair of days: ``24 July 2012``, ``13 to 17 May 2013``,
+#: ``30 and 31 May``, ``July 2012``, ``from 6 to 8 June``' numbers.
+RE_DATE_EN = re.compile(
+    r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s*(?:(?:to|and|-|–|—)\s*\d{1,2}(?:st|nd|rd|th)?\s+)?)?"
+    rf"\b(?:{'|'.join(MONTHS_EN)})\b(?:\s+\d{{4}})?"
+)
+
+_UNITS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEENS_EN = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+             "seventeenth", "eighteenth", "nineteenth")
+_TENS_EN = ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
+
+#: An ordinal in words, as sessions, meetings and anniversaries are numbered: ``seventeenth``,
+#: ``sixty-eighth``, ``twentieth``, ``one hundredth``.
+RE_ORDINAL_EN = re.compile(
+    rf"\b(?:(?:{'|'.join(_TENS_EN)})y[-\s]?(?:{'|'.join(_UNITS_EN)})"
+    rf"|(?:{'|'.join(_TENS_EN)})ieth|(?:one\s+)?hundredth|{'|'.join(_TEENS_EN)}|{'|'.join(_UNITS_EN)})\b",
+    re.IGNORECASE,
+)
+
+#: A number with an ordinal suffix or none: ``41st``, ``2013``, ``2,500``.
+RE_ROUTINE_DIGITS_EN = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th)?")
