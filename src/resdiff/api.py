@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resdiff.errors import InputError, ResdiffError
+from resdiff.language import LANGUAGES
 from resdiff.model import Comparison, Resolution
 from resdiff.options import DEFAULT_OPTIONS, Options
 from resdiff.readers.text import decode
@@ -18,14 +19,17 @@ if TYPE_CHECKING:  # jieba loads only when a comparison needs it
 Source = Resolution | str | os.PathLike[str]
 
 
-def parse(text: str) -> Resolution:
-    """Parse the text of a resolution: a PDF extraction with its artefacts, or a clean copy.
+def parse(text: str, *, language: str | None = None) -> Resolution:
+    """Parse the text of a resolution: a PDF extraction with its artefacts, or a clean copy, in
+    Chinese or English (told from the text; ``language="zh"`` or ``"en"`` forces it).
 
     Raises :class:`resdiff.NotAResolutionError` when the text has no operative paragraphs.
     """
     if not text.strip():
         raise InputError("the text is empty")
-    return build(text)
+    if language is not None and language not in LANGUAGES:
+        raise InputError(f"unknown language {language!r}: use one of {', '.join(LANGUAGES)}")
+    return build(text, language=language)
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

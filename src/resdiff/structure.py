@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from resdiff import patterns as P
 from resdiff.errors import NotAResolutionError
+from resdiff.language import detect_language
 from resdiff.lexicon import match_lead
 from resdiff.model import Resolution, Unit, UnitKind
 from resdiff.normalize import Cleaned, Line, clean_lines, collapse_overprint, fold_spaces, numbering_to_ascii
@@ -30,7 +31,7 @@ BODY_PREFIXES = {
 #: Punctuation that ends a complete unit of each kind.
 _COMPLETE = {
     "preambular": ("，", ",", "；", ";", "。"),
-    "operative": ("；", ";", "。", "：", ":"),
+    "operative": ("；", ";", "。", "：", ":", "."),
     "heading": (),
 }
 
@@ -185,8 +186,11 @@ def _read_end(lines: list[Line], top: _Top) -> int:
 class _Builder:
     """The state machine over the unit lines."""
 
-    def __init__(self, lines: list[Line], extracted: bool, marked: bool = False) -> None:
+    def __init__(self, lines: list[Line], extracted: bool, marked: bool = False, *,
+                 max_heading: int = MAX_HEADING, max_heading_lines: int = MAX_HEADING_LINES) -> None:
         self.lines = lines
+        self.max_heading = max_heading
+        self.max_heading_lines = max_heading_lines
         self.extracted = extracted
         self.marked = marked
         self.units: list[_Draft] = []
@@ -256,8 +260,8 @@ class _Builder:
         if not self._current_complete():
             return 0
         joined = text
-        for span in range(1, MAX_HEADING_LINES + 1):
-            if len(joined) > MAX_HEADING or P.RE_FINAL_PUNCT.search(joined):
+        for span in range(1, self.max_heading_lines + 1):
+            if len(joined) > self.max_heading or P.RE_FINAL_PUNCT.search(joined):
                 return 0
             if self._unit_start_ahead(index + span):
                 return span
@@ -383,8 +387,13 @@ def _predecessor(units: list[Unit], top: _Top, prefix: str | None, year: int | N
     return prefix + max(candidates)[2]
 
 
-def build(text: str) -> Resolution:
-    """Parse the text of a resolution (see :func:`resdiff.parse`)."""
+def build(text: str, *, language: str | None = None) -> Resolution:
+    """Parse the text of a resolution (see :func:`resdiff.parse`); an English one (told by its
+    letters, or ``language="en"``) by :func:`resdiff.structure_en.build_en`."""
+    if (language or detect_language(text)) == "en":
+        from resdiff.structure_en import build_en
+
+        return build_en(text)
     cleaned: Cleaned = clean_lines(text, title_hint=_title_hint(text))
     top = _Top()
     start = _read_top(cleaned.lines, top)
