@@ -1,9 +1,11 @@
-"""Clean lines → Resolution: the top matter, the units, their leads and footnotes, the end matter.
+"""Typed lines → Resolution: the top matter, the units, their leads and footnotes, the end matter.
 
-The text of a unit may arrive in many lines (a PDF extraction wraps mid-word and interrupts
-paragraphs with footnotes) or in one (a web copy). A line starts a new unit when it carries an
-operative number in sequence, a sub-paragraph letter in sequence, a bold lead in the preamble,
-or when it is a heading; everything else continues the unit before it.
+The builder reads only the stream of :class:`~resdiff.normalize.Line` s that a reader or
+normaliser yields (``normalize.text_lines`` for texts); it never looks at the source. The text
+of a unit may arrive in many lines (a PDF extraction wraps mid-word and interrupts paragraphs
+with footnotes: the stream then ``wraps``) or in one (a web copy). A line starts a new unit when
+it carries an operative number in sequence, a sub-paragraph letter in sequence, a bold lead in
+the preamble, or when it is a heading; everything else continues the unit before it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from resdiff.errors import NotAResolutionError
 from resdiff.language import detect_language
 from resdiff.lexicon import match_lead
 from resdiff.model import Resolution, Unit, UnitKind
-from resdiff.normalize import Cleaned, Line, clean_lines, collapse_overprint, fold_spaces, numbering_to_ascii
+from resdiff.normalize import Line, Stream, fold_spaces, text_lines
 
 #: Symbol prefixes of resolutions by the body that adopts them.
 BODY_PREFIXES = {
@@ -82,42 +84,31 @@ def _iso(found: re.Match[str]) -> str:
     return f"{int(found.group('y')):04d}-{int(found.group('m')):02d}-{int(found.group('d')):02d}"
 
 
-def _title_hint(text: str) -> str | None:
-    """The title as printed at the top, joined over its lines, before the lines are cleaned:
-    the numbered title line and what follows it up to the body line, or, in a draft without a
-    number, the lines before the body line that are not the date, symbol or recommendation."""
-    lines = [line for line in text.replace("\r", "").split("\n") if line.strip()][:12]
-    body_at = _body_line_at(lines)
-    if body_at is None:  # no body line: the title, if any, stands before the first paragraph
-        body_at = next((k for k, line in enumerate(lines) if _starts_unit(line)), 0)
-    parts: list[str] = []
-    for line in lines[:body_at]:
-        found = P.RE_TITLE.match(line)
-        symbol_only = P.RE_SYMBOL_LINE.match(line)
-        if found:
-            parts = [found.group("title")]
-        elif not (P.RE_TOP_DATE_LINE.match(line) or P.RE_RECOMMENDATION.match(line)
-                  or (symbol_only and not symbol_only.group("before"))):
-            parts.append(line)
-    return fold_spaces(" ".join(parts)) if parts else None
+def _bold_lead(line: Line, start: int = 0) -> str | None:
+    """A bold stretch at ``start`` with more text after it than punctuation: a lead."""
+    bold = line.bold_at(start)
+    if bold is None:
+        return None
+    rest = line.text[line.text.index(bold, start) + len(bold):]
+    return bold if rest.strip("，。；：、,.;: \u3000") else None
 
 
-def _is_body_line(text: str) -> bool:
+def _is_body_line(line: Line) -> bool:
     """The line addressing the body: ``经济及社会理事会，`` (short, a final comma, no lead)."""
-    collapsed = collapse_overprint(text)[0].strip()
-    if collapsed.startswith("**"):  # a bold lead marked in the clean format
+    text = line.text
+    if _bold_lead(line):
         return False
-    return collapsed.endswith(("，", ",")) and len(collapsed) <= 20 and match_lead(collapsed) is None
+    return text.endswith(("，", ",")) and len(text) <= 20 and match_lead(text) is None
 
 
-def _starts_unit(text: str) -> bool:
+def _starts_unit(line: Line) -> bool:
     """A line that can only be a paragraph: numbered, or opening with a bold or known lead."""
-    if P.RE_OP_NUMBER.match(numbering_to_ascii(text)) or text.lstrip().startswith("**"):
+    if P.RE_OP_NUMBER.match(line.text) or _bold_lead(line):
         return True
-    return match_lead(collapse_overprint(text)[0].strip()) is not None
+    return match_lead(line.text) is not None
 
 
-def _body_line_at(lines: list[str]) -> int | None:
+def _body_line_at(lines: list[Line]) -> int | None:
     """Where the body line stands: among the first lines, before any paragraph has begun."""
     for k, line in enumerate(lines[:15]):
         if _is_body_line(line):
@@ -134,7 +125,7 @@ def _read_top(lines: list[Line], top: _Top) -> int:
     no number yet, whatever else stands before the body line.
     """
     head = min(len(lines), 15)
-    body_at = _body_line_at([line.text for line in lines[:head]])
+    body_at = _body_line_at(lines[:head])
     title_parts: list[str] = []
     end = body_at if body_at is not None else head
     i = 0
@@ -159,7 +150,7 @@ def _read_top(lines: list[Line], top: _Top) -> int:
             break  # no body line: the units start here
         i += 1
     if body_at is not None and i == body_at:
-        top.body = fold_spaces(collapse_overprint(lines[body_at].text)[0].strip()[:-1])
+        top.body = fold_spaces(lines[body_at].text[:-1])
         i += 1
     if title_parts:
         top.title = fold_spaces(" ".join(title_parts))
@@ -186,13 +177,12 @@ def _read_end(lines: list[Line], top: _Top) -> int:
 class _Builder:
     """The state machine over the unit lines."""
 
-    def __init__(self, lines: list[Line], extracted: bool, marked: bool = False, *,
-                 max_heading: int = MAX_HEADING, max_heading_lines: int = MAX_HEADING_LINES) -> None:
+    def __init__(self, lines: list[Line], wraps: bool, *, max_heading: int = MAX_HEADING,
+                 max_heading_lines: int = MAX_HEADING_LINES) -> None:
         self.lines = lines
+        self.extracted = wraps
         self.max_heading = max_heading
         self.max_heading_lines = max_heading_lines
-        self.extracted = extracted
-        self.marked = marked
         self.units: list[_Draft] = []
         self.last_op: int | None = None
         self.last_letter: str | None = None
@@ -211,7 +201,7 @@ class _Builder:
         self.units.append(draft)
 
     def _op_start(self, text: str) -> re.Match[str] | None:
-        found = P.RE_OP_NUMBER.match(numbering_to_ascii(text))
+        found = P.RE_OP_NUMBER.match(text)
         if not found:
             return None
         n = int(found.group("number"))
@@ -225,7 +215,7 @@ class _Builder:
         """A numbered paragraph that goes back in the numbering, after a complete one, is not a
         wrapped line: the text is two resolutions, or an annex, or a typing error. Say so
         rather than glue it to the paragraph before."""
-        found = P.RE_OP_NUMBER.match(numbering_to_ascii(text))
+        found = P.RE_OP_NUMBER.match(text)
         if found and self.last_op is not None and self._current_complete():
             n = int(found.group("number"))
             if n <= self.last_op:
@@ -236,7 +226,7 @@ class _Builder:
     def _sub_start(self, text: str) -> re.Match[str] | None:
         if not self.operative or self.last_op is None:
             return None
-        found = P.RE_SUB_LETTER.match(numbering_to_ascii(text))
+        found = P.RE_SUB_LETTER.match(text)
         if not found:
             return None
         expected = "a" if self.last_letter is None else chr(ord(self.last_letter) + 1)
@@ -246,10 +236,10 @@ class _Builder:
         """Whether the line at ``index`` (or the end) starts a unit: the test a heading must pass."""
         if index >= len(self.lines):
             return True
-        text = self.lines[index].text
-        if self._op_start(text) or P.RE_SUB_LETTER.match(numbering_to_ascii(text)):
+        line = self.lines[index]
+        if self._op_start(line.text) or P.RE_SUB_LETTER.match(line.text):
             return True
-        if text.startswith("**") or self._overprinted(text):
+        if line.bold_at(0) is not None:
             return True
         return not self.extracted
 
@@ -268,7 +258,7 @@ class _Builder:
             if index + span >= len(self.lines):
                 return 0
             more = self.lines[index + span]
-            if more.markers or self._op_start(more.text) or self._overprinted(more.text):
+            if more.marks or self._op_start(more.text) or more.bold_at(0) is not None:
                 return 0
             joined += more.text
         return 0
@@ -291,16 +281,15 @@ class _Builder:
             self.operative = True
             self.last_op = int(op.group("number"))
             self.last_letter = None
-            rest, bold = self._bold(op.group("rest"))
-            self._start("operative", op.group("number"), rest, bold, line)
+            self._start("operative", op.group("number"), op.group("rest"), line.bold_at(op.start("rest")), line)
             return 0
         sub = self._sub_start(text)
         if sub:
             self.last_letter = sub.group("letter")
-            rest, bold = self._bold(sub.group("rest"))
-            self._start("operative", f"{self.last_op}({self.last_letter})", rest, bold, line)
+            self._start("operative", f"{self.last_op}({self.last_letter})", sub.group("rest"),
+                        line.bold_at(sub.start("rest")), line)
             return 0
-        rest, bold = self._bold(text)
+        rest, bold = text, line.bold_at(0)
         span = 0 if bold else self._heading_lines(rest, index)
         if span:
             self._start("heading", None, rest, None, line)
@@ -321,17 +310,6 @@ class _Builder:
         self.current.parts.append(rest)
         self.current.add_markers(line.markers)
         return 0
-
-    def _overprinted(self, text: str) -> bool:
-        return not self.marked and collapse_overprint(text)[1] is not None
-
-    def _bold(self, text: str) -> tuple[str, str | None]:
-        marked = P.RE_MARKED_BOLD.match(text.strip())
-        if marked:
-            return marked.group("bold") + text.strip()[marked.end():], marked.group("bold")
-        if self.marked:
-            return text, None
-        return collapse_overprint(text)
 
 
 def _units(drafts: list[_Draft]) -> list[Unit]:
@@ -394,18 +372,24 @@ def build(text: str, *, language: str | None = None) -> Resolution:
         from resdiff.structure_en import build_en
 
         return build_en(text)
-    cleaned: Cleaned = clean_lines(text, title_hint=_title_hint(text))
+    return build_lines(text_lines(text))
+
+
+def build_lines(stream: Stream) -> Resolution:
+    """Build a Resolution from a stream of typed lines (see :mod:`resdiff.normalize`)."""
+    lines = stream.body
     top = _Top()
-    start = _read_top(cleaned.lines, top)
-    end = _read_end(cleaned.lines, top)
-    builder = _Builder(cleaned.lines[start:end], cleaned.extracted, cleaned.marked)
+    start = _read_top(lines, top)
+    end = _read_end(lines, top)
+    builder = _Builder(lines[start:end], stream.wraps)
     builder.feed()
     units = _units(builder.units)
     if not any(u.kind == "operative" for u in units):
         raise NotAResolutionError(
             "the text has no operative paragraphs (numbered 1., 2., …): it does not look like a resolution")
     prefix = BODY_PREFIXES.get(top.body or "")
-    symbol = top.symbol or (cleaned.header_symbols[0] if cleaned.header_symbols else None)
+    header_symbols = stream.header_symbols
+    symbol = top.symbol or (header_symbols[0] if header_symbols else None)
     if symbol is None and top.number and prefix:
         symbol = prefix + top.number
     if prefix is None and symbol:
@@ -421,5 +405,5 @@ def build(text: str, *, language: str | None = None) -> Resolution:
         title=top.title,
         language="zh",
         predecessor=_predecessor(units, top, prefix, year),
-        footnotes=cleaned.footnotes,
+        footnotes=stream.footnotes,
     )

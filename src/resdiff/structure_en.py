@@ -22,7 +22,7 @@ from resdiff import patterns as P
 from resdiff.errors import NotAResolutionError
 from resdiff.lexicon import match_lead
 from resdiff.model import Resolution, Unit
-from resdiff.normalize import Line, clean_lines, fold_spaces, numbering_to_ascii
+from resdiff.normalize import Line, Mark, fold_spaces, numbering_to_ascii, text_lines
 
 #: Symbol prefixes of resolutions by the body that adopts them, as English texts name it.
 BODY_PREFIXES_EN = {
@@ -178,7 +178,11 @@ def _join_top(lines: list[Line]) -> list[Line]:
         elif (text.startswith("The ") and k + 1 < len(lines) and not P.RE_BODY_LINE_EN.match(text)
               and P.RE_BODY_LINE_EN.match(f"{text} {lines[k + 1].text}")):
             text, span = f"{text} {lines[k + 1].text}", 2
-        out.append(Line(raw=text, markers=[m for extra in lines[k:k + span] for m in extra.markers], index=line.index))
+        if span == 1:
+            out.append(line)
+        else:
+            marks = tuple(Mark(m, len(text)) for extra in lines[k:k + span] for m in extra.markers)
+            out.append(Line(text, marks=marks, index=line.index))
         k += span
     return out
 
@@ -279,14 +283,15 @@ def build_en(text: str) -> Resolution:
     from resdiff.structure import _Builder, _units  # the shared unit builder
 
     prepared, end_notes = prepare(text)
-    cleaned = clean_lines(prepared)
+    stream = text_lines(prepared)
     top = _TopEn()
-    head = _join_top(cleaned.lines[:TOP_LINES])
+    body = stream.body
+    head = _join_top(body[:TOP_LINES])
     start = _read_top(head, top)
-    lines = head[start:] + cleaned.lines[TOP_LINES:]
+    lines = head[start:] + body[TOP_LINES:]
     end = _read_end(lines, top)
     body_lines = lines[:end]
-    builder = _Builder(body_lines, _wrapped(body_lines), cleaned.marked, max_heading=MAX_HEADING_EN,
+    builder = _Builder(body_lines, _wrapped(body_lines), max_heading=MAX_HEADING_EN,
                        max_heading_lines=MAX_HEADING_LINES_EN)
     builder.feed()
     units = _units(builder.units)
@@ -294,7 +299,8 @@ def build_en(text: str) -> Resolution:
         raise NotAResolutionError(
             "the text has no operative paragraphs (numbered 1., 2., …): it does not look like a resolution")
     prefix = BODY_PREFIXES_EN.get(top.body or "")
-    symbol = top.symbol or (cleaned.header_symbols[0] if cleaned.header_symbols else None)
+    header_symbols = stream.header_symbols
+    symbol = top.symbol or (header_symbols[0] if header_symbols else None)
     if symbol is None and top.number and prefix:
         symbol = prefix + top.number
     if prefix is None and symbol and "RES/" in symbol:
@@ -310,5 +316,5 @@ def build_en(text: str) -> Resolution:
         title=top.title,
         language="en",
         predecessor=_predecessor(units, top, prefix, year),
-        footnotes={**cleaned.footnotes, **end_notes},
+        footnotes={**stream.footnotes, **end_notes},
     )
