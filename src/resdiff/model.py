@@ -25,6 +25,11 @@ Shift = Literal["stronger", "weaker", "same", "different"]
 CHANGE_TYPES: tuple[ChangeType, ...] = ("unchanged", "reworded", "added", "dropped", "split", "merged")
 
 
+#: Month names of the English date lines (``22 July 2013``).
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+
+
 @dataclass(frozen=True)
 class Unit:
     """One paragraph of a resolution: preambular, heading, operative or sub-paragraph."""
@@ -190,8 +195,9 @@ class Resolution:
         number = self.symbol.split("RES/", 1)[1] if self.symbol and "RES/" in self.symbol else None
         if self.title:
             lines.append(f"{number}. {self.title}" if number else self.title)
+        english = self.language == "en"
         if self.body:
-            lines.append(f"{self.body}，")
+            lines.append(f"The {self.body}," if english else f"{self.body}，")
         for unit in self.units:
             text = unit.text
             if unit.lead and text.startswith(unit.lead):
@@ -203,10 +209,12 @@ class Resolution:
             else:
                 prefix = ""
             lines.append(f"{prefix}{text}{refs}")
+        if english and self.meeting:
+            lines.append(self.meeting)
         if self.adopted:
             year, month, day = (int(p) for p in self.adopted.split("-"))
-            lines.append(f"{year}年{month}月{day}日")
-        if self.meeting:
+            lines.append(f"{day} {_MONTHS_EN[month - 1]} {year}" if english else f"{year}年{month}月{day}日")
+        if self.meeting and not english:
             lines.append(self.meeting)
         if self.footnotes:
             lines.append("")

@@ -194,9 +194,9 @@ RE_MEETING_LINE_EN = re.compile(r"^\s*(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?:plenary
 RE_FOOTNOTE_LINE_EN = re.compile(
     r"^\s*(?:\[\^?(?P<b>\d{1,2})\]\s*:?|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|(?P<n>\d{1,2})(?![\d.,/]))\s*(?P<text>\S.*)$")
 
-#: A footnote number glued after a paragraph's punctuation in a web copy: ``Society,1`` and
-#: ``2003,1 as endorsed`` (the ``1``), ``report;2``.
-RE_GLUED_MARK_EN = re.compile(r"(?<=[A-Za-z0-9)\]”’\"'][,;.:])(?P<n>\d{1,2})(?=\s|$)")
+#: Footnote numbers glued after a paragraph's punctuation in a web copy: ``Society,1`` and
+#: ``2003,1 as endorsed`` (the ``1``), ``report;2``, two at once ``society,2,3``.
+RE_GLUED_MARK_EN = re.compile(r"(?<=[A-Za-z0-9)\]”’\"'][,;.:])(?P<n>\d{1,2}(?:,\d{1,2})*)(?=\s|$)")
 
 #: An italic lead in a clean English text: ``*Recalling also*``, ``_Urges_``, at a paragraph's
 #: start (after its number).

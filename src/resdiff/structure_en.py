@@ -107,11 +107,14 @@ def mark_glued(line: str, footnotes: dict[int, str], seen: set[int]) -> str:
     number that is a footnote, and the next one not yet cited or one cited before."""
 
     def _mark(found: re.Match[str]) -> str:
-        n = int(found.group("n"))
-        if n in footnotes and (n in seen or n == max(seen, default=0) + 1):
-            seen.add(n)
-            return f"[^{n}]"
-        return found.group(0)
+        numbers = [int(n) for n in found.group("n").split(",")]
+        known = set(seen)
+        for n in numbers:
+            if n not in footnotes or not (n in known or n == max(known, default=0) + 1):
+                return found.group(0)
+            known.add(n)
+        seen.update(numbers)
+        return "".join(f"[^{n}]" for n in numbers)
 
     for found in re.finditer(r"\[\^?(\d{1,2})\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+", line):
         seen.add(int((found.group(1) or found.group(0)).translate(P.SUPERSCRIPT_DIGITS)))

@@ -29,6 +29,8 @@ def to_web(clean: str, *, brackets: bool = False) -> str:
             notes.append(f"[{found.group(1)}] {found.group(2)}" if brackets else f"{found.group(1)} {found.group(2)}")
             continue
         line = RE_LEAD_MARK.sub(r"\1", line)
+        if not brackets:  # two references in a row print as 2,3
+            line = line.replace("][^", "],[^")
         line = RE_REF.sub(r"[\1]" if brackets else r"\1", line)
         body.append(line)
     return "\n".join(body + notes) + "\n"
