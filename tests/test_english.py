@@ -26,6 +26,7 @@ FIXTURES = HERE / "fixtures" / "en"
 EVALSET_EN = HERE / "evalset-en"
 sys.path.insert(0, str(HERE / "evalset"))
 
+sys.path.insert(0, str(HERE))
 from en_forms import to_web, to_wrapped  # noqa: E402
 from scoring import TARGETS, Tally, from_comparison, iter_styles, load_cases  # noqa: E402
 
@@ -284,3 +285,35 @@ def test_the_english_evaluation_set_scores_as_measured() -> None:
     assert scores["routine_precision"] >= TARGETS["routine_precision"]  # type: ignore[operator]
     assert scores["routine_recall"] >= TARGETS["routine_recall"]  # type: ignore[operator]
     assert scores["move_split_merge_recall"] is not None and scores["move_split_merge_recall"] >= 0.9
+
+
+# -- Word and PDF, as the ODS sets English texts -------------------------------------------------
+
+def test_an_english_word_file_with_italic_leads_parses_exactly(wsis: resdiff.Resolution, tmp_path: Path) -> None:
+    import docx
+
+    from en_makers import make_docx_en
+
+    path = tmp_path / "E-RES-2013-9-en.docx"
+    path.write_bytes(make_docx_en(WSIS.read_text(encoding="utf-8")))
+    document = docx.Document(str(path))
+    runs = [r for p in document.paragraphs for r in p.runs]
+    assert any(r.italic for r in runs) and not any(r.bold for r in runs) and not any("*" in r.text for r in runs)
+    assert resdiff.load(path) == wsis
+
+
+def test_an_english_pdf_with_italic_leads_and_raised_markers_parses_exactly(wsis: resdiff.Resolution,
+                                                                           tmp_path: Path) -> None:
+    import pdfplumber
+
+    from en_makers import make_pdf_en
+
+    path = tmp_path / "E-RES-2013-9-en.pdf"
+    path.write_bytes(make_pdf_en(WSIS.read_text(encoding="utf-8")))
+    with pdfplumber.open(path) as pdf:  # the form really is what it claims: italic leads, no bold
+        fonts = {c["fontname"] for page in pdf.pages for c in page.chars}
+        assert len(pdf.pages) >= 2
+    assert "Times-Italic" in fonts and not any("Bold" in f for f in fonts)
+    with pdfplumber.open(path) as pdf:
+        assert "*" not in "".join(c["text"] for page in pdf.pages for c in page.chars)
+    assert resdiff.load(path) == wsis
