@@ -317,3 +317,20 @@ def test_an_english_pdf_with_italic_leads_and_raised_markers_parses_exactly(wsis
     with pdfplumber.open(path) as pdf:
         assert "*" not in "".join(c["text"] for page in pdf.pages for c in page.chars)
     assert resdiff.load(path) == wsis
+
+
+def test_the_cli_diffs_english_texts_and_can_be_told_the_language(tmp_path: Path) -> None:
+    old, new = EVALSET_EN / "12-next-year" / "old.txt", EVALSET_EN / "12-next-year" / "new.txt"
+    run = subprocess.run([sys.executable, "-m", "resdiff", "diff", str(old), str(new), "--format", "json"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["old"]["language"] == data["new"]["language"] == "en"
+    split = next(c for c in data["changes"] if c["type"] == "split")
+    assert "; Stresses" in "".join(d["text"] for d in split["diff"] if d["op"] == "insert")  # units joined by a space
+    forced = subprocess.run([sys.executable, "-m", "resdiff", "parse", "--lang", "zh", str(WSIS)],
+                            capture_output=True, text=True)
+    assert forced.returncode in (0, 2) and "Traceback" not in forced.stderr
+    bad = subprocess.run([sys.executable, "-m", "resdiff", "parse", "--lang", "fr", str(WSIS)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

@@ -59,10 +59,11 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode(data, name=str(path))
 
 
-def load(path: str | os.PathLike[str]) -> Resolution:
-    """Read and parse a resolution from a file: text (UTF-8, GB18030/GBK), PDF or Word."""
+def load(path: str | os.PathLike[str], *, language: str | None = None) -> Resolution:
+    """Read and parse a resolution from a file: text (UTF-8, GB18030/GBK), PDF or Word, in
+    Chinese or English (``language`` forces one)."""
     try:
-        return parse(read_text(path))
+        return parse(read_text(path), language=language)
     except ResdiffError as exc:
         if str(path) in str(exc):
             raise

@@ -91,7 +91,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from resdiff.render.json import render_json
     from resdiff.render.text import render_resolution_text
 
-    resolution = load(args.file)
+    resolution = load(args.file, language=args.lang)
     fmt = _format_for(args.output, args.format)
     _write(render_json(resolution) if fmt == "json" else render_resolution_text(resolution), args.output)
     return 0
@@ -100,7 +100,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def _cmd_diff(args: argparse.Namespace) -> int:
     from resdiff.api import compare, load
 
-    comparison = compare(load(args.old), load(args.new))
+    comparison = compare(load(args.old, language=args.lang), load(args.new, language=args.lang))
     fmt = _format_for(args.output, args.format)
     if fmt == "json":
         from resdiff.render.json import render_json
@@ -198,7 +198,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resdiff",
-        description="What changed between two years of a UN resolution (Chinese texts).",
+        description="What changed between two years of a UN resolution (Chinese or English texts).",
     )
     parser.add_argument("--version", action="version", version=f"resdiff {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -207,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a text, PDF or Word file")
     p.add_argument("--format", choices=("json", "text"), help="json (resdiff.resolution/1) or text (default)")
     p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--lang", choices=("zh", "en"), help="the text's language (default: told from the text)")
     p.set_defaults(run=_cmd_parse)
 
     p = sub.add_parser("diff", help="compare two resolutions paragraph by paragraph")
@@ -218,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="text: list routine and terminology-only changes too")
     p.add_argument("--title", help="html: the report's title")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--lang", choices=("zh", "en"), help="the texts' language (default: told from each text)")
     p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")

@@ -85,12 +85,20 @@ class _Texts:
                 old.append(similarity_key(self.seg.words(classify.apply_terms(unit.text, terms)), self.fold))
         return old, self.new_keys
 
+    def _joined(self, words: list[tuple[str, ...]], indices: tuple[int, ...]) -> list[str]:
+        """The words of several units read as one text: English units joined by a space."""
+        joined: list[str] = []
+        for k, i in enumerate(indices):
+            if k and self.fold is not None:
+                joined.append(" ")
+            joined.extend(words[i])
+        return joined
+
     def diff(self, link: Link) -> tuple[DiffOp, ...]:
         found = self.diffs.get((link.old, link.new))
         if found is None:
-            old_words = [w for i in link.old for w in self.old_words[i]]
-            new_words = [w for j in link.new for w in self.new_words[j]]
-            found = self.diffs[(link.old, link.new)] = diff_words(old_words, new_words)
+            found = self.diffs[(link.old, link.new)] = diff_words(self._joined(self.old_words, link.old),
+                                                                  self._joined(self.new_words, link.new))
         return found
 
 
