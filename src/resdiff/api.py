@@ -90,14 +90,25 @@ def _resolution(source: Source) -> Resolution:
 
 
 def compare(old: Source, new: Source, *, options: Options | None = None, segmenter: Segmenter | None = None,
-            **overrides: Any) -> Comparison:
+            old_other: Source | None = None, new_other: Source | None = None, **overrides: Any) -> Comparison:
     """Align two resolutions and classify every change (see ``resdiff.comparison/1``).
 
     ``old`` and ``new`` are each a :class:`Resolution`, a text, or a path. Settings come from
     ``options`` (default :class:`Options`) with keyword ``overrides`` applied. A ``segmenter``
     shared by many comparisons (a series) cuts each text into words only once.
+
+    ``old_other`` and ``new_other`` are the other language's versions of ``old`` and ``new``
+    (either may be left out: last year's adopted text in Chinese against this year's English
+    draft). Each change then carries that language's texts and word diff (``Change.parallel``),
+    paired by unit id; units that cannot be paired are listed in ``Comparison.pairing``.
     """
     from resdiff.engine import run
 
     opts = (options or DEFAULT_OPTIONS).with_(**overrides) if overrides else (options or DEFAULT_OPTIONS)
-    return run(_resolution(old), _resolution(new), opts, segmenter=segmenter)
+    comparison = run(_resolution(old), _resolution(new), opts, segmenter=segmenter)
+    if old_other is None and new_other is None:
+        return comparison
+    from resdiff.parallel import attach
+
+    return attach(comparison, _resolution(old_other) if old_other is not None else None,
+                  _resolution(new_other) if new_other is not None else None, opts)

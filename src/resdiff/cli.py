@@ -100,7 +100,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def _cmd_diff(args: argparse.Namespace) -> int:
     from resdiff.api import compare, load
 
-    comparison = compare(load(args.old, language=args.lang), load(args.new, language=args.lang))
+    comparison = compare(load(args.old, language=args.lang), load(args.new, language=args.lang),
+                         old_other=load(args.old_other) if args.old_other else None,
+                         new_other=load(args.new_other) if args.new_other else None)
     fmt = _format_for(args.output, args.format)
     if fmt == "json":
         from resdiff.render.json import render_json
@@ -220,6 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="html: the report's title")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--lang", choices=("zh", "en"), help="the texts' language (default: told from each text)")
+    p.add_argument("--old-other", metavar="FILE",
+                   help="the old text in the other language (Chinese for an English diff, or English), shown alongside")
+    p.add_argument("--new-other", metavar="FILE", help="the new text in the other language, shown alongside")
     p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")

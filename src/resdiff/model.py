@@ -251,6 +251,46 @@ class LeadShift:
 
 
 @dataclass(frozen=True)
+class Parallel:
+    """A change's units in the other language: the Chinese of an English comparison, or the
+    English of a Chinese one, paired by unit id (the two language versions number alike)."""
+
+    language: str
+    """The other language (``en`` or ``zh``)."""
+    old: str | None
+    """The other language's text of the change's old units, joined; ``None`` when there is no old
+    unit, no old text in that language, or a unit could not be paired."""
+    new: str | None
+    """The same for the new units."""
+    diff: tuple[DiffOp, ...] = ()
+    """The word diff of ``old`` → ``new`` in that language (empty unless both are known)."""
+    unpaired: tuple[str, ...] = ()
+    """Ids of the change's units (``old:PP3``, ``new:OP12``) that have no counterpart there."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"language": self.language, "old": self.old, "new": self.new,
+                "diff": [d.to_dict() for d in self.diff], "unpaired": list(self.unpaired)}
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """How the units of a text were paired with those of its other language version."""
+
+    language: str
+    """The other language."""
+    old_symbol: str | None
+    """The symbol of the other language's old text (``None`` when none was given)."""
+    new_symbol: str | None
+    unpaired_old: tuple[str, ...] = ()
+    """Old unit ids with no counterpart in the other language (numbering differs)."""
+    unpaired_new: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"language": self.language, "old_symbol": self.old_symbol, "new_symbol": self.new_symbol,
+                "unpaired_old": list(self.unpaired_old), "unpaired_new": list(self.unpaired_new)}
+
+
+@dataclass(frozen=True)
 class Change:
     """What happened to one group of paragraphs between the old and the new text."""
 
@@ -272,6 +312,8 @@ class Change:
     """Word-level edit script from the old text(s) to the new text(s); empty when unchanged."""
     terminology: bool = False
     """Every difference is a recurring terminology switch (see ``Comparison.terms``) or routine."""
+    parallel: Parallel | None = None
+    """The same units in the other language, when its texts were given alongside (issue 12)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "old", tuple(self.old))
@@ -307,6 +349,7 @@ class Change:
             "lead": self.lead.to_dict() if self.lead else None,
             "diff": [d.to_dict() for d in self.diff],
             "terminology": self.terminology,
+            **({"parallel": self.parallel.to_dict()} if self.parallel is not None else {}),
         }
 
 
@@ -333,6 +376,8 @@ class Comparison:
     """A partition of both texts' units, listed in the new text's reading order."""
     terms: tuple[TermSwitch, ...] = ()
     """Terminology switches found across several paragraphs, most frequent first."""
+    pairing: Pairing | None = None
+    """The other language's texts carried along (issue 12): which units could not be paired."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "changes", tuple(self.changes))
@@ -375,6 +420,7 @@ class Comparison:
             "changes": [c.to_dict() for c in self.changes],
             "summary": self.summary,
             "terms": [t.to_dict() for t in self.terms],
+            **({"pairing": self.pairing.to_dict()} if self.pairing is not None else {}),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -208,3 +208,7 @@ RE_ITALIC_LEAD_EN = re.compile(
 RE_RECALLED_OWN_EN = re.compile(
     rf"\bits\s+resolutions?\s+(?P<number>\d{{2,4}}/\d{{1,4}})(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH_EN})\s+\d{{4}})?"
     r"(?:,?\s+(?:on|entitled)\s+(?P<subject>[^,;]+))?")
+
+#: The symbol of a draft, alone on its line: ``A/C.2/71/L.901``, ``E/CN.16/2014/L.2``,
+#: ``A/HRC/31/L.12``, ``A/C.2/71/L.901/Rev.1``.
+RE_DRAFT_SYMBOL_LINE = re.compile(r"^\s*(?P<symbol>[A-Z]{1,3}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$")

@@ -208,16 +208,19 @@ def _read_top(lines: list[Line], top: _TopEn) -> int:
         symbol = P.RE_SYMBOL_LINE.match(text)
         adopted = P.RE_ADOPTED_BY_EN.match(text)
         numbered = P.RE_TITLE.match(text)
+        draft = P.RE_DRAFT_SYMBOL_LINE.match(text)
         if symbol and not symbol.group("before"):
             top.symbol = top.symbol or symbol.group("symbol")
+        elif draft:
+            top.symbol = top.symbol or draft.group("symbol")
         elif adopted:
             top.top_date = _iso(adopted)
             top.body = top.body or fold_spaces(adopted.group("body"))
         elif numbered and not title:
             top.number = numbered.group("number")
             title.append(numbered.group("title"))
-        elif P.RE_BRACKET_LINE_EN.match(text) or P.RE_JOB_CODE.match(text) or (
-                not title and (P.RE_MASTHEAD_EN.match(text) or P.RE_DATE_LINE_EN.match(text))):
+        elif (P.RE_BRACKET_LINE_EN.match(text) or P.RE_JOB_CODE.match(text) or P.RE_MASTHEAD_EN.match(text)
+              or (not title and P.RE_DATE_LINE_EN.match(text))):
             pass
         elif body_at is None and _starts_unit(text):
             break

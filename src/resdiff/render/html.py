@@ -30,6 +30,10 @@ SHIFT_WORDS: Mapping[str, str] = {
     "different": "different lead, no common scale",
 }
 
+#: The languages' names and their HTML ``lang`` codes, for the other-language rows (issue 12).
+LANGUAGE_NAMES: Mapping[str, str] = {"zh": "Chinese", "en": "English"}
+HTML_LANG: Mapping[str, str] = {"zh": "zh-Hans", "en": "en"}
+
 # Anything that is awkward in a URL fragment or a CSS selector: "OP39(b)" -> "OP39-b".
 RE_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -110,6 +114,10 @@ class Row:
     """Names of the filters that keep this row visible."""
     collapsed: bool
     """Routine rows start collapsed."""
+    parallel: tuple[tuple[Segment, ...], tuple[Segment, ...]] | None = None
+    """The other language's old and new text of the change (with its word diff), when given."""
+    unpaired: tuple[str, ...] = ()
+    """The change's units that have no counterpart in the other language."""
 
     @property
     def shift_mark(self) -> str:
@@ -217,6 +225,18 @@ def _place(resolution: Resolution, unit_id: str) -> str:
     return f"{unit_id}, after {ids[index - 1]}" if index else f"{unit_id}, at the start"
 
 
+def _parallel(change: Change) -> tuple[tuple[Segment, ...], tuple[Segment, ...]] | None:
+    """The other language's two sides: its word diff cut in two, or the one text there is."""
+    parallel = change.parallel
+    if parallel is None or (parallel.old is None and parallel.new is None):
+        return None
+    if parallel.diff:
+        return _side(parallel.diff, "old"), _side(parallel.diff, "new")
+    old = (Segment("equal", parallel.old),) if parallel.old else ()
+    new = (Segment("equal", parallel.new),) if parallel.new else ()
+    return old, new
+
+
 def _rows(comparison: Comparison) -> list[Row]:
     old_anchors = _anchors(comparison.old, "old")
     new_anchors = _anchors(comparison.new, "new")
@@ -239,6 +259,8 @@ def _rows(comparison: Comparison) -> list[Row]:
                 moved_to=_place(comparison.new, change.new[0]) if moved else None,
                 filters=tuple(f.name for f in FILTERS if f.keeps(change)),
                 collapsed=change.routine,
+                parallel=_parallel(change),
+                unpaired=change.parallel.unpaired if change.parallel else (),
             )
         )
     return rows
@@ -274,4 +296,7 @@ def render_html(comparison: Comparison, *, title: str | None = None) -> str:
         filters=FILTERS,
         counts=counts,
         shift_words=SHIFT_WORDS,
+        pairing=comparison.pairing,
+        language_names=LANGUAGE_NAMES,
+        html_lang=HTML_LANG,
     )

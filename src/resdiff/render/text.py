@@ -5,7 +5,7 @@ Pure functions of the model; colour is switched on by the caller (see ``render/a
 
 from __future__ import annotations
 
-from resdiff.model import Comparison, Resolution
+from resdiff.model import Change, Comparison, Resolution
 from resdiff.render.ansi import ARROWS, STYLES, paint, word_diff
 
 
@@ -55,6 +55,8 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
             where = [_ids(c.new) for c in comparison.changes
                      if c.type != "unchanged" and term.old in c.old_text and term.new in c.new_text]
             lines.append(f"  {term.old} → {term.new} ×{term.count}: {', '.join(where)}")
+    if comparison.pairing is not None:
+        lines.extend(_pairing_lines(comparison))
     lines.append("")
     hidden = 0
     for change in comparison.changes:
@@ -71,7 +73,42 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
             head += f"  ({change.similarity:.0%} alike)"
         lines.append(paint(head, "head", colour))
         lines.append("    " + word_diff(change.diff, colour))
+        lines.extend(_parallel_lines(change, colour))
         lines.append("")
     if hidden:
         lines.append(paint(f"{hidden} routine or terminology-only changes not shown (--all shows them)", "dim", colour))
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _pairing_lines(comparison: Comparison) -> list[str]:
+    """Which texts of the other language came along, and which units found no counterpart."""
+    pairing = comparison.pairing
+    assert pairing is not None
+    given = " and ".join(f"{side} {symbol or '(no symbol)'}" for side, symbol, present in (
+        ("old", pairing.old_symbol, any(c.parallel and c.parallel.old is not None for c in comparison.changes)
+         or pairing.old_symbol is not None),
+        ("new", pairing.new_symbol, any(c.parallel and c.parallel.new is not None for c in comparison.changes)
+         or pairing.new_symbol is not None)) if present)
+    lines = [f"alongside in {pairing.language}: {given or 'nothing paired'}"]
+    for side, ids in (("old", pairing.unpaired_old), ("new", pairing.unpaired_new)):
+        if ids:
+            lines.append(f"  not paired ({side}; the numbering differs or the paragraph is new): {', '.join(ids)}")
+    return lines
+
+
+def _parallel_lines(change: Change, colour: bool) -> list[str]:
+    """A change's other-language texts: their word diff, or the one side there is."""
+    parallel = change.parallel
+    if parallel is None:
+        return []
+    tag = f"    {parallel.language}: "
+    lines = []
+    if parallel.diff:
+        lines.append(tag + word_diff(parallel.diff, colour))
+    elif parallel.old is not None:
+        lines.append(tag + paint(f"(last year) {parallel.old}", "dim", colour))
+    elif parallel.new is not None:
+        lines.append(tag + paint(f"(this year) {parallel.new}", "dim", colour))
+    if parallel.unpaired:
+        lines.append(tag + paint(f"no counterpart for {', '.join(parallel.unpaired)}", "dim", colour))
+    return lines

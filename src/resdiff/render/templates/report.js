@@ -55,6 +55,13 @@
   });
   toggle("toggle-routine", "details.routine-body");
   toggle("toggle-notes", "details.notes");
+  /* The other language's rows (issue 12): shown unless the reader hides them. */
+  var parallel = document.getElementById("toggle-parallel");
+  if (parallel) {
+    parallel.addEventListener("change", function () {
+      document.body.classList.toggle("hide-parallel", !parallel.checked);
+    });
+  }
   window.addEventListener("hashchange", reveal);
   apply(chosen());
   reveal();
