@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from resdiff.errors import InputError
 from resdiff.lexicon import lookup
-from resdiff.model import Comparison, Pairing, Parallel, Resolution, Unit
+from resdiff.model import Comparison, DiffOp, Pairing, Parallel, Resolution, Unit
 from resdiff.options import Options
 from resdiff.worddiff import diff_words
 
@@ -92,7 +92,7 @@ def attach(comparison: Comparison, old_other: Resolution | None, new_other: Reso
         new_units = _side(change.new, comparison.new, new_other, "new", missing)
         old_text = _joined(old_units, language) if old_units else None
         new_text = _joined(new_units, language) if new_units else None
-        diff = ()
+        diff: tuple[DiffOp, ...] = ()
         if old_text is not None and new_text is not None:
             diff = diff_words(segmenter.words(old_text), segmenter.words(new_text))
         changes.append(replace(change, parallel=Parallel(language, old_text, new_text, diff, tuple(missing))))
