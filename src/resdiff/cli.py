@@ -103,6 +103,10 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     comparison = compare(load(args.old, language=args.lang), load(args.new, language=args.lang),
                          old_other=load(args.old_other) if args.old_other else None,
                          new_other=load(args.new_other) if args.new_other else None)
+    if args.agreed:
+        from resdiff.parallel import attach_agreed, load_folder, pair_folder
+
+        comparison = attach_agreed(comparison, pair_folder(load_folder(args.agreed), comparison.new.language))
     fmt = _format_for(args.output, args.format)
     if fmt == "json":
         from resdiff.render.json import render_json
@@ -225,6 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--old-other", metavar="FILE",
                    help="the old text in the other language (Chinese for an English diff, or English), shown alongside")
     p.add_argument("--new-other", metavar="FILE", help="the new text in the other language, shown alongside")
+    p.add_argument("--agreed", metavar="FOLDER",
+                   help="for each added paragraph, the closest agreed language in this folder's texts (both languages)")
     p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")

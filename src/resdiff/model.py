@@ -251,6 +251,26 @@ class LeadShift:
 
 
 @dataclass(frozen=True)
+class AgreedLanguage:
+    """The closest paragraph of an earlier text to a new one: agreed language to argue from."""
+
+    symbol: str | None
+    """The text it comes from (``A/RES/69/904``)."""
+    unit: str
+    """Its id there (``OP2``)."""
+    text: str
+    """Its text, in the language of the comparison."""
+    other: str | None
+    """The same paragraph in the other language, when that text is known and the unit pairs."""
+    similarity: float
+    """How alike it is to the new paragraph (0–1)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"symbol": self.symbol, "unit": self.unit, "text": self.text, "other": self.other,
+                "similarity": round(self.similarity, 4)}
+
+
+@dataclass(frozen=True)
 class Parallel:
     """A change's units in the other language: the Chinese of an English comparison, or the
     English of a Chinese one, paired by unit id (the two language versions number alike)."""
@@ -266,10 +286,13 @@ class Parallel:
     """The word diff of ``old`` → ``new`` in that language (empty unless both are known)."""
     unpaired: tuple[str, ...] = ()
     """Ids of the change's units (``old:PP3``, ``new:OP12``) that have no counterpart there."""
+    agreed: AgreedLanguage | None = None
+    """For an added paragraph: the closest agreed language found in earlier texts, both languages."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"language": self.language, "old": self.old, "new": self.new,
-                "diff": [d.to_dict() for d in self.diff], "unpaired": list(self.unpaired)}
+                "diff": [d.to_dict() for d in self.diff], "unpaired": list(self.unpaired),
+                "agreed": self.agreed.to_dict() if self.agreed else None}
 
 
 @dataclass(frozen=True)

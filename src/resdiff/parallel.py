@@ -10,13 +10,23 @@ A unit whose counterpart fails that test is reported unpaired rather than guesse
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
 
 from resdiff.errors import InputError
 from resdiff.lexicon import lookup
-from resdiff.model import Comparison, DiffOp, Pairing, Parallel, Resolution, Unit
+from resdiff.model import AgreedLanguage, Comparison, DiffOp, Pairing, Parallel, Resolution, Unit
 from resdiff.options import Options
+from resdiff.segment_en import EnglishSegmenter
+
+if TYPE_CHECKING:
+    from resdiff.engine import AnySegmenter
 from resdiff.worddiff import diff_words
 
 #: What translation keeps: a document symbol or resolution number (``A/68/65-E/2013/11``,
@@ -105,3 +115,89 @@ def attach(comparison: Comparison, old_other: Resolution | None, new_other: Reso
     )
     return replace(comparison, changes=tuple(changes), pairing=pairing)
 
+
+
+#: Least similarity for an earlier paragraph to be offered as agreed language.
+AGREED_THRESHOLD = 0.5
+
+
+def _words_key(text: str, segmenter: AnySegmenter) -> list[str]:
+    from resdiff.engine import similarity_key
+
+    fold = segmenter.key if isinstance(segmenter, EnglishSegmenter) else None
+    return similarity_key(segmenter.words(text), fold)
+
+
+def closest_agreed(text: str, earlier: Sequence[tuple[Resolution, Resolution | None]], language: str,
+                   options: Options | None = None) -> AgreedLanguage | None:
+    """The paragraph of ``earlier`` (texts in ``language``, each with its other-language version
+    or ``None``) most like ``text``, with its counterpart; ``None`` below :data:`AGREED_THRESHOLD`."""
+    from resdiff.engine import segmenter_for
+
+    segmenter = segmenter_for(language, options or Options())
+    wanted = _words_key(text, segmenter)
+    best: tuple[float, Resolution, Unit, Resolution | None] | None = None
+    for resolution, other in earlier:
+        if resolution.language != language:
+            continue
+        for unit in resolution.units:
+            if unit.kind == "heading":
+                continue
+            score = fuzz.ratio(wanted, _words_key(unit.text, segmenter), processor=None) / 100.0
+            if best is None or score > best[0]:
+                best = (score, resolution, unit, other)
+    if best is None or best[0] < AGREED_THRESHOLD:
+        return None
+    score, resolution, unit, other = best
+    pair = counterpart(unit, other) if other is not None else None
+    return AgreedLanguage(resolution.symbol, unit.id, unit.text, pair.text if pair else None, score)
+
+
+def attach_agreed(comparison: Comparison, earlier: Sequence[tuple[Resolution, Resolution | None]],
+                  options: Options | None = None) -> Comparison:
+    """``comparison`` with each added paragraph's closest agreed language (see :func:`closest_agreed`);
+    ``earlier`` holds texts in the comparison's language, each with its other-language version."""
+    language = comparison.new.language
+    other_language = next((o.language for _, o in earlier if o is not None), "zh" if language == "en" else "en")
+    changes = []
+    for change in comparison.changes:
+        if change.type == "added":
+            text = " ".join(comparison.new[uid].text for uid in change.new)
+            agreed = closest_agreed(text, earlier, language, options)
+            parallel = change.parallel or Parallel(other_language, None, None)
+            change = replace(change, parallel=replace(parallel, agreed=agreed))
+        changes.append(change)
+    return replace(comparison, changes=tuple(changes))
+
+
+def pair_folder(resolutions: Sequence[Resolution], language: str) -> list[tuple[Resolution, Resolution | None]]:
+    """The texts of a folder in ``language``, each with the other-language text of the same symbol."""
+    by_symbol = {(r.symbol, r.language): r for r in resolutions if r.symbol}
+    return [(r, next((o for (sym, lang), o in by_symbol.items() if sym == r.symbol and lang != language), None))
+            for r in resolutions if r.language == language]
+
+
+#: At most this many files of a folder are read for agreed language.
+MAX_FOLDER_FILES = 500
+
+
+def load_folder(folder: str | os.PathLike[str]) -> list[Resolution]:
+    """The resolutions of a folder (its regular ``.txt``, ``.pdf`` and ``.docx`` files; a file that is
+    not a resolution is passed over). Raises :class:`InputError` when the folder cannot be read."""
+    from resdiff.api import load
+    from resdiff.errors import ResdiffError
+
+    path = Path(folder)
+    if not path.is_dir():
+        raise InputError(f"{folder}: not a folder")
+    files = sorted(p for p in path.iterdir() if p.is_file() and not p.is_symlink()
+                   and p.suffix.lower() in (".txt", ".pdf", ".docx"))
+    if len(files) > MAX_FOLDER_FILES:
+        raise InputError(f"{folder}: more than {MAX_FOLDER_FILES} files; point at the series' own folder")
+    found = []
+    for file in files:
+        try:
+            found.append(load(file))
+        except ResdiffError:
+            continue
+    return found

@@ -230,6 +230,7 @@ def _parallel(change: Change) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]
     parallel = change.parallel
     if parallel is None or (parallel.old is None and parallel.new is None):
         return None
+    # (an added paragraph's agreed language is shown by the template from change.parallel.agreed)
     if parallel.diff:
         return _side(parallel.diff, "old"), _side(parallel.diff, "new")
     old = (Segment("equal", parallel.old),) if parallel.old else ()

@@ -111,4 +111,10 @@ def _parallel_lines(change: Change, colour: bool) -> list[str]:
         lines.append(tag + paint(f"(this year) {parallel.new}", "dim", colour))
     if parallel.unpaired:
         lines.append(tag + paint(f"no counterpart for {', '.join(parallel.unpaired)}", "dim", colour))
+    agreed = parallel.agreed
+    if agreed is not None:
+        lines.append(f"    agreed language: {agreed.symbol or '(no symbol)'} {agreed.unit} "
+                     f"({agreed.similarity:.0%} alike): {agreed.text}")
+        if agreed.other:
+            lines.append(f"    {parallel.language}: {agreed.other}")
     return lines
