@@ -100,8 +100,8 @@ def test_json_carries_the_parallel_field_and_validates(negotiating: resdiff.Comp
 
 def test_the_terminal_shows_the_other_language_and_the_unpaired(negotiating: resdiff.Comparison) -> None:
     text = render_comparison_text(negotiating)
-    assert "zh: (last year) 吁请所有会员国加强国家宽带计划" in text
-    assert "agreed language: A/RES/69/904 OP2" in text and "zh: 邀请会员国分享" in text
+    assert "Chinese: (last year) 吁请所有会员国加强国家宽带计划" in text
+    assert "agreed language: A/RES/69/904 OP2" in text and "Chinese: 邀请会员国分享" in text
     both = render_comparison_text(resdiff.compare(OLD_EN, DRAFT_EN, old_other=OLD_ZH, new_other=OLD_ZH))
     assert "not paired (new; the numbering differs or the paragraph is new): " in both and "OP6" in both
 

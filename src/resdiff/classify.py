@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from resdiff import patterns as P
-from resdiff.lexicon import NORMATIVE_WORDS, NORMATIVE_WORDS_EN, base_lead, match_lead, shift
+from resdiff.lexicon import NORMATIVE_WORDS, NORMATIVE_WORDS_EN, base_lead, gloss, match_lead, shift
 from resdiff.model import DiffOp, LeadShift, TermSwitch
 
 _WHITESPACE = re.compile(r"\s+")
@@ -69,7 +69,7 @@ def lead_shift(old: str | None, new: str | None) -> LeadShift | None:
     """The lead shift of a change, or ``None`` when either side has no lead."""
     if old is None or new is None:
         return None
-    return LeadShift(old, new, shift(old, new))
+    return LeadShift(old, new, shift(old, new), gloss(old), gloss(new))
 
 
 def replacement_pairs(diff: Sequence[DiffOp]) -> list[tuple[str, str]]:

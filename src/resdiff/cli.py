@@ -93,8 +93,16 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
     resolution = load(args.file, language=args.lang)
     fmt = _format_for(args.output, args.format)
-    _write(render_json(resolution) if fmt == "json" else render_resolution_text(resolution), args.output)
+    _write(render_json(resolution) if fmt == "json" else render_resolution_text(resolution, ui=_ui(args)),
+           args.output)
     return 0
+
+
+def _ui(args: argparse.Namespace) -> str:
+    """The interface language: ``--ui``, else the user's locale."""
+    from resdiff.i18n import default_ui
+
+    return str(args.ui) if getattr(args, "ui", None) else default_ui()
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
@@ -115,11 +123,11 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     elif fmt == "html":
         from resdiff.render.html import render_html
 
-        text = render_html(comparison, title=args.title)
+        text = render_html(comparison, title=args.title, ui=_ui(args))
     else:
         from resdiff.render.text import render_comparison_text
 
-        text = render_comparison_text(comparison, colour=_to_terminal(args), all_changes=args.all)
+        text = render_comparison_text(comparison, colour=_to_terminal(args), all_changes=args.all, ui=_ui(args))
     _write(text, args.output)
     return 0
 
@@ -167,7 +175,7 @@ def _cmd_chain(args: argparse.Namespace) -> int:
 
     series = Series.load(args.folder, progress=_progress(True))
     _report_series(series)
-    _write(render_timeline(series), args.output)
+    _write(render_timeline(series, ui=_ui(args)), args.output)
     return 0
 
 
@@ -214,6 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text"), help="json (resdiff.resolution/1) or text (default)")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--lang", choices=("zh", "en"), help="the text's language (default: told from the text)")
+    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
     p.set_defaults(run=_cmd_parse)
 
     p = sub.add_parser("diff", help="compare two resolutions paragraph by paragraph")
@@ -231,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--new-other", metavar="FILE", help="the new text in the other language, shown alongside")
     p.add_argument("--agreed", metavar="FOLDER",
                    help="for each added paragraph, the closest agreed language in this folder's texts (both languages)")
+    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
     p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")
@@ -252,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("chain", help="a timeline page of a whole series")
     p.add_argument("folder")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
     p.set_defaults(run=_cmd_chain)
 
     p = sub.add_parser("search", help="find agreed language in a folder of resolutions")

@@ -245,6 +245,11 @@ class LeadShift:
     """The new lead, with its 又/还 adverb."""
     shift: Shift
     """``stronger``/``weaker`` on a common scale, ``same`` once 又/还 are ignored, else ``different``."""
+    old_gloss: str | None = field(default=None, compare=False)
+    """The old lead in the other language (吁请 → ``calls upon``, ``Urges`` → 促请), for the
+    interface to show beside it; not part of the JSON."""
+    new_gloss: str | None = field(default=None, compare=False)
+    """The same for the new lead."""
 
     def to_dict(self) -> dict[str, str]:
         return {"old": self.old, "new": self.new, "shift": self.shift}

@@ -11,12 +11,17 @@ row shows are made here, in :func:`_rows`; the templates only lay the rows out.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup, escape
 
+from resdiff.i18n import LANGUAGE_NAMES as UI_LANGUAGE_NAMES
+from resdiff.i18n import _ as N_
+from resdiff.i18n import translations
 from resdiff.model import Change, Comparison, DiffOp, Resolution, Unit
 
 #: Marks after a lead shift: ``吁请 → 促请 ↑``.
@@ -24,15 +29,60 @@ SHIFT_MARKS: Mapping[str, str] = {"stronger": "↑", "weaker": "↓", "same": "=
 
 #: Words for the same shifts, for the ``title`` of a mark and the filter labels.
 SHIFT_WORDS: Mapping[str, str] = {
-    "stronger": "stronger lead",
-    "weaker": "weaker lead",
-    "same": "same lead (only 又/还 differ)",
-    "different": "different lead, no common scale",
+    "stronger": N_("stronger lead"),
+    "weaker": N_("weaker lead"),
+    "same": N_("same lead (only 又/还 differ)"),
+    "different": N_("different lead, no common scale"),
 }
 
 #: The languages' names and their HTML ``lang`` codes, for the other-language rows (issue 12).
-LANGUAGE_NAMES: Mapping[str, str] = {"zh": "Chinese", "en": "English"}
+LANGUAGE_NAMES: Mapping[str, str] = UI_LANGUAGE_NAMES
 HTML_LANG: Mapping[str, str] = {"zh": "zh-Hans", "en": "en"}
+
+
+#: Labels the template chooses among or takes from a table (so that Babel finds them here).
+TEMPLATE_MESSAGES = (
+    N_("Footnote {numbers}"), N_("Footnotes {numbers}"), N_("not in the old text"), N_("not in the new text"),
+    N_("in {n} paragraph"), N_("in {n} paragraphs"), N_("stronger leads ↑"), N_("weaker leads ↓"),
+    N_("routine updates"), N_("reworded"), N_("added"), N_("dropped"), N_("split"), N_("merged"), N_("moved"),
+    N_("unchanged"),
+)
+
+#: Labels the page's script writes itself (the status line).
+SCRIPT_MESSAGES = (N_("Showing {shown} of {total} changes"), N_(" — filter: {label}"))
+
+
+class _Interface:
+    """The report's labels in the interface language chosen, each also known in the other one so
+    that the page can switch (issue 12): ``t`` gives a label as an element the page's script can
+    retranslate, ``ta`` a plain string for an attribute, and ``messages`` every label used, in
+    both languages, for the script."""
+
+    def __init__(self, ui: str) -> None:
+        self.ui = ui
+        self.zh = translations("zh").gettext
+        self.used: dict[str, dict[str, str]] = {}
+        for message in SCRIPT_MESSAGES:
+            self._both(message)
+
+    def _both(self, message: str) -> dict[str, str]:
+        found = self.used.get(message)
+        if found is None:
+            found = self.used[message] = {"en": message, "zh": self.zh(message)}
+        return found
+
+    def ta(self, message: str, **values: object) -> str:
+        text = self._both(message)[self.ui]
+        return text.format(**values) if values else text
+
+    def t(self, message: str, **values: object) -> Markup:
+        args = f" data-i18n-args='{escape(json.dumps(values, ensure_ascii=False))}'" if values else ""
+        return Markup(f'<span data-i18n="{escape(message)}"{args}>{escape(self.ta(message, **values))}</span>')
+
+    def messages(self) -> str:
+        """The labels used, in both languages, as JSON (for an attribute; the template escapes it)."""
+        return json.dumps(self.used, ensure_ascii=False, sort_keys=True)
+
 
 # Anything that is awkward in a URL fragment or a CSS selector: "OP39(b)" -> "OP39-b".
 RE_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -58,16 +108,16 @@ class Filter:
 #: The filters of the report, in the order of the filter bar. The rows carry the names of
 #: the filters that keep them, so the page's script holds no rule of its own.
 FILTERS: tuple[Filter, ...] = (
-    Filter("all", "All", lambda c: True),
-    Filter("substantive", "Substantive only", lambda c: c.substantive),
-    Filter("added", "Added", lambda c: c.type == "added"),
-    Filter("dropped", "Dropped", lambda c: c.type == "dropped"),
-    Filter("reworded", "Reworded", lambda c: c.type == "reworded"),
-    Filter("split-merged", "Split / merged", lambda c: c.type in ("split", "merged")),
-    Filter("moved", "Moved", lambda c: c.moved),
-    Filter("lead", "Lead shifts", _is_lead_shift),
-    Filter("routine", "Routine updates", lambda c: c.routine),
-    Filter("terminology", "Terminology switches", lambda c: c.terminology),
+    Filter("all", N_("All"), lambda c: True),
+    Filter("substantive", N_("Substantive only"), lambda c: c.substantive),
+    Filter("added", N_("Added"), lambda c: c.type == "added"),
+    Filter("dropped", N_("Dropped"), lambda c: c.type == "dropped"),
+    Filter("reworded", N_("Reworded"), lambda c: c.type == "reworded"),
+    Filter("split-merged", N_("Split / merged"), lambda c: c.type in ("split", "merged")),
+    Filter("moved", N_("Moved"), lambda c: c.moved),
+    Filter("lead", N_("Lead shifts"), _is_lead_shift),
+    Filter("routine", N_("Routine updates"), lambda c: c.routine),
+    Filter("terminology", N_("Terminology switches"), lambda c: c.terminology),
 )
 
 
@@ -277,14 +327,17 @@ _ENV = jinja2.Environment(
 )
 
 
-def render_html(comparison: Comparison, *, title: str | None = None) -> str:
+def render_html(comparison: Comparison, *, title: str | None = None, ui: str = "en") -> str:
     """The report of ``comparison`` as one self-contained HTML page.
 
     ``title`` heads the page; by default it names the two symbols (``E/RES/2012/5 → E/RES/2013/9``).
+    ``ui`` is the language of its labels (``en`` or ``zh``); the page has a switch to the other.
     """
     old, new = comparison.old, comparison.new
+    interface = _Interface(ui)
+    translations(ui)  # an unknown interface language is refused here
     if title is None:
-        title = f"{old.symbol or 'Old text'} → {new.symbol or 'New text'}"
+        title = f"{old.symbol or interface.ta('Old text')} → {new.symbol or interface.ta('New text')}"
     changes = comparison.changes
     counts = {f.name: sum(1 for c in changes if f.keeps(c)) for f in FILTERS}
     return _ENV.get_template("report.html.j2").render(
@@ -300,4 +353,9 @@ def render_html(comparison: Comparison, *, title: str | None = None) -> str:
         pairing=comparison.pairing,
         language_names=LANGUAGE_NAMES,
         html_lang=HTML_LANG,
+        text_lang=HTML_LANG.get(old.language, "zh-Hans"),
+        ui=ui,
+        t=interface.t,
+        ta=interface.ta,
+        ui_messages=interface.messages,
     )

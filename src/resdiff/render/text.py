@@ -5,15 +5,22 @@ Pure functions of the model; colour is switched on by the caller (see ``render/a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from resdiff.i18n import LANGUAGE_NAMES, translations
+from resdiff.i18n import _ as N_
 from resdiff.model import Change, Comparison, Resolution
 from resdiff.render.ansi import ARROWS, STYLES, paint, word_diff
 
 
-def render_resolution_text(resolution: Resolution) -> str:
+def render_resolution_text(resolution: Resolution, *, ui: str = "en") -> str:
     """One unit a line: ``OP12  吁请  吁请所有国家……``, after a header with the metadata."""
+    _ = translations(ui).gettext
     lines = [
-        f"{resolution.symbol or '(no symbol)'}  {resolution.title or ''}",
-        f"adopted {resolution.adopted or '?'}  {resolution.meeting or ''}  predecessor {resolution.predecessor or '-'}",
+        (resolution.symbol or _("(no symbol)")) + "  " + (resolution.title or ""),
+        _("adopted {adopted}  {meeting}  predecessor {predecessor}").format(
+            adopted=resolution.adopted or "?", meeting=resolution.meeting or "",
+            predecessor=resolution.predecessor or "-"),
         "",
     ]
     width = max((len(u.id) for u in resolution.units), default=4)
@@ -26,95 +33,119 @@ def render_resolution_text(resolution: Resolution) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _label(resolution: Resolution, fallback: str) -> str:
+#: The change types and flags as the interface names them.
+TYPE_LABELS = {"unchanged": N_("unchanged"), "reworded": N_("reworded"), "added": N_("added"),
+               "dropped": N_("dropped"), "split": N_("split"), "merged": N_("merged"),
+               "moved": N_("moved"), "routine": N_("routine")}
+
+
+def _label(resolution: Resolution, fallback: str, _: Callable[[str], str]) -> str:
     """``E/RES/2013/9 (adopted 2013-07-22)``, or what the text is when it has no symbol yet."""
     name = resolution.symbol or fallback
-    return f"{name} (adopted {resolution.adopted})" if resolution.adopted else f"{name} (not adopted)"
+    if resolution.adopted:
+        return _("{name} (adopted {date})").format(name=name, date=resolution.adopted)
+    return _("{name} (not adopted)").format(name=name)
 
 
 def _ids(ids: tuple[str, ...]) -> str:
     return "+".join(ids) if ids else "—"
 
 
-def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_changes: bool = False) -> str:
+def _lead(name: str, gloss: str | None, ui: str) -> str:
+    """A lead with its gloss in the other language where the interface is that language:
+    ``吁请 (calls upon)`` in an English interface, ``Urges (促请)`` in a Chinese one."""
+    english_lead = name[:1].isascii()
+    wanted = (ui == "en") != english_lead
+    return f"{name} ({gloss})" if gloss and wanted else name
+
+
+def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_changes: bool = False,
+                           ui: str = "en") -> str:
     """Counts, then every change that is not unchanged, routine or terminology only (all of them
-    with ``all_changes``), with ids, lead shift and word diff."""
+    with ``all_changes``), with ids, lead shift and word diff; labels in the interface language
+    ``ui`` (``en`` or ``zh``)."""
+    _ = translations(ui).gettext
     old, new = comparison.old, comparison.new
     s = comparison.summary
     lines = [
-        paint(f"{_label(old, 'old text')} → {_label(new, 'new text')}",
-               "head", colour),
-        f"{s['unchanged']} unchanged, {s['reworded']} reworded ({s['routine']} routine), {s['added']} added, "
-        f"{s['dropped']} dropped, {s['split']} split, {s['merged']} merged, {s['moved']} moved; "
-        f"leads: {s['lead_stronger']} stronger, {s['lead_weaker']} weaker",
+        paint(_label(old, _("old text"), _) + " → " + _label(new, _("new text"), _), "head", colour),
+        _("{unchanged} unchanged, {reworded} reworded ({routine} routine), {added} added, {dropped} dropped, "
+          "{split} split, {merged} merged, {moved} moved; leads: {lead_stronger} stronger, {lead_weaker} weaker")
+        .format(**s),
     ]
     if comparison.terms:
-        lines.append("terminology switches (paragraphs that differ by nothing else are set aside below;"
-                     " check that each is only a change of term):")
+        lines.append(_("terminology switches (paragraphs that differ by nothing else are set aside below;"
+                       " check that each is only a change of term):"))
         for term in comparison.terms:
             where = [_ids(c.new) for c in comparison.changes
                      if c.type != "unchanged" and term.old in c.old_text and term.new in c.new_text]
             lines.append(f"  {term.old} → {term.new} ×{term.count}: {', '.join(where)}")
     if comparison.pairing is not None:
-        lines.extend(_pairing_lines(comparison))
+        lines.extend(_pairing_lines(comparison, _))
     lines.append("")
     hidden = 0
     for change in comparison.changes:
         if not all_changes and not change.substantive:
             hidden += change.type != "unchanged"
             continue
-        label = change.type + (" moved" if change.moved else "") + (" routine" if change.routine else "")
+        label = " ".join([_(TYPE_LABELS[change.type])] + [_(TYPE_LABELS[flag]) for flag in ("moved", "routine")
+                                                          if getattr(change, flag)])
         head = f"{_ids(change.old)} → {_ids(change.new)}  {label}"
         if change.lead and change.lead.shift != "same":
             arrow = ARROWS[change.lead.shift]
-            shift = f"  {change.lead.old} → {change.lead.new} {arrow}"
+            shift = (f"  {_lead(change.lead.old, change.lead.old_gloss, ui)} → "
+                     f"{_lead(change.lead.new, change.lead.new_gloss, ui)} {arrow}")
             head += paint(shift, change.lead.shift, colour) if change.lead.shift in STYLES else shift
         if change.old and change.new:
-            head += f"  ({change.similarity:.0%} alike)"
+            head += "  " + _("({percent} alike)").format(percent=f"{change.similarity:.0%}")
         lines.append(paint(head, "head", colour))
         lines.append("    " + word_diff(change.diff, colour))
-        lines.extend(_parallel_lines(change, colour))
+        lines.extend(_parallel_lines(change, colour, _))
         lines.append("")
     if hidden:
-        lines.append(paint(f"{hidden} routine or terminology-only changes not shown (--all shows them)", "dim", colour))
+        lines.append(paint(_("{n} routine or terminology-only changes not shown (--all shows them)").format(n=hidden),
+                           "dim", colour))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _pairing_lines(comparison: Comparison) -> list[str]:
+def _pairing_lines(comparison: Comparison, _: Callable[[str], str]) -> list[str]:
     """Which texts of the other language came along, and which units found no counterpart."""
     pairing = comparison.pairing
     assert pairing is not None
-    given = " and ".join(f"{side} {symbol or '(no symbol)'}" for side, symbol, present in (
-        ("old", pairing.old_symbol, any(c.parallel and c.parallel.old is not None for c in comparison.changes)
-         or pairing.old_symbol is not None),
-        ("new", pairing.new_symbol, any(c.parallel and c.parallel.new is not None for c in comparison.changes)
-         or pairing.new_symbol is not None)) if present)
-    lines = [f"alongside in {pairing.language}: {given or 'nothing paired'}"]
-    for side, ids in (("old", pairing.unpaired_old), ("new", pairing.unpaired_new)):
+    given = [_("old {symbol}").format(symbol=pairing.old_symbol or _("(no symbol)"))
+             for present in (any(c.parallel and c.parallel.old is not None for c in comparison.changes),) if present]
+    given += [_("new {symbol}").format(symbol=pairing.new_symbol or _("(no symbol)"))
+              for present in (any(c.parallel and c.parallel.new is not None for c in comparison.changes),) if present]
+    lines = [_("alongside in {language}: {texts}").format(language=_(LANGUAGE_NAMES[pairing.language]),
+                                                          texts=", ".join(given) or _("nothing paired"))]
+    for ids, message in ((pairing.unpaired_old, _("  not paired (old; the numbering differs): {ids}")),
+                         (pairing.unpaired_new,
+                          _("  not paired (new; the numbering differs or the paragraph is new): {ids}"))):
         if ids:
-            lines.append(f"  not paired ({side}; the numbering differs or the paragraph is new): {', '.join(ids)}")
+            lines.append(message.format(ids=", ".join(ids)))
     return lines
 
 
-def _parallel_lines(change: Change, colour: bool) -> list[str]:
+def _parallel_lines(change: Change, colour: bool, _: Callable[[str], str]) -> list[str]:
     """A change's other-language texts: their word diff, or the one side there is."""
     parallel = change.parallel
     if parallel is None:
         return []
-    tag = f"    {parallel.language}: "
+    tag = "    " + _("{language}: ").format(language=_(LANGUAGE_NAMES[parallel.language]))
     lines = []
     if parallel.diff:
         lines.append(tag + word_diff(parallel.diff, colour))
     elif parallel.old is not None:
-        lines.append(tag + paint(f"(last year) {parallel.old}", "dim", colour))
+        lines.append(tag + paint(_("(last year) {text}").format(text=parallel.old), "dim", colour))
     elif parallel.new is not None:
-        lines.append(tag + paint(f"(this year) {parallel.new}", "dim", colour))
+        lines.append(tag + paint(_("(this year) {text}").format(text=parallel.new), "dim", colour))
     if parallel.unpaired:
-        lines.append(tag + paint(f"no counterpart for {', '.join(parallel.unpaired)}", "dim", colour))
+        lines.append(tag + paint(_("no counterpart for {ids}").format(ids=", ".join(parallel.unpaired)), "dim", colour))
     agreed = parallel.agreed
     if agreed is not None:
-        lines.append(f"    agreed language: {agreed.symbol or '(no symbol)'} {agreed.unit} "
-                     f"({agreed.similarity:.0%} alike): {agreed.text}")
+        lines.append("    " + _("agreed language: {symbol} {unit} ({percent} alike): {text}").format(
+            symbol=agreed.symbol or _("(no symbol)"), unit=agreed.unit, percent=f"{agreed.similarity:.0%}",
+            text=agreed.text))
         if agreed.other:
-            lines.append(f"    {parallel.language}: {agreed.other}")
+            lines.append(tag + agreed.other)
     return lines
