@@ -266,13 +266,15 @@ def _cells(
     return cells, whole
 
 
-def _place(resolution: Resolution, unit_id: str) -> str:
-    """Where a unit stands, by its neighbour: ``after OP11``, or ``at the start``."""
+def _place(resolution: Resolution, unit_id: str, ta: Callable[..., str] = str.format) -> str:
+    """Where a unit stands, by its neighbour: ``OP12, after OP11``, or ``OP1, at the start``."""
     ids = [unit.id for unit in resolution.units]
     if unit_id not in ids:
         return unit_id
     index = ids.index(unit_id)
-    return f"{unit_id}, after {ids[index - 1]}" if index else f"{unit_id}, at the start"
+    if index:
+        return ta(N_("{unit}, after {before}"), unit=unit_id, before=ids[index - 1])
+    return ta(N_("{unit}, at the start"), unit=unit_id)
 
 
 def _parallel(change: Change) -> tuple[tuple[Segment, ...], tuple[Segment, ...]] | None:
@@ -288,7 +290,7 @@ def _parallel(change: Change) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]
     return old, new
 
 
-def _rows(comparison: Comparison) -> list[Row]:
+def _rows(comparison: Comparison, ta: Callable[..., str] = str.format) -> list[Row]:
     old_anchors = _anchors(comparison.old, "old")
     new_anchors = _anchors(comparison.new, "new")
     rows = []
@@ -306,12 +308,13 @@ def _rows(comparison: Comparison) -> list[Row]:
                 old=old,
                 new=new,
                 joined_diff=joined,
-                moved_from=_place(comparison.old, change.old[0]) if moved else None,
-                moved_to=_place(comparison.new, change.new[0]) if moved else None,
+                moved_from=_place(comparison.old, change.old[0], ta) if moved else None,
+                moved_to=_place(comparison.new, change.new[0], ta) if moved else None,
                 filters=tuple(f.name for f in FILTERS if f.keeps(change)),
                 collapsed=change.routine,
                 parallel=_parallel(change),
-                unpaired=change.parallel.unpaired if change.parallel else (),
+                unpaired=tuple(ta(N_("old {ids}") if uid.startswith("old:") else N_("new {ids}"), ids=uid.split(":", 1)[1])
+                               for uid in (change.parallel.unpaired if change.parallel else ())),
             )
         )
     return rows
@@ -346,7 +349,7 @@ def render_html(comparison: Comparison, *, title: str | None = None, ui: str = "
         new=new,
         summary=comparison.summary,
         terms=comparison.terms,
-        rows=_rows(comparison),
+        rows=_rows(comparison, interface.ta),
         filters=FILTERS,
         counts=counts,
         shift_words=SHIFT_WORDS,

@@ -140,7 +140,9 @@ def _parallel_lines(change: Change, colour: bool, _: Callable[[str], str]) -> li
     elif parallel.new is not None:
         lines.append(tag + paint(_("(this year) {text}").format(text=parallel.new), "dim", colour))
     if parallel.unpaired:
-        lines.append(tag + paint(_("no counterpart for {ids}").format(ids=", ".join(parallel.unpaired)), "dim", colour))
+        ids = ", ".join((_("old {symbol}") if side == "old" else _("new {symbol}")).format(symbol=uid)
+                        for side, _sep, uid in (u.partition(":") for u in parallel.unpaired))
+        lines.append(tag + paint(_("no counterpart for {ids}").format(ids=ids), "dim", colour))
     agreed = parallel.agreed
     if agreed is not None:
         lines.append("    " + _("agreed language: {symbol} {unit} ({percent} alike): {text}").format(
