@@ -19,8 +19,9 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def comparable(text: str) -> str:
-    """A text with whitespace and its final punctuation mark ignored (the ``unchanged`` rule)."""
-    return P.RE_FINAL_MARK.sub("", _WHITESPACE.sub("", text))
+    """A text with whitespace, the width of its punctuation and its final punctuation mark
+    ignored (the ``unchanged`` rule: ``成果文件,`` and ``成果文件，`` are the same)."""
+    return P.RE_FINAL_MARK.sub("", _WHITESPACE.sub("", text.translate(P.PUNCT_WIDTH)))
 
 
 def strip_adverb(text: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from resdiff.model import Change, Comparison, DiffOp, Resolution, Unit
+from resdiff.model import PUNCT_WIDTH, Change, Comparison, DiffOp, Resolution, Unit
 
 #: Marks after a lead shift: ``吁请 → 促请 ↑``.
 SHIFT_MARKS: Mapping[str, str] = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
@@ -64,6 +64,7 @@ FILTERS: tuple[Filter, ...] = (
     Filter("lead", "Lead shifts", _is_lead_shift),
     Filter("routine", "Routine updates", lambda c: c.routine),
     Filter("terminology", "Terminology switches", lambda c: c.terminology),
+    Filter("footnotes", "Footnote changes", lambda c: bool(c.footnotes)),
 )
 
 
@@ -92,6 +93,30 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class NoteChange:
+    """A changed footnote as a row shows it: ``Footnote 2 (routine)`` and its word diff."""
+
+    label: str
+    routine: bool
+    segments: tuple[Segment, ...]
+
+
+def _note_changes(change: Change) -> tuple[NoteChange, ...]:
+    found = []
+    for note in change.footnotes:
+        if note.old_number is None:
+            label = f"Footnote {note.new_number} appeared"
+        elif note.new_number is None:
+            label = f"Footnote {note.old_number} disappeared"
+        elif note.old_number == note.new_number:
+            label = f"Footnote {note.new_number} changed"
+        else:
+            label = f"Footnote {note.old_number} → {note.new_number} changed"
+        found.append(NoteChange(label, note.routine, tuple(Segment(d.op, d.text) for d in note.diff)))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
 class Row:
     """One change as shown in the report: old units on the left, new units on the right."""
 
@@ -110,6 +135,8 @@ class Row:
     """Names of the filters that keep this row visible."""
     collapsed: bool
     """Routine rows start collapsed."""
+    notes: tuple[NoteChange, ...] = ()
+    """The cited footnotes whose text changed, appeared or disappeared."""
 
     @property
     def shift_mark(self) -> str:
@@ -141,6 +168,20 @@ def _side(diff: Sequence[DiffOp], side: str) -> tuple[Segment, ...]:
     """The ops of a word diff that one side shows: the old side shows no insertions and vice versa."""
     hidden = "insert" if side == "old" else "delete"
     return tuple(Segment(d.op, d.text) for d in diff if d.op != hidden and d.text)
+
+
+def _as_printed(segments: tuple[Segment, ...], printed: str) -> tuple[Segment, ...]:
+    """One side's segments with that side's own characters. An equal stretch of a word diff is
+    given as the new text prints it (``，`` where the old text had ``,``: the width of
+    punctuation is no difference); the old column shows the old text as printed."""
+    shown = "".join(s.text for s in segments)
+    if shown == printed or shown.translate(PUNCT_WIDTH) != printed.translate(PUNCT_WIDTH):
+        return segments
+    out, at = [], 0
+    for segment in segments:
+        out.append(Segment(segment.op, printed[at:at + len(segment.text)]))
+        at += len(segment.text)
+    return tuple(out)
 
 
 def _cut(segments: Sequence[Segment], texts: Sequence[str]) -> list[tuple[Segment, ...]] | None:
@@ -181,7 +222,7 @@ def _cells(
     ids = change.old if side == "old" else change.new
     units: list[Unit | None] = [resolution.get(unit_id) for unit_id in ids]
     texts = [unit.text if unit else "" for unit in units]
-    segments = _side(change.diff, side)
+    segments = _as_printed(_side(change.diff, side), "".join(texts))
     parts: Sequence[tuple[Segment, ...]] | None
     if not segments or change.type in ("added", "dropped", "unchanged"):
         parts = [(Segment("equal", text),) for text in texts]
@@ -239,6 +280,7 @@ def _rows(comparison: Comparison) -> list[Row]:
                 moved_to=_place(comparison.new, change.new[0]) if moved else None,
                 filters=tuple(f.name for f in FILTERS if f.keeps(change)),
                 collapsed=change.routine,
+                notes=_note_changes(change),
             )
         )
     return rows

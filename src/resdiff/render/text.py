@@ -36,6 +36,17 @@ def _ids(ids: tuple[str, ...]) -> str:
     return "+".join(ids) if ids else "—"
 
 
+def _footnote_line(old: int | None, new: int | None, routine: bool) -> str:
+    """``footnote 2 (routine): `` / ``footnote 3 → 4: `` / ``footnote 5 (new): ``."""
+    if old is None:
+        where = f"footnote {new} (new)"
+    elif new is None:
+        where = f"footnote {old} (gone)"
+    else:
+        where = f"footnote {old}" if old == new else f"footnote {old} → {new}"
+    return where + (" (routine)" if routine else "") + ": "
+
+
 def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_changes: bool = False) -> str:
     """Counts, then every change that is not unchanged, routine or terminology only (all of them
     with ``all_changes``), with ids, lead shift and word diff."""
@@ -46,7 +57,8 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
                "head", colour),
         f"{s['unchanged']} unchanged, {s['reworded']} reworded ({s['routine']} routine), {s['added']} added, "
         f"{s['dropped']} dropped, {s['split']} split, {s['merged']} merged, {s['moved']} moved; "
-        f"leads: {s['lead_stronger']} stronger, {s['lead_weaker']} weaker",
+        f"leads: {s['lead_stronger']} stronger, {s['lead_weaker']} weaker"
+        + (f"; footnotes: {s['footnotes']} changed" if s.get("footnotes") else ""),
     ]
     if comparison.terms:
         lines.append("terminology switches (paragraphs that differ by nothing else are set aside below;"
@@ -70,7 +82,11 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
         if change.old and change.new:
             head += f"  ({change.similarity:.0%} alike)"
         lines.append(paint(head, "head", colour))
-        lines.append("    " + word_diff(change.diff, colour))
+        if change.diff:
+            lines.append("    " + word_diff(change.diff, colour))
+        for note in change.footnotes:
+            lines.append("    " + _footnote_line(note.old_number, note.new_number, note.routine)
+                         + word_diff(note.diff, colour))
         lines.append("")
     if hidden:
         lines.append(paint(f"{hidden} routine or terminology-only changes not shown (--all shows them)", "dim", colour))
