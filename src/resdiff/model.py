@@ -234,9 +234,18 @@ class Resolution:
         number = self.symbol.split("RES/", 1)[1] if self.symbol and "RES/" in self.symbol else None
         if self.title:
             lines.append(f"{number}. {self.title}" if number else self.title)
-        if self.body:
+        if self.body and not any(u.part for u in self.units):
             lines.append(f"{self.body}，")
+        part: str | None = None
         for unit in self.units:
+            if unit.part and unit.part != part:
+                # A part opens with its letter, its title (its first heading) and the body line.
+                part = unit.part
+                title = unit.kind == "heading" and unit.id == f"{part}.H1"
+                lines.append(f"{part}. {unit.text}" if title else part)
+                lines.append(f"{self.body or '大会'}，")
+                if title:
+                    continue
             text = unit.text
             if unit.lead and text.startswith(unit.lead):
                 text = f"**{unit.lead}**{text[len(unit.lead):]}"

@@ -94,10 +94,11 @@ RE_RECOMMENDATION = re.compile(r"^\s*[\[［【].*通过[。.]?\s*[\]］】]\s*$"
 
 #: Lines of the first page's masthead and of the sheet around a resolution, never its text:
 #: ``联合国``, ``联合国 A/RES/78/123``, ``Distr.: General``, ``大会 Distr.: Limited 2023年10月20日``,
+#: ``联合国E/RES/2013/9经济及社会理事会Distr.: General`` (two rows read as one),
 #: ``Original: Chinese``, ``请回收``, ``Please recycle``, ``第七十八届会议``, ``议程项目18(b)``,
 #: ``第二委员会``, ``大会`` (a body's name without the comma of the body line).
 RE_MASTHEAD = re.compile(
-    r"^\s*(?:(?:联合国|United\s+Nations)(?:\s+.+)?"
+    r"^\s*(?:(?:联合国|United\s+Nations)(?:\s*[A-Z]{1,3}/\S.*)?"
     r"|(?:\S{0,12}\s*)?Distr\.?\s*[:：].*"
     r"|(?:(?:Chinese|English|French|Russian|Spanish|Arabic)\s*)?(?:Original\s*[:：].*)?"
     r"|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|-|—|–).{1,30}"

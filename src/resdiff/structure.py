@@ -463,7 +463,9 @@ def _read_parts(lines: list[Line], stream: Stream, top: _Top,
         stop = parts[n + 1][0] if n + 1 < len(parts) else len(lines)
         top.body = top.body or fold_spaces(lines[body_at].text[:-1])
         segment = lines[body_at + 1:stop]
-        end = _read_end(segment, top)
+        closing = _Top()  # each part closes with its own date and meeting lines
+        end = _read_end(segment, closing)
+        top.adopted, top.meeting = top.adopted or closing.adopted, top.meeting or closing.meeting
         builder = _Builder(segment[:end], stream.wraps)
         builder.feed()
         drafts = builder.units
