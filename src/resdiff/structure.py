@@ -46,6 +46,9 @@ MAX_TITLE = 120
 #: Lines at the top looked at for the masthead, the title and the body line.
 HEAD_LINES = 25
 
+#: In a wrapped text, a line shorter than this share of the measure stops short of the margin.
+SHORT_LINE = 0.7
+
 #: A heading wraps onto at most this many printed lines.
 MAX_HEADING_LINES = 3
 
@@ -217,6 +220,9 @@ class _Builder:
         self.last_letter: str | None = None
         self.operative = False
         self.doubts: list[Doubt] = []
+        widths = sorted(len(line.text) for line in lines) if wraps else []
+        self.measure = widths[int(len(widths) * 0.9)] if widths else 0
+        """The length of a full printed line, in characters."""
 
     @property
     def current(self) -> _Draft | None:
@@ -273,11 +279,22 @@ class _Builder:
             return True
         return not self.extracted
 
-    def _heading_lines(self, text: str, index: int) -> int:
+    def _short(self, line: Line) -> bool:
+        """In a wrapped text, a line that stops well short of the measure: the last of its paragraph."""
+        return self.extracted and len(line.text) < SHORT_LINE * self.measure
+
+    def _ended_short(self) -> bool:
+        """The paragraph being read has no final mark, but its last line stopped short."""
+        current = self.current
+        return (current is not None and not current.complete() and bool(current.lines)
+                and not current.lines[-1].marks and self._short(current.lines[-1]))
+
+    def _heading_lines(self, text: str, index: int, *, after_incomplete: bool = False) -> int:
         """How many lines from ``index`` make a heading (0: none). A heading has no final
-        punctuation, follows a complete unit and is followed by the start of one; a long
-        heading may wrap onto a second or third line."""
-        if not self._current_complete():
+        punctuation, follows a complete unit (or, with ``after_incomplete``, one whose last line
+        stopped short) and is followed by the start of a unit or by another heading; a long
+        heading may wrap onto a second or third line, but a line that stops short ends it."""
+        if not after_incomplete and not self._current_complete():
             return 0
         joined = text
         for span in range(1, MAX_HEADING_LINES + 1):
@@ -287,6 +304,10 @@ class _Builder:
                 return span
             if index + span >= len(self.lines):
                 return 0
+            if self._short(self.lines[index + span - 1]):
+                # Two headings in a row (a section whose paragraphs were all dropped).
+                following = self.lines[index + span]
+                return span if self._heading_lines(following.text, index + span, after_incomplete=True) else 0
             more = self.lines[index + span]
             if more.marks or self._op_start(more.text) or more.bold_at(0) is not None:
                 return 0
@@ -324,8 +345,13 @@ class _Builder:
                         line.bold_at(sub.start("rest")), line)
             return 0
         rest, bold = text, line.bold_at(0)
-        span = 0 if bold else self._heading_lines(rest, index)
+        ended_short = not bold and self._ended_short()
+        span = 0 if bold else self._heading_lines(rest, index, after_incomplete=ended_short)
         if span:
+            if ended_short and self.current is not None:
+                self.doubts.append(Doubt(self.current.lines[-1].index, "no-final-mark",
+                                         f"the paragraph ends without its final mark; “{rest}” after it "
+                                         "is read as a heading"))
             self._start("heading", None, rest, None, line)
             for more in self.lines[index + 1 : index + span]:
                 self.units[-1].parts.append(more.text)
@@ -497,6 +523,11 @@ def _warnings(stream: Stream, doubts: list[Doubt], where: dict[int, str], units:
                                               f"a second lead “{lead}” follows “{mark.group(0)}” inside the "
                                               "paragraph: two paragraphs may be read as one"))
                     break
+        if unit.kind != "heading" and not P.RE_FINAL_PUNCT.search(unit.text) and not any(
+                w.unit == unit.id and w.code == "no-final-mark" for w in found):
+            found.append(ParseWarning(unit.id, "no-final-mark",
+                                      f"the paragraph ends without its final mark (“…{unit.text[-12:]}”): "
+                                      "a heading or the next paragraph may have been read into it"))
         if unit.kind != "heading" and unit.lead is None and not (unit.number and "(" in unit.number):
             found.append(ParseWarning(unit.id, "no-lead", f"the paragraph opens with no known lead: "
                                       f"“{unit.text[:12]}…”"))
