@@ -19,17 +19,25 @@ from resdiff.lexicon import match_lead
 #: Two characters that a UTF-8 text read as Latin-1 or Windows-1252 is full of: ``ç»``, ``ä¼š``.
 _RE_MOJIBAKE_HINT = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]")
 
+#: A text with this many such pairs in its first 4,000 characters is garbled.
+MOJIBAKE_HINTS = 5
 
-def repair_mojibake(text: str) -> tuple[str, bool]:
+
+def repair_mojibake(text: str) -> tuple[str, str]:
     """A text garbled by a wrong encoding (UTF-8 read as Latin-1 or Windows-1252, and saved)
-    put right by ftfy, and whether anything was repaired. Only the encoding is fixed: the width
-    of characters, quotes and everything else stay as printed."""
-    if len(_RE_MOJIBAKE_HINT.findall(text[:4000])) < 5:
-        return text, False
+    put right by ftfy, and what was found: ``clean``, ``repaired``, or ``garbled`` when the
+    garbling is still there after the repair (bytes were lost on the way). Only the encoding is
+    fixed: the width of characters, quotes and everything else stay as printed."""
+    if len(_RE_MOJIBAKE_HINT.findall(text, 0, 4000)) < MOJIBAKE_HINTS:
+        return text, "clean"
     import ftfy
 
     fixed = ftfy.fix_encoding(text)
-    return fixed, fixed != text
+    # What is still garbled, or replaced by U+FFFD on the way (bytes that were lost), cannot be
+    # put right.
+    if len(_RE_MOJIBAKE_HINT.findall(fixed, 0, 4000)) >= MOJIBAKE_HINTS or "\ufffd" in fixed:
+        return fixed, "garbled"
+    return fixed, "repaired"
 
 
 def fold_spaces(text: str) -> str:
@@ -356,10 +364,10 @@ def _glued_readings(marks: str) -> list[list[int]]:
     return []
 
 
-def _web_notes(source: list[str]) -> tuple[dict[int, int], set[int]]:
+def _web_notes(source: list[str]) -> tuple[dict[int, int], set[int] | None]:
     """The lines of a web copy that are footnote texts (``1 见……``, ``[1] 见……``, ``(1) 见……``),
     as {line index: footnote number}, and the footnote numbers glued references may stand for
-    (empty when no reference is glued: nothing is then to be taken out of the lines).
+    (``None`` when no reference is glued: nothing is then to be taken out of the lines).
 
     A line that opens with a number is a footnote text only if some paragraph refers to that
     number; an extraction (with its separator rules) has none of these.
@@ -370,7 +378,7 @@ def _web_notes(source: list[str]) -> tuple[dict[int, int], set[int]]:
     glued_seen = False
     for k, line in enumerate(source):
         if P.RE_SEPARATOR.match(line):
-            return {}, set()
+            return {}, None
         first = line[:1]
         if first in "[¹²³⁴⁵⁶⁷⁸⁹⁰":
             note = P.RE_FOOTNOTE_DEF.match(line)
@@ -398,7 +406,7 @@ def _web_notes(source: list[str]) -> tuple[dict[int, int], set[int]]:
         if "[" in line:
             cited.update(int(found.group("n")) for found in P.RE_INLINE_MARKER.finditer(line) if found.group("n"))
     notes = {k: n for k, n in candidates.items() if n in cited}
-    return notes, (defined | set(notes.values())) if glued_seen else set()
+    return notes, (defined | set(notes.values())) if glued_seen else None
 
 
 def _take_glued(raw: str, defined: set[int]) -> tuple[str, list[int], str | None]:
@@ -495,7 +503,7 @@ def text_lines(text: str) -> Stream:
                 kept[-1].markers.append(int(marker.group("n")))
             continue
         raw, inline = take_inline_markers(line)
-        if defined:
+        if defined is not None:
             raw, glued, stray = _take_glued(raw, defined)
             inline += glued
             if stray:

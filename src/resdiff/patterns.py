@@ -141,7 +141,7 @@ RE_WEB_NOTE_DEF = re.compile(
 #: Footnote references glued after a paragraph's last mark, as a web copy prints them:
 #: ``…的成果文件,1``, ``…的成果文件，12``, ``…文件;(2)``, ``…文件。[3][4]``.
 RE_GLUED_END = re.compile(
-    r"(?<=[,，;；。.:：])[ \t]*(?P<marks>(?:\d{1,2}|[(（]\d{1,2}[)）]|\[\d{1,2}\])+)\s*$"
+    r"(?<=[,，;；。:：])[ \t]*(?P<marks>(?:\d{1,2}|[(（]\d{1,2}[)）]|\[\d{1,2}\])+)\s*$"
 )
 
 #: A footnote number glued after a mark inside a paragraph: ``情况，1特别强调`` (not ``，1个``).

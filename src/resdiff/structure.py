@@ -438,15 +438,15 @@ def _predecessor(units: list[Unit], top: _Top, prefix: str | None, year: int | N
 def build(text: str) -> Resolution:
     """Parse the text of a resolution (see :func:`resdiff.parse`): a text garbled by a wrong
     encoding is repaired first, and a text in English is refused (for now) with one line."""
-    text, repaired = repair_mojibake(text)
+    text, encoding = repair_mojibake(text)
+    if encoding == "garbled":
+        raise InputError("the text is garbled by a wrong encoding (UTF-8 read as Latin-1 or Windows-1252) "
+                         "and cannot be repaired: open the original file (UTF-8 or GB18030) again")
     language = detect_language(text)
     if language == "en":
         raise LanguageError("the text is in English: resdiff reads resolutions in Chinese (English is planned)")
-    if repaired and language is None:
-        raise InputError("the text is garbled by a wrong encoding and could not be repaired: "
-                         "open the original file (UTF-8 or GB18030) again")
     stream = text_lines(text)
-    if repaired:
+    if encoding == "repaired":
         stream.doubts.insert(0, Doubt(-1, "mojibake", "the text was garbled by a wrong encoding "
                                       "(UTF-8 read as Latin-1 or Windows-1252) and has been repaired"))
     if language is None:
