@@ -8,6 +8,7 @@ texts of other bodies and shapes with their expected parses.
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -131,7 +132,7 @@ def test_word_as_ods_publishes_it_parses_to_the_corpus(corpus: resdiff.Resolutio
 def test_any_two_forms_compare_as_unchanged(corpus: resdiff.Resolution, pdf_forms: dict[str, str]) -> None:
     forms = [resdiff.parse(pdf_forms["plain"]), resdiff.parse(web_copy(corpus, marks="paren", notes="foot")),
              resdiff.parse(web_copy(corpus, marks="superscript", notes="end")), resdiff.parse(pdf_forms["ods"])]
-    for old, new in zip(forms, forms[1:]):
+    for old, new in itertools.pairwise(forms):
         _all_unchanged(old, new)
 
 
