@@ -91,6 +91,15 @@ def lead_note(change: Change) -> str:
     return f"{lead.old} → {lead.new} {MARKS[lead.shift]}"
 
 
+def footnote_note(old: int | None, new: int | None) -> str:
+    """``footnote 2``, ``footnote 3 → 4``, ``footnote 5 (new)``, ``footnote 6 (gone)``."""
+    if old is None:
+        return f"footnote {new} (new)"
+    if new is None:
+        return f"footnote {old} (gone)"
+    return f"footnote {old}" if old == new else f"footnote {old} → {new}"
+
+
 def plain(comparison: Comparison, change: Change) -> Segments:
     """The whole text of an added or dropped change."""
     resolution, ids = (comparison.new, change.new) if change.new else (comparison.old, change.old)
@@ -116,6 +125,12 @@ def make_brief(comparison: Comparison, title: str) -> Brief:
     leads = [c for c in changes if lead_note(c) and c.lead and c.lead.shift != "same"]
     rewordings = [c for c in changes if c.substantive and c.type in ("reworded", "split", "merged") and c not in leads]
     moved_items = tuple(Item(ref(c), "text unchanged" if c.type == "unchanged" else c.type, ()) for c in changes if c.moved)
+    # A footnote whose text changed other than routinely is a change of what the paragraph says.
+    footnote_items = tuple(
+        Item(ref(c), footnote_note(note.old_number, note.new_number), excerpt(note.diff))
+        for c in changes for note in c.footnotes if not note.routine
+    )
+    routine_notes = {(n.old_number, n.new_number) for c in changes for n in c.footnotes if n.routine}
     sections = (
         Section("New commitments", items(comparison.by_type("added"), whole=True)),
         Section("Dropped commitments", items(comparison.by_type("dropped"), whole=True)),
@@ -124,6 +139,7 @@ def make_brief(comparison: Comparison, title: str) -> Brief:
         Section("Other lead changes", items(shifted("different"))),
         Section("Substantive rewordings", items(rewordings)),
         Section("Moved", moved_items),
+        Section("Changed footnotes", footnote_items),
     )
 
     summary = comparison.summary
@@ -143,6 +159,7 @@ def make_brief(comparison: Comparison, title: str) -> Brief:
         f"{len(terminology)} paragraphs that differ only by a terminology switch"
         + (f" ({switches})" if switches else "")
         + ": not listed.",
+        f"{len(routine_notes)} routine footnote updates (document symbols, years): counted, not listed.",
         f"{summary['unchanged']} paragraphs unchanged.",
     )
     return Brief(title, facts, sections, not_listed)

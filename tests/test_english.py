@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import resdiff
 from resdiff import classify, lexicon
-from resdiff.language import detect_language
+from resdiff.lang import detect_language
 from resdiff.segment_en import EnglishSegmenter, english_words
 
 HERE = Path(__file__).resolve().parent

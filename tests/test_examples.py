@@ -113,13 +113,17 @@ def test_negotiation_brief(tmp_path: Path, comparison: Comparison) -> None:
     assert f"{summary['unchanged']} paragraphs unchanged" in part["Not listed"]
     # Routine updates are counted, not listed: PP3's new predecessor does not appear.
     assert "第2013/9号决议" not in markdown
+    # Footnotes (issue 9): the draft's three footnote changes are routine (symbols, years).
+    notes = {(n.old_number, n.new_number) for c in comparison.changes for n in c.footnotes}
+    assert len(notes) == 3 and "3 routine footnote updates" in part["Not listed"]
+    assert part["Changed footnotes"].strip() == "None."
     listed = len(re.findall(r"^- \*\*", markdown, flags=re.M))
     assert listed == len(comparison.substantive)
 
     page = parse((tmp_path / "brief.html").read_text(encoding="utf-8"))
     assert "ILLUSTRATIVE" in page.find("h1").text()
     assert [h.text().split(" (")[0] for h in page.find_all("h2")] == list(part)
-    assert len(page.find_all("li")) == listed + 3
+    assert len(page.find_all("li")) == listed + 4
     assert page.find("del").text() == "吁请" and page.find("ins").text() == "促请"
 
 

@@ -63,6 +63,9 @@ def _data(comparison: Comparison) -> list[str]:
         found.update(resolution.footnotes.values())
     for change in comparison.changes:
         found.update(d.text for d in change.diff)
+        for note in change.footnotes:
+            found.update(filter(None, (note.old, note.new)))
+            found.update(d.text for d in note.diff)
         if change.lead:
             found.update(filter(None, (change.lead.old, change.lead.new, change.lead.old_gloss, change.lead.new_gloss)))
         if change.parallel:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resdiff.errors import InputError, ResdiffError
-from resdiff.language import LANGUAGES
+from resdiff.lang import LANGUAGES
 from resdiff.model import Comparison, Resolution
 from resdiff.options import DEFAULT_OPTIONS, Options
 from resdiff.readers.text import decode

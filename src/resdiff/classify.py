@@ -25,10 +25,13 @@ def is_english_text(text: str) -> bool:
 
 
 def comparable(text: str) -> str:
-    """A text with whitespace and its final punctuation mark ignored (the ``unchanged`` rule)."""
+    """A text with whitespace, the width of its punctuation and its final punctuation mark
+    ignored (the ``unchanged`` rule: ``成果文件,`` and ``成果文件，`` are the same; in an English
+    text the final mark is also ``.``)."""
+    folded = P.RE_FINAL_MARK.sub("", _WHITESPACE.sub("", text.translate(P.PUNCT_WIDTH)))
     if _CJK.search(text) is None:
-        return P.RE_FINAL_MARK_EN.sub("", P.RE_FINAL_MARK.sub("", _WHITESPACE.sub("", text)))
-    return P.RE_FINAL_MARK.sub("", _WHITESPACE.sub("", text))
+        return P.RE_FINAL_MARK_EN.sub("", folded)
+    return folded
 
 
 def strip_adverb(text: str) -> str:

@@ -17,6 +17,7 @@ from resdiff import __version__
 from resdiff.errors import InputError, ResdiffError
 
 if TYPE_CHECKING:
+    from resdiff.model import Resolution
     from resdiff.series import Series
 
 EXIT_ERROR = 2
@@ -86,12 +87,31 @@ def _format_for(output: str | None, given: str | None, default: str = "text") ->
 
 # -- subcommands ---------------------------------------------------------------------------
 
+def _printable(text: str) -> str:
+    """A message as the terminal may show it: control characters (escape codes) replaced."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
+def _warn(resolution: Resolution, name: str, strict: bool) -> bool:
+    """Print the parser's warnings on stderr; with ``strict``, any warning is an error (True)."""
+    for warning in resolution.warnings:
+        where = f"{name}: {warning.unit}" if warning.unit else name
+        print(_printable(f"resdiff: warning: {where}: {warning.message} [{warning.code}]"), file=sys.stderr)
+    if strict and resolution.warnings:
+        n = len(resolution.warnings)
+        print(_printable(f"resdiff: error: {name}: {n} warning{'s' * (n != 1)} and --strict"), file=sys.stderr)
+        return True
+    return False
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
     from resdiff.api import load
     from resdiff.render.json import render_json
     from resdiff.render.text import render_resolution_text
 
     resolution = load(args.file, language=args.lang)
+    if _warn(resolution, args.file, args.strict):
+        return EXIT_ERROR
     fmt = _format_for(args.output, args.format)
     _write(render_json(resolution) if fmt == "json" else render_resolution_text(resolution, ui=_ui(args)),
            args.output)
@@ -108,8 +128,11 @@ def _ui(args: argparse.Namespace) -> str:
 def _cmd_diff(args: argparse.Namespace) -> int:
     from resdiff.api import compare, load
 
-    comparison = compare(load(args.old, language=args.lang), load(args.new, language=args.lang),
-                         old_other=load(args.old_other) if args.old_other else None,
+    old, new = load(args.old, language=args.lang), load(args.new, language=args.lang)
+    failed = _warn(old, args.old, args.strict)
+    if _warn(new, args.new, args.strict) or failed:
+        return EXIT_ERROR
+    comparison = compare(old, new, old_other=load(args.old_other) if args.old_other else None,
                          new_other=load(args.new_other) if args.new_other else None)
     if args.agreed:
         from resdiff.parallel import attach_agreed, load_folder, pair_folder
@@ -223,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--lang", choices=("zh", "en"), help="the text's language (default: told from the text)")
     p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
+    p.add_argument("--strict", action="store_true", help="any parser warning is an error (exit 2)")
     p.set_defaults(run=_cmd_parse)
 
     p = sub.add_parser("diff", help="compare two resolutions paragraph by paragraph")
@@ -241,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--agreed", metavar="FOLDER",
                    help="for each added paragraph, the closest agreed language in this folder's texts (both languages)")
     p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
+    p.add_argument("--strict", action="store_true", help="any parser warning is an error (exit 2)")
     p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")

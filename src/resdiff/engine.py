@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -16,7 +17,7 @@ from resdiff import classify
 from resdiff.align import Aligner, Link, order_preserving
 from resdiff.errors import InputError
 from resdiff.lexicon import ADVERBS, ADVERBS_EN
-from resdiff.model import Change, ChangeType, Comparison, DiffOp, Resolution, TermSwitch, Unit
+from resdiff.model import Change, ChangeType, Comparison, DiffOp, FootnoteChange, Resolution, TermSwitch, Unit
 from resdiff.options import Options
 from resdiff.segment import Segmenter, is_punctuation
 from resdiff.segment_en import EnglishSegmenter
@@ -182,6 +183,52 @@ def _build(texts: _Texts, links: list[Link], terms: Sequence[TermSwitch], aligne
     return [change for _, change in placed]
 
 
+def _cited(resolution: Resolution, ids: Sequence[str]) -> list[int]:
+    """The footnotes the units ``ids`` cite, in order of first citation."""
+    numbers: list[int] = []
+    for unit_id in ids:
+        for n in resolution[unit_id].footnotes:
+            if n not in numbers:
+                numbers.append(n)
+    return numbers
+
+
+def footnote_changes(old: Resolution, new: Resolution, change: Change,
+                     segmenter: AnySegmenter) -> tuple[FootnoteChange, ...]:
+    """The footnotes cited by a change's units whose text changed, appeared or disappeared.
+
+    Only a change with units on both sides has any (an added paragraph brings its footnotes
+    with it). A footnote of the same text on both sides is the same footnote whatever its
+    number; the others are paired in the order they are cited; what is left appeared or
+    disappeared with the citation.
+    """
+    if not change.old or not change.new:
+        return ()
+    old_cited = [n for n in _cited(old, change.old) if n in old.footnotes]
+    new_cited = [n for n in _cited(new, change.new) if n in new.footnotes]
+    if not old_cited and not new_cited:
+        return ()
+    new_texts = {classify.comparable(new.footnotes[n]): n for n in new_cited}
+    same = {o: new_texts[classify.comparable(old.footnotes[o])] for o in old_cited
+            if classify.comparable(old.footnotes[o]) in new_texts}
+    old_left = [o for o in old_cited if o not in same]
+    new_left = [n for n in new_cited if n not in same.values()]
+    found: list[FootnoteChange] = []
+    for o, n in zip(old_left, new_left):
+        a, b = old.footnotes[o], new.footnotes[n]
+        diff = diff_words(segmenter.words(a), segmenter.words(b))
+        found.append(FootnoteChange(o, n, a, b, diff, classify.is_routine(a, b)))
+    for o in old_left[len(new_left):]:
+        text = old.footnotes[o]
+        found.append(FootnoteChange(o, None, text, None, (DiffOp("delete", text),), False))
+    for n in new_left[len(old_left):]:
+        text = new.footnotes[n]
+        found.append(FootnoteChange(None, n, None, text, (DiffOp("insert", text),), False))
+    return tuple(found)
+
+
+
+
 def segmenter_for(language: str, options: Options, given: AnySegmenter | None = None) -> AnySegmenter:
     """The segmenter for texts in ``language``: ``given`` if it is one for that language."""
     if language == "en":
@@ -203,4 +250,10 @@ def run(old: Resolution, new: Resolution, options: Options, *, segmenter: AnySeg
     terms = classify.find_terms(first, min_count=options.term_min_count)
     if terms:
         links, aligner = _align(texts, options, terms, base=aligner)
-    return Comparison(old=old, new=new, changes=tuple(_build(texts, links, terms, aligner)), terms=terms)
+    changes = _build(texts, links, terms, aligner)
+    if old.footnotes or new.footnotes:
+        # A footnote's change is the change of the paragraphs that cite it: attached once the
+        # paragraphs themselves are classified, it never changes their type.
+        changes = [replace(c, footnotes=notes) if (notes := footnote_changes(old, new, c, texts.seg)) else c
+                   for c in changes]
+    return Comparison(old=old, new=new, changes=tuple(changes), terms=terms)

@@ -101,6 +101,23 @@ def leads_en() -> dict[str, EnglishLead]:
             continue
         en, zh, scale, rank, part, example = line.split("\t")
         table[en.lower()] = EnglishLead(en, zh, None if scale == "-" else scale, int(rank), part, example)
+    # Every English equivalent the Chinese table names (``notes with deep concern``, ``again urges``)
+    # is an English lead too, on its Chinese lead's step, unless two Chinese leads with that English
+    # stand on different steps (``approves``), which would make the English one ambiguous.
+    derived: dict[str, list[Lead]] = {}
+    for lead in leads().values():
+        # The preposition after a lead is not printed in italics with it (*Takes note* of).
+        words = lead.en.split()
+        while len(words) > 1 and words[-1] in ("of", "to", "for", "with", "that", "on"):
+            words = words[:-1]
+        key = " ".join(words).lower()
+        if words and words[0] not in ADVERBS_EN and key not in table:
+            derived.setdefault(key, []).append(lead)
+    for key, found in derived.items():
+        if len({(lead.scale, lead.rank) for lead in found}) == 1:
+            first = found[0]
+            en = key[:1].upper() + key[1:]
+            table[key] = EnglishLead(en, first.zh, first.scale, first.rank, first.part, f"{en} …")
     return table
 
 

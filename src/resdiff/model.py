@@ -21,6 +21,11 @@ ChangeType = Literal["unchanged", "reworded", "added", "dropped", "split", "merg
 DiffOpName = Literal["equal", "insert", "delete"]
 Shift = Literal["stronger", "weaker", "same", "different"]
 
+#: The width of punctuation is never a difference (``resdiff.comparison/1``): a web copy that
+#: writes ``,`` ``;`` ``:`` ``(`` for ``，`` ``；`` ``：`` ``（`` says the same. Texts are kept as
+#: printed; comparisons fold them with this table.
+PUNCT_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
+
 #: Change types in the order the summary lists them.
 CHANGE_TYPES: tuple[ChangeType, ...] = ("unchanged", "reworded", "added", "dropped", "split", "merged")
 
@@ -46,19 +51,24 @@ class Unit:
     """The paragraph as printed, artefacts removed; the lead is included, the number is not."""
     footnotes: tuple[int, ...] = ()
     """Numbers of the footnotes referenced in this paragraph, in order of reference."""
+    part: str | None = None
+    """In a resolution adopted in lettered parts, the part's letter (``"B"``); the id then
+    carries it too (``B.OP3(a)``). ``None`` in a resolution without parts."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "footnotes", tuple(self.footnotes))
 
     @property
     def parent(self) -> str | None:
-        """For a sub-paragraph ``OP38(b)``, the id of its paragraph ``OP38``; otherwise ``None``."""
+        """For a sub-paragraph ``OP38(b)``, the id of its paragraph ``OP38`` (``B.OP3`` for
+        ``B.OP3(a)``); otherwise ``None``."""
         if self.number and "(" in self.number:
-            return "OP" + self.number.split("(", 1)[0]
+            prefix = f"{self.part}." if self.part else ""
+            return prefix + "OP" + self.number.split("(", 1)[0]
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
             "number": self.number,
@@ -66,6 +76,9 @@ class Unit:
             "text": self.text,
             "footnotes": list(self.footnotes),
         }
+        if self.part is not None:
+            data["part"] = self.part
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Unit:
@@ -76,7 +89,31 @@ class Unit:
             lead=data["lead"],
             text=data["text"],
             footnotes=tuple(data.get("footnotes", ())),
+            part=data.get("part"),
         )
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """Something the parser found doubtful: nothing it reads is silently wrong."""
+
+    unit: str | None
+    """The id of the unit concerned, or ``None`` for the text as a whole."""
+    code: str
+    """A short, stable kebab-case word: ``two-leads``, ``no-lead``, ``stray-digit``,
+    ``numbering-gap``, ``unknown-footnote``, ``long-title``, ``not-chinese``, ``mojibake`` …"""
+    message: str
+    """One sentence: what was seen and where."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"unit": self.unit, "code": self.code, "message": self.message}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ParseWarning:
+        return cls(unit=data.get("unit"), code=data["code"], message=data["message"])
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.message}" if self.unit else self.message
 
 
 @dataclass(frozen=True)
@@ -101,10 +138,15 @@ class Resolution:
     """The symbol of the resolution of the same series that the preamble recalls."""
     footnotes: Mapping[int, str] = field(default_factory=dict, hash=False)
     """Footnote number → footnote text."""
+    warnings: tuple[ParseWarning, ...] = field(default=(), compare=False)
+    """What the parser found doubtful (a second lead in a paragraph, a stray digit, a gap in the
+    numbering …). Two parses of the same text in different forms are equal whatever their
+    warnings: they are about the reading, not the resolution."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "units", tuple(self.units))
         object.__setattr__(self, "footnotes", dict(sorted(self.footnotes.items())))
+        object.__setattr__(self, "warnings", tuple(self.warnings))
 
     def __iter__(self) -> Iterator[Unit]:
         return iter(self.units)
@@ -160,6 +202,7 @@ class Resolution:
             "predecessor": self.predecessor,
             "units": [u.to_dict() for u in self.units],
             "footnotes": {str(n): t for n, t in self.footnotes.items()},
+            "warnings": [w.to_dict() for w in self.warnings],
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -177,6 +220,7 @@ class Resolution:
             language=data.get("language", "zh"),
             predecessor=data.get("predecessor"),
             footnotes={int(n): t for n, t in data.get("footnotes", {}).items()},
+            warnings=tuple(ParseWarning.from_dict(w) for w in data.get("warnings", ())),
         )
 
     def to_text(self) -> str:
@@ -196,9 +240,18 @@ class Resolution:
         if self.title:
             lines.append(f"{number}. {self.title}" if number else self.title)
         english = self.language == "en"
-        if self.body:
+        if self.body and not any(u.part for u in self.units):
             lines.append(f"The {self.body}," if english else f"{self.body}，")
+        part: str | None = None
         for unit in self.units:
+            if unit.part and unit.part != part:
+                # A part opens with its letter, its title (its first heading) and the body line.
+                part = unit.part
+                title = unit.kind == "heading" and unit.id == f"{part}.H1"
+                lines.append(f"{part}. {unit.text}" if title else part)
+                lines.append(f"{self.body or '大会'}，")
+                if title:
+                    continue
             text = unit.text
             if unit.lead and text.startswith(unit.lead):
                 text = f"**{unit.lead}**{text[len(unit.lead):]}"
@@ -319,6 +372,37 @@ class Pairing:
 
 
 @dataclass(frozen=True)
+class FootnoteChange:
+    """A footnote cited by a change's units whose text changed, appeared or disappeared."""
+
+    old_number: int | None
+    """Its number in the old text, ``None`` if the old units cite no such footnote."""
+    new_number: int | None
+    """Its number in the new text, ``None`` if the new units cite no such footnote."""
+    old: str | None
+    """Its old text, ``None`` when it appeared."""
+    new: str | None
+    """Its new text, ``None`` when it disappeared."""
+    diff: tuple[DiffOp, ...] = ()
+    """Word-level edit script from the old text to the new."""
+    routine: bool = False
+    """Every difference is a document symbol, a date, a number or a year bump."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "diff", tuple(self.diff))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "old_number": self.old_number,
+            "new_number": self.new_number,
+            "old": self.old,
+            "new": self.new,
+            "diff": [d.to_dict() for d in self.diff],
+            "routine": self.routine,
+        }
+
+
+@dataclass(frozen=True)
 class Change:
     """What happened to one group of paragraphs between the old and the new text."""
 
@@ -340,6 +424,9 @@ class Change:
     """Word-level edit script from the old text(s) to the new text(s); empty when unchanged."""
     terminology: bool = False
     """Every difference is a recurring terminology switch (see ``Comparison.terms``) or routine."""
+    footnotes: tuple[FootnoteChange, ...] = ()
+    """The footnotes cited by its units whose text changed, appeared or disappeared. The change
+    keeps its ``type`` by the paragraphs' own texts."""
     parallel: Parallel | None = None
     """The same units in the other language, when its texts were given alongside (issue 12)."""
 
@@ -347,12 +434,16 @@ class Change:
         object.__setattr__(self, "old", tuple(self.old))
         object.__setattr__(self, "new", tuple(self.new))
         object.__setattr__(self, "diff", tuple(self.diff))
+        object.__setattr__(self, "footnotes", tuple(self.footnotes))
 
     @property
     def substantive(self) -> bool:
-        """True unless the change is unchanged, routine or only a terminology switch. A move and
-        a lead that became stronger, weaker or different are always substantive."""
+        """True unless the change is unchanged, routine or only a terminology switch. A move, a
+        lead that became stronger, weaker or different, and a footnote whose text changed other
+        than routinely are always substantive."""
         if self.moved or (self.lead is not None and self.lead.shift != "same"):
+            return True
+        if any(not f.routine for f in self.footnotes):
             return True
         return not (self.type == "unchanged" or self.routine or self.terminology)
 
@@ -377,6 +468,7 @@ class Change:
             "lead": self.lead.to_dict() if self.lead else None,
             "diff": [d.to_dict() for d in self.diff],
             "terminology": self.terminology,
+            "footnotes": [f.to_dict() for f in self.footnotes],
             **({"parallel": self.parallel.to_dict()} if self.parallel is not None else {}),
         }
 
@@ -423,6 +515,8 @@ class Comparison:
         result["routine"] = sum(c.routine for c in self.changes)
         result["lead_stronger"] = sum(bool(c.lead and c.lead.shift == "stronger") for c in self.changes)
         result["lead_weaker"] = sum(bool(c.lead and c.lead.shift == "weaker") for c in self.changes)
+        # A footnote cited by several changed units is one footnote change.
+        result["footnotes"] = len({(f.old_number, f.new_number) for c in self.changes for f in c.footnotes})
         return result
 
     def by_type(self, *types: ChangeType) -> tuple[Change, ...]:

@@ -16,6 +16,29 @@ from typing import Literal
 from resdiff import patterns as P
 from resdiff.lexicon import match_lead
 
+#: Two characters that a UTF-8 text read as Latin-1 or Windows-1252 is full of: ``ç»``, ``ä¼š``.
+_RE_MOJIBAKE_HINT = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]")
+
+#: A text with this many such pairs in its first 4,000 characters is garbled.
+MOJIBAKE_HINTS = 5
+
+
+def repair_mojibake(text: str) -> tuple[str, str]:
+    """A text garbled by a wrong encoding (UTF-8 read as Latin-1 or Windows-1252, and saved)
+    put right by ftfy, and what was found: ``clean``, ``repaired``, or ``garbled`` when the
+    garbling is still there after the repair (bytes were lost on the way). Only the encoding is
+    fixed: the width of characters, quotes and everything else stay as printed."""
+    if len(_RE_MOJIBAKE_HINT.findall(text, 0, 4000)) < MOJIBAKE_HINTS:
+        return text, "clean"
+    import ftfy
+
+    fixed = ftfy.fix_encoding(text)
+    # What is still garbled, or replaced by U+FFFD on the way (bytes that were lost), cannot be
+    # put right.
+    if len(_RE_MOJIBAKE_HINT.findall(fixed, 0, 4000)) >= MOJIBAKE_HINTS or "\ufffd" in fixed:
+        return fixed, "garbled"
+    return fixed, "repaired"
+
 
 def fold_spaces(text: str) -> str:
     """Whitespace next to CJK removed (``2013 年 7 月`` → ``2013年7月``), other runs folded to one space."""
@@ -134,6 +157,16 @@ class Line:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """Something a normaliser found doubtful on a line; the builder names the unit it went to."""
+
+    index: int
+    """The source line (0-based); ``-1`` for the text as a whole."""
+    code: str
+    message: str
+
+
 @dataclass
 class Stream:
     """The typed lines of one text, in reading order, and what its form says of them."""
@@ -141,6 +174,9 @@ class Stream:
     lines: list[Line]
     wraps: bool
     """A paragraph may wrap over several lines (a PDF extraction); otherwise it is one line."""
+    doubts: list[Doubt] = field(default_factory=list)
+    """What the normaliser could not be sure of (a digit glued after a mark that no footnote
+    explains, a repaired encoding …)."""
 
     @property
     def body(self) -> list[Line]:
@@ -149,6 +185,17 @@ class Stream:
     @property
     def footnotes(self) -> dict[int, str]:
         return {line.note: line.text for line in self.lines if line.role == "footnote" and line.note is not None}
+
+    @property
+    def masthead_symbols(self) -> list[str]:
+        """Symbols printed in the masthead (``联合国 A/RES/78/123``, ``A/C.2/78/L.12``)."""
+        found = []
+        for line in self.lines:
+            if line.role == "masthead":
+                symbol = P.RE_SYMBOL.search(line.text) or P.RE_DRAFT_SYMBOL.search(line.text)
+                if symbol:
+                    found.append(symbol.group(0))
+        return found
 
     @property
     def header_symbols(self) -> list[str]:
@@ -251,6 +298,20 @@ def _typed(line: _Raw, marked: bool) -> Line:
     return Line(text, runs, marks, "body", line.index)
 
 
+#: The masthead and the sheet's furniture stand among this many lines at the top.
+MASTHEAD_LINES = 25
+
+
+def _mark_masthead(lines: list[Line]) -> None:
+    """Give the masthead's lines at the top (``联合国``, ``Distr.: General``, the session and
+    agenda lines …) their role, up to the body line."""
+    for k, line in enumerate(lines[:MASTHEAD_LINES]):
+        if line.text.endswith(("，", ",")):
+            break
+        if line.text and P.RE_MASTHEAD.match(line.text):
+            lines[k] = Line(line.text, line.runs, line.marks, "masthead", line.index)
+
+
 def _raw_body_line(text: str) -> bool:
     collapsed = collapse_overprint(text)[0].strip()
     if collapsed.startswith("**"):
@@ -269,9 +330,9 @@ def title_hint(text: str) -> str | None:
     the numbered title line and what follows it up to the body line, or, in a draft without a
     number, the lines before the body line that are not the date, symbol or recommendation.
     Running headers repeat it and are recognised by it."""
-    lines = [line for line in text.replace("\r", "").split("\n") if line.strip()][:12]
+    lines = [line for line in text.replace("\r", "").split("\n") if line.strip()][:MASTHEAD_LINES]
     body_at = None
-    for k, line in enumerate(lines[:15]):
+    for k, line in enumerate(lines):
         if _raw_body_line(line):
             body_at = k
             break
@@ -285,10 +346,97 @@ def title_hint(text: str) -> str | None:
         symbol_only = P.RE_SYMBOL_LINE.match(line)
         if found:
             parts = [found.group("title")]
-        elif not (P.RE_TOP_DATE_LINE.match(line) or P.RE_RECOMMENDATION.match(line)
+        elif not (P.RE_TOP_DATE_LINE.match(line) or P.RE_RECOMMENDATION.match(line) or P.RE_MASTHEAD.match(line)
                   or (symbol_only and not symbol_only.group("before"))):
             parts.append(line)
     return fold_spaces(" ".join(parts)) if parts else None
+
+
+def _glued_readings(marks: str) -> list[list[int]]:
+    """The ways to read glued references: ``12`` is footnote 12 or footnotes 1 and 2."""
+    tokens = list(P.RE_GLUED_ONE.finditer(marks))
+    numbers = [int(t.group(1) or t.group(2)) for t in tokens if t.group(1) or t.group(2)]
+    if len(numbers) == len(tokens):
+        return [numbers]
+    if len(tokens) == 1:
+        digits = tokens[0].group(0)
+        return [[int(digits)], [int(ch) for ch in digits]] if len(digits) > 1 else [[int(digits)]]
+    return []
+
+
+def _web_notes(source: list[str]) -> tuple[dict[int, int], set[int] | None]:
+    """The lines of a web copy that are footnote texts (``1 见……``, ``[1] 见……``, ``(1) 见……``),
+    as {line index: footnote number}, and the footnote numbers glued references may stand for
+    (``None`` when no reference is glued: nothing is then to be taken out of the lines).
+
+    A line that opens with a number is a footnote text only if some paragraph refers to that
+    number; an extraction (with its separator rules) has none of these.
+    """
+    candidates: dict[int, int] = {}
+    cited: set[int] = set()
+    defined: set[int] = set()
+    glued_seen = False
+    for k, line in enumerate(source):
+        if P.RE_SEPARATOR.match(line):
+            return {}, None
+        first = line[:1]
+        if first in "[¹²³⁴⁵⁶⁷⁸⁹⁰":
+            note = P.RE_FOOTNOTE_DEF.match(line)
+            if note:
+                defined.add(int(note.group("n") or note.group("sup").translate(P.SUPERSCRIPT_DIGITS)))
+                continue
+        if first.isdigit() or first in "[(（":
+            web = P.RE_WEB_NOTE_DEF.match(line)
+            if web:
+                candidates[k] = int(web.group("a") or web.group("b") or web.group("c"))
+        last = line.rstrip()[-1:]
+        if last.isdigit() or last in ")）]":
+            glued = P.RE_GLUED_END.search(line)
+            if glued:
+                glued_seen = True
+                cited.update(n for reading in _glued_readings(glued.group("marks")) for n in reading)
+            else:
+                word = P.RE_GLUED_WORD.search(line)
+                if word:
+                    glued_seen = True
+                    cited.add(int(word.group("n") or word.group("p") or word.group("b")))
+        for found in P.RE_GLUED_INSIDE.finditer(line):
+            glued_seen = True
+            cited.add(int(found.group("n")))
+        if "[" in line:
+            cited.update(int(found.group("n")) for found in P.RE_INLINE_MARKER.finditer(line) if found.group("n"))
+    notes = {k: n for k, n in candidates.items() if n in cited}
+    return notes, (defined | set(notes.values())) if glued_seen else None
+
+
+def _take_glued(raw: str, defined: set[int]) -> tuple[str, list[int], str | None]:
+    """References glued after a mark (``…文件,1``), taken out when a footnote explains them;
+    otherwise the text is kept and the digits are named as doubtful."""
+    numbers: list[int] = []
+
+    def _inside(found: re.Match[str]) -> str:
+        n = int(found.group("n"))
+        if n in defined:
+            numbers.append(n)
+            return ""
+        return found.group(0)
+
+    if defined:
+        raw = P.RE_GLUED_INSIDE.sub(_inside, raw)
+    glued = P.RE_GLUED_END.search(raw)
+    if not glued:
+        word = P.RE_GLUED_WORD.search(raw)
+        n = int(word.group("n") or word.group("p") or word.group("b")) if word else None
+        if word and n in defined:
+            return raw[: word.start()], [*numbers, int(n)], None
+        return raw, numbers, None
+    for reading in _glued_readings(glued.group("marks")):
+        if reading and all(n in defined for n in reading):
+            return raw[: glued.start()], numbers + reading, None
+    marks = glued.group("marks").strip()
+    if len(marks) <= 2:
+        return raw, numbers, marks
+    return raw, numbers, None
 
 
 def text_lines(text: str) -> Stream:
@@ -306,6 +454,8 @@ def text_lines(text: str) -> Stream:
     after_page_break = 0
     kept: list[_Raw] = []
     title_key = re.sub(r"\s+", "", title_hint(text) or "")
+    web_notes, defined = _web_notes(source)
+    doubts: list[Doubt] = []
     i = 0
     while i < len(source):
         line = source[i]
@@ -315,6 +465,11 @@ def text_lines(text: str) -> Stream:
             continue
         i += 1
         if _is_blank(line):
+            continue
+        if i - 1 in web_notes:
+            web = P.RE_WEB_NOTE_DEF.match(line)
+            assert web is not None
+            footnotes[web_notes[i - 1]] = fold_spaces(web.group("text"))
             continue
         definition = P.RE_FOOTNOTE_DEF.match(line)
         if definition:
@@ -348,6 +503,13 @@ def text_lines(text: str) -> Stream:
                 kept[-1].markers.append(int(marker.group("n")))
             continue
         raw, inline = take_inline_markers(line)
+        if defined is not None:
+            raw, glued, stray = _take_glued(raw, defined)
+            inline += glued
+            if stray:
+                doubts.append(Doubt(i - 1, "stray-digit",
+                                    f"“{stray}” stands after the last mark of line {i} and no footnote "
+                                    "explains it: it is kept in the text"))
         head = P.RE_OP_NUMBER.sub(r"\g<rest>", P.RE_SUB_LETTER.sub(r"\g<rest>", raw)).lstrip()
         if head.startswith("**"):
             marked = True
@@ -357,6 +519,7 @@ def text_lines(text: str) -> Stream:
     # A text that marks its bold (the clean format) has no overprinted bold to undo: a paragraph
     # there that opens with a word three times over is text.
     lines = [_typed(line, marked) for line in kept]
+    _mark_masthead(lines)
     notes = [Line(body, role="footnote", index=len(source), note=n) for n, body in footnotes.items()]
     ordered = sorted([*lines, *others], key=lambda line: line.index)
-    return Stream(ordered + notes, wraps=extracted and not marked)
+    return Stream(ordered + notes, wraps=extracted and not marked, doubts=doubts)

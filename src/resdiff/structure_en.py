@@ -39,6 +39,9 @@ MAX_HEADING_EN = 140
 #: An English heading wraps onto at most this many printed lines.
 MAX_HEADING_LINES_EN = 6
 
+#: An English title longer than this is said to be doubtful (it may have taken in other lines).
+MAX_TITLE_EN = 300
+
 #: The top matter is looked for among this many lines.
 TOP_LINES = 30
 
@@ -286,10 +289,13 @@ def _predecessor(units: list[Unit], top: _TopEn, prefix: str | None, year: int |
 
 def build_en(text: str) -> Resolution:
     """Parse the text of an English resolution (see :func:`resdiff.parse`)."""
-    from resdiff.structure import _Builder, _units  # the shared unit builder
+    from resdiff.structure import _Builder, _line_units, _units, _warnings  # the shared unit builder
 
     prepared, end_notes = prepare(text)
     stream = text_lines(prepared)
+    # The footnotes listed after the end of a web copy join the stream as footnote lines.
+    stream.lines.extend(Line(text, role="footnote", index=len(stream.lines) + k, note=n)
+                        for k, (n, text) in enumerate(end_notes.items()) if n not in stream.footnotes)
     top = _TopEn()
     body = stream.body
     head = _join_top(body[:TOP_LINES])
@@ -301,17 +307,19 @@ def build_en(text: str) -> Resolution:
                        max_heading_lines=MAX_HEADING_LINES_EN)
     builder.feed()
     units = _units(builder.units)
+    where = _line_units(builder.units, units)
     if not any(u.kind == "operative" for u in units):
         raise NotAResolutionError(
             "the text has no operative paragraphs (numbered 1., 2., …): it does not look like a resolution")
     prefix = BODY_PREFIXES_EN.get(top.body or "")
-    header_symbols = stream.header_symbols
+    header_symbols = stream.masthead_symbols + stream.header_symbols
     symbol = top.symbol or (header_symbols[0] if header_symbols else None)
     if symbol is None and top.number and prefix:
         symbol = prefix + top.number
     if prefix is None and symbol and "RES/" in symbol:
         prefix = symbol[: symbol.index("RES/") + 4]
     adopted = top.adopted or top.top_date
+    footnotes = stream.footnotes
     year = int(adopted[:4]) if adopted else (int(top.number.split("/")[0]) if top.number else None)
     return Resolution(
         units=tuple(units),
@@ -322,5 +330,7 @@ def build_en(text: str) -> Resolution:
         title=top.title,
         language="en",
         predecessor=_predecessor(units, top, prefix, year),
-        footnotes={**stream.footnotes, **end_notes},
+        footnotes=footnotes,
+        warnings=_warnings(stream, builder.doubts, where, units,
+                           top.title if top.title and len(top.title) > MAX_TITLE_EN else None),
     )

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from resdiff.i18n import LANGUAGE_NAMES as UI_LANGUAGE_NAMES
 from resdiff.i18n import _ as N_
 from resdiff.i18n import translations
-from resdiff.model import Change, Comparison, DiffOp, Resolution, Unit
+from resdiff.model import PUNCT_WIDTH, Change, Comparison, DiffOp, Resolution, Unit
 
 #: Marks after a lead shift: ``吁请 → 促请 ↑``.
 SHIFT_MARKS: Mapping[str, str] = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
@@ -45,7 +45,7 @@ TEMPLATE_MESSAGES = (
     N_("Footnote {numbers}"), N_("Footnotes {numbers}"), N_("not in the old text"), N_("not in the new text"),
     N_("in {n} paragraph"), N_("in {n} paragraphs"), N_("stronger leads ↑"), N_("weaker leads ↓"),
     N_("routine updates"), N_("reworded"), N_("added"), N_("dropped"), N_("split"), N_("merged"), N_("moved"),
-    N_("unchanged"),
+    N_("unchanged"), N_("footnotes changed"), N_("footnote changed"), N_("old text"), N_("new text"),
 )
 
 #: Labels the page's script writes itself (the status line).
@@ -118,6 +118,7 @@ FILTERS: tuple[Filter, ...] = (
     Filter("lead", N_("Lead shifts"), _is_lead_shift),
     Filter("routine", N_("Routine updates"), lambda c: c.routine),
     Filter("terminology", N_("Terminology switches"), lambda c: c.terminology),
+    Filter("footnotes", N_("Footnote changes"), lambda c: bool(c.footnotes)),
 )
 
 
@@ -146,6 +147,30 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class NoteChange:
+    """A changed footnote as a row shows it: ``Footnote 2 (routine)`` and its word diff."""
+
+    label: str
+    routine: bool
+    segments: tuple[Segment, ...]
+
+
+def _note_changes(change: Change, ta: Callable[..., str] = str.format) -> tuple[NoteChange, ...]:
+    found = []
+    for note in change.footnotes:
+        if note.old_number is None:
+            label = ta(N_("Footnote {n} appeared"), n=note.new_number)
+        elif note.new_number is None:
+            label = ta(N_("Footnote {n} disappeared"), n=note.old_number)
+        elif note.old_number == note.new_number:
+            label = ta(N_("Footnote {n} changed"), n=note.new_number)
+        else:
+            label = ta(N_("Footnote {old} → {new} changed"), old=note.old_number, new=note.new_number)
+        found.append(NoteChange(label, note.routine, tuple(Segment(d.op, d.text) for d in note.diff)))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
 class Row:
     """One change as shown in the report: old units on the left, new units on the right."""
 
@@ -168,6 +193,8 @@ class Row:
     """The other language's old and new text of the change (with its word diff), when given."""
     unpaired: tuple[str, ...] = ()
     """The change's units that have no counterpart in the other language."""
+    notes: tuple[NoteChange, ...] = ()
+    """The cited footnotes whose text changed, appeared or disappeared."""
 
     @property
     def shift_mark(self) -> str:
@@ -199,6 +226,20 @@ def _side(diff: Sequence[DiffOp], side: str) -> tuple[Segment, ...]:
     """The ops of a word diff that one side shows: the old side shows no insertions and vice versa."""
     hidden = "insert" if side == "old" else "delete"
     return tuple(Segment(d.op, d.text) for d in diff if d.op != hidden and d.text)
+
+
+def _as_printed(segments: tuple[Segment, ...], printed: str) -> tuple[Segment, ...]:
+    """One side's segments with that side's own characters. An equal stretch of a word diff is
+    given as the new text prints it (``，`` where the old text had ``,``: the width of
+    punctuation is no difference); the old column shows the old text as printed."""
+    shown = "".join(s.text for s in segments)
+    if shown == printed or shown.translate(PUNCT_WIDTH) != printed.translate(PUNCT_WIDTH):
+        return segments
+    out, at = [], 0
+    for segment in segments:
+        out.append(Segment(segment.op, printed[at:at + len(segment.text)]))
+        at += len(segment.text)
+    return tuple(out)
 
 
 def _cut(segments: Sequence[Segment], texts: Sequence[str]) -> list[tuple[Segment, ...]] | None:
@@ -239,7 +280,7 @@ def _cells(
     ids = change.old if side == "old" else change.new
     units: list[Unit | None] = [resolution.get(unit_id) for unit_id in ids]
     texts = [unit.text if unit else "" for unit in units]
-    segments = _side(change.diff, side)
+    segments = _as_printed(_side(change.diff, side), "".join(texts))
     parts: Sequence[tuple[Segment, ...]] | None
     if not segments or change.type in ("added", "dropped", "unchanged"):
         parts = [(Segment("equal", text),) for text in texts]
@@ -315,6 +356,7 @@ def _rows(comparison: Comparison, ta: Callable[..., str] = str.format) -> list[R
                 parallel=_parallel(change),
                 unpaired=tuple(ta(N_("old {ids}") if uid.startswith("old:") else N_("new {ids}"), ids=uid.split(":", 1)[1])
                                for uid in (change.parallel.unpaired if change.parallel else ())),
+                notes=_note_changes(change, ta),
             )
         )
     return rows

@@ -59,6 +59,19 @@ def _lead(name: str, gloss: str | None, ui: str) -> str:
     return f"{name} ({gloss})" if gloss and wanted else name
 
 
+def _footnote_line(old: int | None, new: int | None, routine: bool, _: Callable[[str], str]) -> str:
+    """``footnote 2 (routine): `` / ``footnote 3 → 4: `` / ``footnote 5 (new): ``."""
+    if old is None:
+        where = _("footnote {n} (new)").format(n=new)
+    elif new is None:
+        where = _("footnote {n} (gone)").format(n=old)
+    elif old == new:
+        where = _("footnote {n}").format(n=old)
+    else:
+        where = _("footnote {old} → {new}").format(old=old, new=new)
+    return where + (_(" (routine)") if routine else "") + ": "
+
+
 def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_changes: bool = False,
                            ui: str = "en") -> str:
     """Counts, then every change that is not unchanged, routine or terminology only (all of them
@@ -71,7 +84,8 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
         paint(_label(old, _("old text"), _) + " → " + _label(new, _("new text"), _), "head", colour),
         _("{unchanged} unchanged, {reworded} reworded ({routine} routine), {added} added, {dropped} dropped, "
           "{split} split, {merged} merged, {moved} moved; leads: {lead_stronger} stronger, {lead_weaker} weaker")
-        .format(**s),
+        .format(**s)
+        + (_("; footnotes: {n} changed").format(n=s["footnotes"]) if s.get("footnotes") else ""),
     ]
     if comparison.terms:
         lines.append(_("terminology switches (paragraphs that differ by nothing else are set aside below;"
@@ -99,7 +113,11 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
         if change.old and change.new:
             head += "  " + _("({percent} alike)").format(percent=f"{change.similarity:.0%}")
         lines.append(paint(head, "head", colour))
-        lines.append("    " + word_diff(change.diff, colour))
+        if change.diff:
+            lines.append("    " + word_diff(change.diff, colour))
+        for note in change.footnotes:
+            lines.append("    " + _footnote_line(note.old_number, note.new_number, note.routine, _)
+                         + word_diff(note.diff, colour))
         lines.extend(_parallel_lines(change, colour, _))
         lines.append("")
     if hidden:
