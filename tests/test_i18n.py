@@ -151,8 +151,8 @@ def test_the_chinese_terminal_summary_has_no_english_label(case: str, request: p
 
 
 def test_leads_are_glossed_in_the_other_language(chinese: Comparison, negotiating: Comparison) -> None:
-    assert "吁请 (calls upon) → 促请 (urges)" in render_comparison_text(chinese, ui="en")
-    assert "Calls upon (吁请) → Urges (促请)" in render_comparison_text(negotiating, ui="zh")
+    assert "吁请 → 促请 ↑ (calls upon → urges)" in render_comparison_text(chinese, ui="en")
+    assert "Calls upon → Urges ↑ (吁请 → 促请)" in render_comparison_text(negotiating, ui="zh")
     assert "(calls upon)" not in render_comparison_text(chinese, ui="zh")
 
 

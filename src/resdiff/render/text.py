@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from resdiff.i18n import LANGUAGE_NAMES, translations
 from resdiff.i18n import _ as N_
-from resdiff.model import Change, Comparison, Resolution
+from resdiff.model import Change, Comparison, LeadShift, Resolution
 from resdiff.render.ansi import ARROWS, STYLES, paint, word_diff
 
 
@@ -51,12 +51,13 @@ def _ids(ids: tuple[str, ...]) -> str:
     return "+".join(ids) if ids else "—"
 
 
-def _lead(name: str, gloss: str | None, ui: str) -> str:
-    """A lead with its gloss in the other language where the interface is that language:
-    ``吁请 (calls upon)`` in an English interface, ``Urges (促请)`` in a Chinese one."""
-    english_lead = name[:1].isascii()
-    wanted = (ui == "en") != english_lead
-    return f"{name} ({gloss})" if gloss and wanted else name
+def _gloss(lead: LeadShift, ui: str) -> str:
+    """The leads in the other language, where the interface is that language: `` (calls upon → urges)``
+    after 吁请 → 促请 in an English interface, `` (吁请 → 促请)`` after Calls upon → Urges in a Chinese one."""
+    english_leads = lead.old[:1].isascii()
+    if not (lead.old_gloss and lead.new_gloss) or (ui == "en") == english_leads:
+        return ""
+    return f" ({lead.old_gloss} → {lead.new_gloss})"
 
 
 def _footnote_line(old: int | None, new: int | None, routine: bool, _: Callable[[str], str]) -> str:
@@ -107,8 +108,7 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
         head = f"{_ids(change.old)} → {_ids(change.new)}  {label}"
         if change.lead and change.lead.shift != "same":
             arrow = ARROWS[change.lead.shift]
-            shift = (f"  {_lead(change.lead.old, change.lead.old_gloss, ui)} → "
-                     f"{_lead(change.lead.new, change.lead.new_gloss, ui)} {arrow}")
+            shift = f"  {change.lead.old} → {change.lead.new} {arrow}" + _gloss(change.lead, ui)
             head += paint(shift, change.lead.shift, colour) if change.lead.shift in STYLES else shift
         if change.old and change.new:
             head += "  " + _("({percent} alike)").format(percent=f"{change.similarity:.0%}")
