@@ -139,8 +139,7 @@ def make_brief(comparison: Comparison, title: str) -> Brief:
         Section("Other lead changes", items(shifted("different"))),
         Section("Substantive rewordings", items(rewordings)),
         Section("Moved", moved_items),
-        Section("Changed footnotes", footnote_items),
-    )
+    ) + ((Section("Changed footnotes", footnote_items),) if footnote_items else ())
 
     summary = comparison.summary
     old, new = comparison.old, comparison.new
@@ -155,11 +154,11 @@ def make_brief(comparison: Comparison, title: str) -> Brief:
     )
     switches = ", ".join(f"{t.old} → {t.new} ({t.count})" for t in comparison.terms)
     not_listed = (
-        f"{summary['routine']} routine updates (dates, numbers, symbols, sessions): counted, not listed.",
+        f"{summary['routine']} routine updates (dates, numbers, symbols, sessions) and {len(routine_notes)} "
+        "routine footnote updates: counted, not listed.",
         f"{len(terminology)} paragraphs that differ only by a terminology switch"
         + (f" ({switches})" if switches else "")
         + ": not listed.",
-        f"{len(routine_notes)} routine footnote updates (document symbols, years): counted, not listed.",
         f"{summary['unchanged']} paragraphs unchanged.",
     )
     return Brief(title, facts, sections, not_listed)

@@ -431,3 +431,19 @@ def test_a_changed_footnote_is_shown_in_the_terminal_and_the_report(corpus: resd
     start = page.index('id="change-6"')
     row = page[page.rindex("<article", 0, start):page.index("</article>", start)]
     assert "Footnote 3 changed" in row and "<ins>和E/CN.16/2013/4</ins>" in row and "quiet" not in row
+
+
+def test_the_brief_lists_a_footnote_changed_other_than_routinely(corpus: resdiff.Resolution) -> None:
+    import importlib.util
+
+    path = CORPUS.parents[3] / "examples" / "negotiation_brief.py"
+    spec = importlib.util.spec_from_file_location("negotiation_brief", path)
+    assert spec is not None and spec.loader is not None
+    brief_module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = brief_module  # its dataclasses look their module up
+    spec.loader.exec_module(brief_module)
+    new = _with_notes(corpus, n2="A/69/65-E/2014/12。", n3="E/CN.16/2013/3和E/CN.16/2013/4。")
+    markdown = brief_module.to_markdown(brief_module.make_brief(resdiff.compare(corpus, new), "illustrative"))
+    section = markdown.split("## Changed footnotes (1)", 1)[1].split("##", 1)[0]
+    assert "**PP6 → PP6** — footnote 3: E/CN.16/2013/3<ins>和E/CN.16/2013/4</ins>。" in section
+    assert "and 1 routine footnote updates" in markdown  # footnote 2: symbol and year bumped
