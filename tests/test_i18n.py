@@ -36,9 +36,9 @@ LOCALE = ROOT / "src" / "resdiff" / "locale"
 PO = LOCALE / "zh" / "LC_MESSAGES" / "resdiff.po"
 BILINGUAL = ROOT / "examples" / "bilingual"
 
-#: Words that may stay in a Chinese interface: the program's name, the option that shows more,
+#: Words that may stay in a Chinese interface: the program's name, the option that shows more, Markdown,
 #: and the name of the other interface language on the switch.
-ALLOWED = {"resdiff", "all", "English"}
+ALLOWED = {"resdiff", "all", "English", "Markdown"}
 
 
 @pytest.fixture(scope="module")
@@ -260,3 +260,32 @@ def test_the_chinese_timeline_has_no_english_label() -> None:
 def test_gettext_reads_the_shipped_catalog_as_the_stdlib_would() -> None:
     found = gettext.translation("resdiff", localedir=str(LOCALE), languages=["zh"])
     assert found.gettext("unchanged") == "未改动"
+
+
+# -- the brief and the Word redline --------------------------------------------------------------
+
+def test_the_chinese_brief_has_no_english_label(chinese: Comparison) -> None:
+    from resdiff.render.brief import render_brief
+
+    for fmt in ("text", "markdown"):
+        text = render_brief(chinese, format=fmt, ui="zh")  # type: ignore[arg-type]
+        # The texts are Chinese: what Latin is left is a symbol, an id, or a label.
+        text = re.sub(r"[A-Z]+(?:[./][A-Za-z0-9.]*)+|\\?[\[\]{}+\-~*#\\]", " ", text)
+        assert english_left(text, _data(chinese)) == [], fmt
+    assert "谈判简报" in render_brief(chinese, ui="zh") and "Negotiation brief" in render_brief(chinese)
+
+
+def test_the_redline_comments_speak_the_interface_language(negotiating: Comparison) -> None:
+    import io
+    import zipfile
+
+    from resdiff.render.docx import render_docx
+
+    def comments(ui: str) -> str:
+        with zipfile.ZipFile(io.BytesIO(render_docx(negotiating, ui=ui))) as package:
+            return package.read("word/comments.xml").decode("utf-8")
+
+    english, chinese_ui = comments("en"), comments("zh")
+    assert "Calls upon → Urges: stronger (吁请 → 促请)" in english
+    assert "Calls upon → Urges: 加强 (吁请 → 促请)" in chinese_ui
+    assert "Chinese: 吁请所有会员国加强国家宽带计划" in english and "中文: 吁请所有会员国加强国家宽带计划" in chinese_ui

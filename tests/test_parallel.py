@@ -171,3 +171,20 @@ def test_the_example_script_writes_the_three_reports(tmp_path: Path) -> None:
     validate(json.loads((tmp_path / "negotiating.json").read_text(encoding="utf-8")))
     assert "吁请所有会员国" in (tmp_path / "negotiating.txt").read_text(encoding="utf-8")
     assert "toggle-parallel" in (tmp_path / "negotiating.html").read_text(encoding="utf-8")
+
+
+def test_the_brief_carries_the_other_language(negotiating: resdiff.Comparison) -> None:
+    from resdiff.render.brief import make_brief, render_brief, render_brief_docx
+
+    brief = make_brief(negotiating)
+    items = {item.where: item for section in brief.sections for item in section.items}
+    assert "".join(d.text for d in items["OP2 → OP2"].other).startswith("吁请所有会员国")
+    text = render_brief(negotiating)
+    assert "    Chinese: 吁请所有会员国加强国家宽带计划" in text
+    assert "Chinese:" in render_brief(negotiating, format="html")
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(render_brief_docx(negotiating)))
+    assert any(p.text.startswith("Chinese: 吁请所有会员国") for p in document.paragraphs)

@@ -178,7 +178,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     elif fmt == "docx":
         from resdiff.render.docx import render_docx
 
-        content = render_docx(comparison, accept_routine=args.accept_routine, title=args.title)
+        content = render_docx(comparison, accept_routine=args.accept_routine, title=args.title, ui=_ui(args))
     elif fmt == "xlsx":
         from resdiff.render.sheet import render_xlsx
 
@@ -200,15 +200,18 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from resdiff.api import compare, load
 
     fmt = _format_for(args.output, args.format, allowed=BRIEF_FORMATS, command="resdiff brief")
-    comparison = compare(load(args.old), load(args.new))
+    comparison = compare(load(args.old, language=args.lang), load(args.new, language=args.lang),
+                         old_other=load(args.old_other) if args.old_other else None,
+                         new_other=load(args.new_other) if args.new_other else None)
     if fmt == "docx":
         from resdiff.render.brief import render_brief_docx
 
-        _write(render_brief_docx(comparison, title=args.title), args.output)
+        _write(render_brief_docx(comparison, title=args.title, ui=_ui(args)), args.output)
     else:
         from resdiff.render.brief import render_brief
 
-        _write(render_brief(comparison, format=fmt, title=args.title), args.output)  # type: ignore[arg-type]
+        _write(render_brief(comparison, format=fmt, title=args.title, ui=_ui(args)),  # type: ignore[arg-type]
+               args.output)
     return 0
 
 
@@ -335,6 +338,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="text (default), markdown, html or docx; from -o's extension if not given")
     p.add_argument("-o", "--output", help="write here instead of standard output: .txt .md .html .docx")
     p.add_argument("--title", help="the brief's title")
+    p.add_argument("--lang", choices=("zh", "en"), help="the texts' language (default: told from each text)")
+    p.add_argument("--old-other", metavar="FILE", help="the old text in the other language, shown under each change")
+    p.add_argument("--new-other", metavar="FILE", help="the new text in the other language, shown under each change")
+    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the brief (default: from the locale)")
     p.set_defaults(run=_cmd_brief)
 
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")
