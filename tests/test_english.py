@@ -334,3 +334,27 @@ def test_the_cli_diffs_english_texts_and_can_be_told_the_language(tmp_path: Path
     bad = subprocess.run([sys.executable, "-m", "resdiff", "parse", "--lang", "fr", str(WSIS)],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("width", [40, 60, 90])
+def test_the_general_assembly_web_copy_hard_wrapped_parses_the_same(width: int) -> None:
+    import textwrap
+
+    web = (FIXTURES / "ga-illustrative-web.txt").read_text(encoding="utf-8")
+    wrapped = "\n".join(part for line in web.splitlines()
+                        for part in (textwrap.wrap(line, width=width, break_long_words=False, break_on_hyphens=False)
+                                     or [""]))
+    assert wrapped.count("\n") > web.count("\n")
+    assert resdiff.parse(wrapped) == resdiff.parse(web)
+
+
+def test_english_texts_carry_no_warnings_when_read_right(wsis: resdiff.Resolution) -> None:
+    assert wsis.warnings == ()
+    assert resdiff.load(FIXTURES / "ga-illustrative-web.txt").warnings == ()
+    assert resdiff.parse(to_wrapped(WSIS.read_text(encoding="utf-8"))).warnings == ()
+
+
+def test_an_english_paragraph_without_a_known_lead_is_a_warning() -> None:
+    text = WSIS.read_text(encoding="utf-8").replace("*Recalling* General Assembly", "Bearing firmly General Assembly")
+    codes = {(w.unit, w.code) for w in resdiff.parse(text).warnings}
+    assert ("PP4", "no-lead") in codes

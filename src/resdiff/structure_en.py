@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -258,11 +259,14 @@ def _read_end(lines: list[Line], top: _TopEn) -> int:
 
 
 def _wrapped(lines: list[Line]) -> bool:
-    """A hard-wrapped copy: many lines end without a paragraph's final mark."""
+    """A hard-wrapped copy: many lines end without a paragraph's final mark, or a line goes on in
+    lower case after one that has none (an English paragraph, heading or sub-paragraph never
+    starts in lower case)."""
     if not lines:
         return False
     open_ended = sum(not P.RE_FINAL_PUNCT.search(line.text) for line in lines)
-    return open_ended > max(3, len(lines) // 4)
+    runs_on = any(not P.RE_FINAL_PUNCT.search(a.text) and b.text[:1].islower() for a, b in pairwise(lines))
+    return runs_on or open_ended > max(3, len(lines) // 4)
 
 
 def _predecessor(units: list[Unit], top: _TopEn, prefix: str | None, year: int | None) -> str | None:
