@@ -37,6 +37,9 @@ _COMPLETE = {
     "heading": (),
 }
 
+#: The marks a paragraph ends with (``RE_FINAL_PUNCT``'s, as a set).
+_FINAL_MARKS = frozenset("，；。：:;,")
+
 #: Longest heading, in characters.
 MAX_HEADING = 40
 
@@ -71,8 +74,11 @@ class _Draft:
         if self.kind == "heading":
             return True
         # The text ends where its last part with any text ends (folding only removes spaces).
-        last = next((part.rstrip() for part in reversed(self.parts) if part.strip()), "")
-        return last.endswith(_COMPLETE[self.kind])
+        for part in reversed(self.parts):
+            last = part.rstrip()
+            if last:
+                return last.endswith(_COMPLETE[self.kind])
+        return False
 
     def add_markers(self, markers: list[int]) -> None:
         for n in markers:
@@ -285,9 +291,11 @@ class _Builder:
 
     def _ended_short(self) -> bool:
         """The paragraph being read has no final mark, but its last line stopped short."""
-        current = self.current
-        return (current is not None and not current.complete() and bool(current.lines)
-                and not current.lines[-1].marks and self._short(current.lines[-1]))
+        if not self.extracted or not self.units:
+            return False
+        current = self.units[-1]
+        return (bool(current.lines) and self._short(current.lines[-1]) and not current.lines[-1].marks
+                and not current.complete())
 
     def _heading_lines(self, text: str, index: int, *, after_incomplete: bool = False) -> int:
         """How many lines from ``index`` make a heading (0: none). A heading has no final
@@ -499,7 +507,8 @@ def _read_parts(lines: list[Line], stream: Stream, top: _Top,
             drafts.insert(0, _Draft("heading", None, None, [title]))
         units.extend(_units(drafts, letter))
         doubts.extend(builder.doubts)
-        where.update(_line_units(drafts, units[-len(drafts):]))
+        if stream.doubts or builder.doubts:
+            where.update(_line_units(drafts, units[-len(drafts):]))
     return units, doubts, where
 
 
@@ -508,10 +517,9 @@ def _line_units(drafts: list[_Draft], units: list[Unit]) -> dict[int, str]:
 
 
 def _warnings(stream: Stream, doubts: list[Doubt], where: dict[int, str], units: list[Unit],
-              title: str | None) -> tuple[ParseWarning, ...]:
+              footnotes: dict[int, str], title: str | None) -> tuple[ParseWarning, ...]:
     """Everything found doubtful, in reading order, each on the unit it concerns."""
     found = [ParseWarning(where.get(d.index), d.code, d.message) for d in (*stream.doubts, *doubts)]
-    footnotes = stream.footnotes
     for unit in units:
         if unit.kind == "preambular":
             # A preambular paragraph is one clause: a lead after a mark inside it opens another
@@ -523,7 +531,7 @@ def _warnings(stream: Stream, doubts: list[Doubt], where: dict[int, str], units:
                                               f"a second lead “{lead}” follows “{mark.group(0)}” inside the "
                                               "paragraph: two paragraphs may be read as one"))
                     break
-        if unit.kind != "heading" and not P.RE_FINAL_PUNCT.search(unit.text) and not any(
+        if unit.kind != "heading" and unit.text[-1:] not in _FINAL_MARKS and not any(
                 w.unit == unit.id and w.code == "no-final-mark" for w in found):
             found.append(ParseWarning(unit.id, "no-final-mark",
                                       f"the paragraph ends without its final mark (“…{unit.text[-12:]}”): "
@@ -561,18 +569,21 @@ def build_lines(stream: Stream) -> Resolution:
         builder.feed()
         units = _units(builder.units)
         doubts = builder.doubts
-        where = _line_units(builder.units, units)
+        where = _line_units(builder.units, units) if stream.doubts or doubts else {}
     if not any(u.kind == "operative" for u in units):
         raise NotAResolutionError(
             "the text has no operative paragraphs (numbered 1., 2., …): it does not look like a resolution")
     prefix = BODY_PREFIXES.get(top.body or "")
-    header_symbols = stream.masthead_symbols + stream.header_symbols
-    symbol = top.symbol or (header_symbols[0] if header_symbols else None)
+    symbol = top.symbol
+    if symbol is None:
+        header_symbols = stream.masthead_symbols + stream.header_symbols
+        symbol = header_symbols[0] if header_symbols else None
     if symbol is None and top.number and prefix:
         symbol = prefix + top.number
     if prefix is None and symbol:
         prefix = symbol[: symbol.index("RES/") + 4] if "RES/" in symbol else None
     adopted = top.adopted or top.top_date
+    footnotes = stream.footnotes
     year = int(adopted[:4]) if adopted else (int(top.number.split("/")[0]) if top.number and "/" in top.number
                                              else None)
     return Resolution(
@@ -584,6 +595,6 @@ def build_lines(stream: Stream) -> Resolution:
         title=top.title,
         language="zh",
         predecessor=_predecessor(units, top, prefix, year),
-        footnotes=stream.footnotes,
-        warnings=_warnings(stream, doubts, where, units, top.title),
+        footnotes=footnotes,
+        warnings=_warnings(stream, doubts, where, units, footnotes, top.title),
     )
