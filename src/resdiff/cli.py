@@ -186,7 +186,10 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from resdiff.api import compare, load
 
     fmt = _format_for(args.output, args.format, allowed=BRIEF_FORMATS, command="resdiff brief")
-    comparison = compare(load(args.old), load(args.new))
+    old, new = load(args.old), load(args.new)
+    _warn(old, args.old, False)
+    _warn(new, args.new, False)
+    comparison = compare(old, new)
     if fmt == "docx":
         from resdiff.render.brief import render_brief_docx
 

@@ -77,6 +77,12 @@ class _Draft:
         for part in reversed(self.parts):
             last = part.rstrip()
             if last:
+                if last[-1].isdigit():
+                    # Digits glued after the final mark that no footnote explains (a warning
+                    # says so) do not keep the paragraph open: ``……报告，10``.
+                    bare = last.rstrip("0123456789")
+                    if bare and len(last) - len(bare) <= 2:
+                        last = bare
                 return last.endswith(_COMPLETE[self.kind])
         return False
 
@@ -303,6 +309,8 @@ class _Builder:
         stopped short) and is followed by the start of a unit or by another heading; a long
         heading may wrap onto a second or third line, but a line that stops short ends it."""
         if not after_incomplete and not self._current_complete():
+            return 0
+        if match_lead(text) is not None:  # a heading never opens with a lead
             return 0
         joined = text
         for span in range(1, MAX_HEADING_LINES + 1):
@@ -532,7 +540,7 @@ def _warnings(stream: Stream, doubts: list[Doubt], where: dict[int, str], units:
                                               "paragraph: two paragraphs may be read as one"))
                     break
         if unit.kind != "heading" and unit.text[-1:] not in _FINAL_MARKS and not any(
-                w.unit == unit.id and w.code == "no-final-mark" for w in found):
+                w.unit == unit.id and w.code in ("no-final-mark", "stray-digit") for w in found):
             found.append(ParseWarning(unit.id, "no-final-mark",
                                       f"the paragraph ends without its final mark (“…{unit.text[-12:]}”): "
                                       "a heading or the next paragraph may have been read into it"))
