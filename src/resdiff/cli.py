@@ -200,8 +200,10 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from resdiff.api import compare, load
 
     fmt = _format_for(args.output, args.format, allowed=BRIEF_FORMATS, command="resdiff brief")
-    comparison = compare(load(args.old, language=args.lang), load(args.new, language=args.lang),
-                         old_other=load(args.old_other) if args.old_other else None,
+    old, new = load(args.old, language=args.lang), load(args.new, language=args.lang)
+    _warn(old, args.old, False)
+    _warn(new, args.new, False)
+    comparison = compare(old, new, old_other=load(args.old_other) if args.old_other else None,
                          new_other=load(args.new_other) if args.new_other else None)
     if fmt == "docx":
         from resdiff.render.brief import render_brief_docx

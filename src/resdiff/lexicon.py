@@ -68,9 +68,13 @@ def leads() -> dict[str, Lead]:
 
 
 @lru_cache(maxsize=1)
-def _by_length() -> tuple[str, ...]:
-    # Longest first, so that 满意地注意到 wins over 注意到 and 强烈敦促 over 敦促.
-    return tuple(sorted(leads(), key=len, reverse=True))
+def _by_first() -> dict[str, tuple[str, ...]]:
+    """The leads by their first character, longest first, so that 满意地注意到 wins over 注意到
+    and 强烈敦促 over 敦促 (and a paragraph is tried only against the leads it could open with)."""
+    table: dict[str, list[str]] = {}
+    for lead in sorted(leads(), key=len, reverse=True):
+        table.setdefault(lead[0], []).append(lead)
+    return {first: tuple(group) for first, group in table.items()}
 
 
 @dataclass(frozen=True)
@@ -147,10 +151,11 @@ def match_lead(text: str) -> str | None:
     (``又回顾其关于…`` → ``又回顾``; ``Recalling also its resolution…`` → ``Recalling also``)."""
     if is_english(text):
         return _match_lead_en(text)
+    table = _by_first()
     start = 0
     while start < len(text) and text[start] in ADVERBS and start < 2:
         start += 1
-    for candidate in _by_length():
+    for candidate in table.get(text[start:start + 1], ()):
         if text.startswith(candidate, start):
             return text[: start + len(candidate)]
     return None

@@ -28,7 +28,7 @@ def repair_mojibake(text: str) -> tuple[str, str]:
     put right by ftfy, and what was found: ``clean``, ``repaired``, or ``garbled`` when the
     garbling is still there after the repair (bytes were lost on the way). Only the encoding is
     fixed: the width of characters, quotes and everything else stay as printed."""
-    if len(_RE_MOJIBAKE_HINT.findall(text, 0, 4000)) < MOJIBAKE_HINTS:
+    if not _RE_MOJIBAKE_HINT.search(text, 0, 4000) or len(_RE_MOJIBAKE_HINT.findall(text, 0, 4000)) < MOJIBAKE_HINTS:
         return text, "clean"
     import ftfy
 
@@ -42,6 +42,8 @@ def repair_mojibake(text: str) -> tuple[str, str]:
 
 def fold_spaces(text: str) -> str:
     """Whitespace next to CJK removed (``2013 年 7 月`` → ``2013年7月``), other runs folded to one space."""
+    if " " not in text and "\t" not in text and "\u3000" not in text and "\xa0" not in text:
+        return text.strip()
     text = P.RE_CJK_SPACE.sub("", text)
     return P.RE_SPACES.sub(" ", text).strip()
 
@@ -211,6 +213,10 @@ class _Raw:
     raw: str
     markers: list[int] = field(default_factory=list)
     index: int = 0
+    head: str = ""
+    """The text after its number or letter, as found in the source."""
+    overprint: tuple[str, str | None] | None = None
+    """``collapse_overprint(head)``, once computed."""
 
     @property
     def text(self) -> str:
@@ -218,7 +224,7 @@ class _Raw:
 
 
 def _is_blank(line: str) -> bool:
-    return not line.strip()
+    return line.isspace() or not line
 
 
 def _read_footnote_block(lines: list[str], i: int, footnotes: dict[int, str]) -> int:
@@ -276,26 +282,36 @@ def _typed(line: _Raw, marked: bool) -> Line:
     """A kept source line as a typed line: numbering in ASCII, the bold lead after the number
     found (``**…**`` in a marked text, bold printed over itself in an extraction)."""
     text = line.text
-    ascii_text = numbering_to_ascii(text)
-    number = P.RE_OP_NUMBER.match(ascii_text) or P.RE_SUB_LETTER.match(ascii_text)
-    if number:
-        text = ascii_text
+    if text[:1] in _FULLWIDTH_OPENERS:
+        ascii_text = numbering_to_ascii(text)
+        number = P.RE_OP_NUMBER.match(ascii_text) or P.RE_SUB_LETTER.match(ascii_text)
+        if number:
+            text = ascii_text
+    else:
+        number = P.RE_OP_NUMBER.match(text) or P.RE_SUB_LETTER.match(text)
     at = number.start("rest") if number else 0
-    rest = text[at:]
     runs: tuple[Run, ...] = ()
-    bold_mark = P.RE_MARKED_BOLD.match(rest)
-    if bold_mark:
-        bold = bold_mark.group("bold")
-        text = text[:at] + bold + rest[bold_mark.end():]
-        runs = (Run(at, at + len(bold), "bold"),)
+    if text.startswith("**", at):
+        bold_mark = P.RE_MARKED_BOLD.match(text, at)
+        if bold_mark:
+            bold = bold_mark.group("bold")
+            text = text[:at] + bold + text[bold_mark.end():]
+            runs = (Run(at, at + len(bold), "bold"),)
     elif not marked:
-        collapsed, bold_text = collapse_overprint(rest)
+        rest = text[at:]
+        # The overprint of the head found while the lines were read, unless the numbering changed.
+        known = line.overprint if line.overprint is not None and line.head.rstrip() == rest else None
+        collapsed, bold_text = known or collapse_overprint(rest)
         if bold_text is not None:
             text = text[:at] + collapsed.lstrip()
             runs = (Run(at, at + len(bold_text), "bold"),)
     text = text.strip()
     marks = tuple(Mark(n, len(text)) for n in line.markers)
     return Line(text, runs, marks, "body", line.index)
+
+
+#: What a line with full-width numbering opens with: ``１．``, ``（ａ）``.
+_FULLWIDTH_OPENERS = frozenset("（０１２３４５６７８９")
 
 
 #: The masthead and the sheet's furniture stand among this many lines at the top.
@@ -364,7 +380,15 @@ def _glued_readings(marks: str) -> list[list[int]]:
     return []
 
 
-def _web_notes(source: list[str]) -> tuple[dict[int, int], set[int] | None]:
+def _ends_glued(line: str) -> bool:
+    """A line ending in a reference glued to its last word (``前面的道路6``)."""
+    tail = line.rstrip()
+    if tail[-1:] not in "0123456789)）]" or (tail.endswith("]") and "[^" in tail[-6:]):
+        return False
+    return P.RE_GLUED_WORD.search(tail[-8:]) is not None
+
+
+def _web_notes(text: str, source: list[str]) -> tuple[dict[int, int], set[int] | None]:
     """The lines of a web copy that are footnote texts (``1 见……``, ``[1] 见……``, ``(1) 见……``),
     as {line index: footnote number}, and the footnote numbers glued references may stand for
     (``None`` when no reference is glued: nothing is then to be taken out of the lines).
@@ -372,6 +396,8 @@ def _web_notes(source: list[str]) -> tuple[dict[int, int], set[int] | None]:
     A line that opens with a number is a footnote text only if some paragraph refers to that
     number; an extraction (with its separator rules) has none of these.
     """
+    if not P.RE_GLUED_ANY.search(text) and not any(map(_ends_glued, source)):
+        return {}, None
     candidates: dict[int, int] = {}
     cited: set[int] = set()
     defined: set[int] = set()
@@ -454,7 +480,7 @@ def text_lines(text: str) -> Stream:
     after_page_break = 0
     kept: list[_Raw] = []
     title_key = re.sub(r"\s+", "", title_hint(text) or "")
-    web_notes, defined = _web_notes(source)
+    web_notes, defined = _web_notes(text, source)
     doubts: list[Doubt] = []
     i = 0
     while i < len(source):
@@ -510,12 +536,15 @@ def text_lines(text: str) -> Stream:
                 doubts.append(Doubt(i - 1, "stray-digit",
                                     f"“{stray}” stands after the last mark of line {i} and no footnote "
                                     "explains it: it is kept in the text"))
-        head = P.RE_OP_NUMBER.sub(r"\g<rest>", P.RE_SUB_LETTER.sub(r"\g<rest>", raw)).lstrip()
+        numbered = P.RE_OP_NUMBER.match(raw) or P.RE_SUB_LETTER.match(raw)
+        head = (numbered.group("rest") if numbered else raw).lstrip()
+        overprint = None
         if head.startswith("**"):
             marked = True
-        elif collapse_overprint(head)[1] is not None:
-            extracted = True
-        kept.append(_Raw(raw=raw, markers=inline, index=i - 1))
+        else:
+            overprint = collapse_overprint(head)
+            extracted = extracted or overprint[1] is not None
+        kept.append(_Raw(raw=raw, markers=inline, index=i - 1, head=head, overprint=overprint))
     # A text that marks its bold (the clean format) has no overprinted bold to undo: a paragraph
     # there that opens with a word three times over is text.
     lines = [_typed(line, marked) for line in kept]

@@ -27,8 +27,8 @@ RE_OVERPRINT = re.compile(r"(.{1,12}?)\1{2,}", re.DOTALL)
 #: A CJK ideograph: what a bold lead is made of.
 RE_CJK_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
-#: A bold lead marked in the clean format: ``**回顾**信息社会……``, ``**Taking note with appreciation** of``.
-RE_MARKED_BOLD = re.compile(r"^\*\*(?P<bold>[^*]{1,60})\*\*")
+#: A bold lead marked in the clean text format: ``**回顾**信息社会……``, ``**Taking note with appreciation** of``.
+RE_MARKED_BOLD = re.compile(r"\*\*(?P<bold>[^*]{1,60})\*\*")
 
 #: An operative paragraph number: ``1. 注意到……``, ``１．注意到……``, ``12.吁请``.
 RE_OP_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s*[.．]\s*(?!\d)(?P<rest>.*)$")
@@ -150,6 +150,10 @@ RE_GLUED_INSIDE = re.compile(r"(?<=[,，;；:：])(?P<n>\d{1,2})(?=[\u4e00-\u9ff
 #: A footnote number glued to the last word of a line without final punctuation (a heading):
 #: ``前面的道路6``.
 RE_GLUED_WORD = re.compile(r"(?<=[\u4e00-\u9fff”》])(?:(?P<n>\d{1,2})|[(（](?P<p>\d{1,2})[)）]|\[(?P<b>\d{1,2})\])\s*$")
+
+#: Anywhere in a text, a glued reference after a mark (looked for once, before any line is):
+#: a number of one or two digits right after a mark, ``…文件,1``, ``…情况，1特别``, ``…文件;(2)``.
+RE_GLUED_ANY = re.compile(r"[,，;；。:：][ \t]*(?:\d{1,2}(?![\d年月日个次届项号段点名./])|[(（]\d{1,2}[)）]|\[\d{1,2}\])")
 
 #: One reference among glued ones: ``1``, ``(1)``, ``[1]``.
 RE_GLUED_ONE = re.compile(r"\d{1,2}|[(（](\d{1,2})[)）]|\[(\d{1,2})\]")

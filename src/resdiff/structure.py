@@ -37,6 +37,9 @@ _COMPLETE = {
     "heading": (),
 }
 
+#: The marks a paragraph ends with (``RE_FINAL_PUNCT``'s, as a set).
+_FINAL_MARKS = frozenset("，；。：:;,")
+
 #: Longest heading, in characters.
 MAX_HEADING = 40
 
@@ -71,8 +74,17 @@ class _Draft:
         if self.kind == "heading":
             return True
         # The text ends where its last part with any text ends (folding only removes spaces).
-        last = next((part.rstrip() for part in reversed(self.parts) if part.strip()), "")
-        return last.endswith(_COMPLETE[self.kind])
+        for part in reversed(self.parts):
+            last = part.rstrip()
+            if last:
+                if last[-1].isdigit():
+                    # Digits glued after the final mark that no footnote explains (a warning
+                    # says so) do not keep the paragraph open: ``……报告，10``.
+                    bare = last.rstrip("0123456789")
+                    if bare and len(last) - len(bare) <= 2:
+                        last = bare
+                return last.endswith(_COMPLETE[self.kind])
+        return False
 
     def add_markers(self, markers: list[int]) -> None:
         for n in markers:
@@ -288,9 +300,11 @@ class _Builder:
 
     def _ended_short(self) -> bool:
         """The paragraph being read has no final mark, but its last line stopped short."""
-        current = self.current
-        return (current is not None and not current.complete() and bool(current.lines)
-                and not current.lines[-1].marks and self._short(current.lines[-1]))
+        if not self.extracted or not self.units:
+            return False
+        current = self.units[-1]
+        return (bool(current.lines) and self._short(current.lines[-1]) and not current.lines[-1].marks
+                and not current.complete())
 
     def _heading_lines(self, text: str, index: int, *, after_incomplete: bool = False) -> int:
         """How many lines from ``index`` make a heading (0: none). A heading has no final
@@ -298,6 +312,8 @@ class _Builder:
         stopped short) and is followed by the start of a unit or by another heading; a long
         heading may wrap onto a second or third line, but a line that stops short ends it."""
         if not after_incomplete and not self._current_complete():
+            return 0
+        if match_lead(text) is not None:  # a heading never opens with a lead
             return 0
         joined = text
         for span in range(1, self.max_heading_lines + 1):
@@ -505,7 +521,8 @@ def _read_parts(lines: list[Line], stream: Stream, top: _Top,
             drafts.insert(0, _Draft("heading", None, None, [title]))
         units.extend(_units(drafts, letter))
         doubts.extend(builder.doubts)
-        where.update(_line_units(drafts, units[-len(drafts):]))
+        if stream.doubts or builder.doubts:
+            where.update(_line_units(drafts, units[-len(drafts):]))
     return units, doubts, where
 
 
@@ -514,10 +531,9 @@ def _line_units(drafts: list[_Draft], units: list[Unit]) -> dict[int, str]:
 
 
 def _warnings(stream: Stream, doubts: list[Doubt], where: dict[int, str], units: list[Unit],
-              title: str | None) -> tuple[ParseWarning, ...]:
+              footnotes: dict[int, str], title: str | None) -> tuple[ParseWarning, ...]:
     """Everything found doubtful, in reading order, each on the unit it concerns."""
     found = [ParseWarning(where.get(d.index), d.code, d.message) for d in (*stream.doubts, *doubts)]
-    footnotes = stream.footnotes
     for unit in units:
         if unit.kind == "preambular":
             # A preambular paragraph is one clause: a lead after a mark inside it opens another
@@ -529,8 +545,8 @@ def _warnings(stream: Stream, doubts: list[Doubt], where: dict[int, str], units:
                                               f"a second lead “{lead}” follows “{mark.group(0)}” inside the "
                                               "paragraph: two paragraphs may be read as one"))
                     break
-        if unit.kind != "heading" and not P.RE_FINAL_PUNCT.search(unit.text) and not any(
-                w.unit == unit.id and w.code == "no-final-mark" for w in found):
+        if unit.kind != "heading" and unit.text[-1:] not in _FINAL_MARKS and not any(
+                w.unit == unit.id and w.code in ("no-final-mark", "stray-digit") for w in found):
             found.append(ParseWarning(unit.id, "no-final-mark",
                                       f"the paragraph ends without its final mark (“…{unit.text[-12:]}”): "
                                       "a heading or the next paragraph may have been read into it"))
@@ -567,18 +583,21 @@ def build_lines(stream: Stream) -> Resolution:
         builder.feed()
         units = _units(builder.units)
         doubts = builder.doubts
-        where = _line_units(builder.units, units)
+        where = _line_units(builder.units, units) if stream.doubts or doubts else {}
     if not any(u.kind == "operative" for u in units):
         raise NotAResolutionError(
             "the text has no operative paragraphs (numbered 1., 2., …): it does not look like a resolution")
     prefix = BODY_PREFIXES.get(top.body or "")
-    header_symbols = stream.masthead_symbols + stream.header_symbols
-    symbol = top.symbol or (header_symbols[0] if header_symbols else None)
+    symbol = top.symbol
+    if symbol is None:
+        header_symbols = stream.masthead_symbols + stream.header_symbols
+        symbol = header_symbols[0] if header_symbols else None
     if symbol is None and top.number and prefix:
         symbol = prefix + top.number
     if prefix is None and symbol:
         prefix = symbol[: symbol.index("RES/") + 4] if "RES/" in symbol else None
     adopted = top.adopted or top.top_date
+    footnotes = stream.footnotes
     year = int(adopted[:4]) if adopted else (int(top.number.split("/")[0]) if top.number and "/" in top.number
                                              else None)
     return Resolution(
@@ -590,6 +609,6 @@ def build_lines(stream: Stream) -> Resolution:
         title=top.title,
         language="zh",
         predecessor=_predecessor(units, top, prefix, year),
-        footnotes=stream.footnotes,
-        warnings=_warnings(stream, doubts, where, units, top.title),
+        footnotes=footnotes,
+        warnings=_warnings(stream, doubts, where, units, footnotes, top.title),
     )

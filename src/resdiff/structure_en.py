@@ -335,6 +335,6 @@ def build_en(text: str) -> Resolution:
         language="en",
         predecessor=_predecessor(units, top, prefix, year),
         footnotes=footnotes,
-        warnings=_warnings(stream, builder.doubts, where, units,
+        warnings=_warnings(stream, builder.doubts, where, units, footnotes,
                            top.title if top.title and len(top.title) > MAX_TITLE_EN else None),
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -25,7 +25,7 @@ import jinja2
 
 from resdiff.i18n import LANGUAGE_NAMES, translations
 from resdiff.i18n import _ as N_
-from resdiff.model import Change, Comparison, DiffOp
+from resdiff.model import Change, Comparison, DiffOp, FootnoteChange
 from resdiff.render.common import (
     CHECK_BELOW,
     confidence,
@@ -139,7 +139,14 @@ def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "e
         if change.type == "dropped":
             groups["dropped"].append(BriefItem(where(change, _), gone[kind], _whole(comparison, change), other))
             continue
+        # A footnote cited here whose text changed other than routinely (issue 9).
+        notes = [n for n in change.footnotes if not n.routine]
+        extra.extend(_footnote_note(n.old_number, n.new_number, _) for n in notes)
         note = _("; ").join(filter(None, [lead_note(change), *extra]))
+        if change.type == "unchanged" and notes and not change.moved and (
+                change.lead is None or change.lead.shift == "same"):
+            groups["footnotes"].append(BriefItem(where(change, _), note, _footnote_diffs(notes), other))
+            continue
         item = BriefItem(where(change, _), note, excerpt(change.diff), other)
         if event_now_past(change):
             groups["past"].append(item)
@@ -166,8 +173,11 @@ def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "e
     )
     switches = ", ".join(f"{t.old} → {t.new} (×{t.count})" for t in comparison.terms)
     routine = sum(1 for c in comparison.changes if c.routine and not c.substantive)
+    routine_notes = {(n.old_number, n.new_number) for c in comparison.changes for n in c.footnotes if n.routine}
     not_listed = (
-        _("{n} routine updates (dates, sessions, symbols, 又/还): counted, not listed.").format(n=routine),
+        (_("{n} routine updates (dates, sessions, symbols, 又/还)").format(n=routine)
+         + (_(" and {n} routine footnote updates").format(n=len(routine_notes)) if routine_notes else "")
+         + _(": counted, not listed.")),
         _("{n} paragraphs that differ only by a terminology switch").format(n=len(terminology))
         + (f" ({switches})" if switches else "") + _(": not listed."),
         _("{n} paragraphs unchanged.").format(n=summary["unchanged"]),
@@ -211,7 +221,29 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("past", N_("Events now past: 欢迎…将 → 注意到… (a routine update once the event took place; check)")),
     ("reworded", N_("Reworded")),
     ("structure", N_("Moved, split, merged")),
+    ("footnotes", N_("Footnotes changed (the paragraphs citing them are unchanged)")),
 )
+
+
+def _footnote_note(old: int | None, new: int | None, _: Callable[[str], str] = str) -> str:
+    """``footnote 2 changed``, ``footnote 3 → 4 changed``, ``footnote 5 new``, ``footnote 6 gone``."""
+    if old is None:
+        return _("footnote {n} new").format(n=new)
+    if new is None:
+        return _("footnote {n} gone").format(n=old)
+    if old == new:
+        return _("footnote {n} changed").format(n=old)
+    return _("footnote {old} → {new} changed").format(old=old, new=new)
+
+
+def _footnote_diffs(notes: Sequence[FootnoteChange]) -> tuple[DiffOp, ...]:
+    """The word diffs of changed footnotes, one after the other."""
+    ops: list[DiffOp] = []
+    for note in notes:
+        if ops:
+            ops.append(DiffOp("equal", " / "))
+        ops.extend(excerpt(note.diff))
+    return tuple(ops)
 
 
 # --- plain text ------------------------------------------------------------------------------
