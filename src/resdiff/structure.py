@@ -38,7 +38,7 @@ _COMPLETE = {
 }
 
 #: The marks a paragraph ends with (``RE_FINAL_PUNCT``'s, as a set).
-_FINAL_MARKS = frozenset("，；。：:;,")
+_FINAL_MARKS = frozenset("，；。：:;,.")
 
 #: Longest heading, in characters.
 MAX_HEADING = 40
