@@ -280,11 +280,12 @@ def test_the_english_evaluation_set_scores_as_measured() -> None:
             assert old.language == new.language == "en"
             tally.add(case.expected, from_comparison(resdiff.compare(old, new)))
     scores = tally.scores()
-    # Measured on the first run: 64 of 65 non-trivial changes exact in each style (README).
-    assert scores["nontrivial_exact"] is not None and scores["nontrivial_exact"] >= 0.98
+    # 64 of 65 on the first run, 65 of 65 since the function-word rule of align (README).
+    assert scores["nontrivial_exact"] is not None and scores["nontrivial_exact"] >= TARGETS["nontrivial_exact"]
     assert scores["routine_precision"] >= TARGETS["routine_precision"]  # type: ignore[operator]
     assert scores["routine_recall"] >= TARGETS["routine_recall"]  # type: ignore[operator]
-    assert scores["move_split_merge_recall"] is not None and scores["move_split_merge_recall"] >= 0.9
+    assert scores["move_split_merge_recall"] is not None
+    assert scores["move_split_merge_recall"] >= TARGETS["move_split_merge_recall"]
 
 
 # -- Word and PDF, as the ODS sets English texts -------------------------------------------------
