@@ -8,6 +8,7 @@ texts of other bodies and shapes with their expected parses.
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import subprocess
@@ -117,14 +118,20 @@ def test_plain_pdf_without_bold_parses_to_the_corpus(corpus: resdiff.Resolution,
     assert parsed == corpus and parsed.warnings == ()
 
 
-@pytest.mark.parametrize("variant", ["auto", "typed", "no-bold"])
+@pytest.mark.parametrize("variant", ["auto", "typed", "no-bold", "ods-styles"])
 def test_word_as_ods_publishes_it_parses_to_the_corpus(corpus: resdiff.Resolution, variant: str) -> None:
     pytest.importorskip("docx")
     from resdiff.readers.docx import read_docx
     from tests.docx_maker import make_docx
 
     clean = corpus.to_text().replace("**", "") if variant == "no-bold" else corpus.to_text()
-    data = make_docx(clean, numbering="typed" if variant == "typed" else "auto")
+    data = make_docx(clean, numbering="typed" if variant == "typed" else "auto", ods_styles=variant == "ods-styles")
+    if variant == "ods-styles":  # numbering and bold only through the styles
+        import zipfile
+
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            body = package.read("word/document.xml")
+        assert b"OpNumberedG" in body and b"LeadG" in body and b"<w:numPr>" not in body and b"<w:b/>" not in body
     parsed = resdiff.parse(read_docx(data))
     assert parsed == corpus and parsed.warnings == ()
 
