@@ -394,7 +394,11 @@ def _note_start(page: _Page, body_size: float) -> int:
     lines = page.lines
     for rule in page.rules:
         below = [i for i, line in enumerate(lines) if line.top >= rule]
-        if below and all(lines[i].size < body_size * 0.95 for i in below) and _opens_note(lines[below[0]]):
+        if not below or not _opens_note(lines[below[0]]):
+            continue
+        # Footnotes are set smaller; a Word file without a footnote style sets them at the size
+        # of the text, and then the raised number after the rule says what they are.
+        if all(lines[i].size < body_size * 0.95 for i in below) or lines[below[0]].starts_with_marker():
             return below[0]
     start = len(lines)
     while start > 0 and lines[start - 1].size < body_size * 0.95:
