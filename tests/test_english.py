@@ -359,3 +359,12 @@ def test_an_english_paragraph_without_a_known_lead_is_a_warning() -> None:
     text = WSIS.read_text(encoding="utf-8").replace("*Recalling* General Assembly", "Bearing firmly General Assembly")
     codes = {(w.unit, w.code) for w in resdiff.parse(text).warnings}
     assert ("PP4", "no-lead") in codes
+
+
+def test_an_ods_masthead_above_an_english_web_copy_is_not_the_title(wsis: resdiff.Resolution) -> None:
+    masthead = ("United Nations\nE/RES/2013/9\nEconomic and Social Council\nDistr.: General\n1 August 2013\n"
+                "13-41234 (E)\n*1341234*\nPlease recycle\n")
+    web = to_web(WSIS.read_text(encoding="utf-8"))
+    parsed = resdiff.parse(masthead + web.split("\n", 1)[1])  # the symbol line of the copy is in the masthead
+    assert parsed.title == wsis.title and parsed.symbol == "E/RES/2013/9"
+    assert parsed.units == wsis.units and parsed.adopted == "2013-07-22"

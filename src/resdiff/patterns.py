@@ -286,7 +286,8 @@ RE_GLUED_MARK_EN = re.compile(r"(?<=[A-Za-z0-9)\]”’\"'][,;.:])(?P<n>\d{1,2}(
 #: An italic lead in a clean English text: ``*Recalling also*``, ``_Urges_``, at a paragraph's
 #: start (after its number).
 RE_ITALIC_LEAD_EN = re.compile(
-    r"^(?P<head>\s*(?:\d{1,3}\.\s*|\([a-z]{1,4}\)\s*)?)(?:\*(?P<a>[^*]{1,60})\*(?!\*)|_(?P<b>[^_]{1,60})_)")
+    r"^(?P<head>\s*(?:\d{1,3}\.\s*|\([a-z]{1,4}\)\s*)?)"
+    r"(?:\*(?P<a>[^*\d][^*]{0,59})\*(?!\*)|_(?P<b>[^_\d][^_]{0,59})_)")
 
 #: An own-body resolution recalled in the preamble, with its number, date and subject:
 #: ``its resolution 2012/5 of 24 July 2012 on the assessment of the progress made …``.

@@ -220,9 +220,10 @@ def _read_top(lines: list[Line], top: _TopEn) -> int:
         elif adopted:
             top.top_date = _iso(adopted)
             top.body = top.body or fold_spaces(adopted.group("body"))
-        elif numbered and not title:
+        elif numbered and top.number is None:
+            # The numbered title line: whatever was taken for the title before it was not.
             top.number = numbered.group("number")
-            title.append(numbered.group("title"))
+            title = [numbered.group("title")]
         elif (P.RE_BRACKET_LINE_EN.match(text) or P.RE_JOB_CODE.match(text) or P.RE_MASTHEAD_EN.match(text)
               or (not title and P.RE_DATE_LINE_EN.match(text))):
             pass
