@@ -209,6 +209,7 @@ def test_a_glued_footnote_digit_is_a_reference_only_when_the_footnote_exists() -
     clean = WSIS.read_text(encoding="utf-8").replace("2006/46 of 28 July 2006", "2006/46 of 28 July 2006,5")
     web = resdiff.parse(to_web(clean))
     assert web["PP2"].text.count(",5") == 1 and web["PP2"].footnotes == ()
+    assert ("PP2", "stray-digit") in {(w.unit, w.code) for w in web.warnings}  # said, not silent
 
 
 def test_a_general_assembly_web_copy_with_its_masthead() -> None:

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from resdiff import patterns as P
 from resdiff.errors import NotAResolutionError
 from resdiff.lexicon import match_lead
-from resdiff.model import Resolution, Unit
+from resdiff.model import ParseWarning, Resolution, Unit
 from resdiff.normalize import Line, Mark, fold_spaces, numbering_to_ascii, text_lines
 
 #: Symbol prefixes of resolutions by the body that adopts them, as English texts name it.
@@ -292,6 +292,19 @@ def _predecessor(units: list[Unit], top: _TopEn, prefix: str | None, year: int |
     return prefix + max(candidates)[2] if candidates else None
 
 
+def _stray_digits(units: list[Unit]) -> tuple[ParseWarning, ...]:
+    """A number glued after a mark that no listed footnote explains (``Society,7`` with no footnote
+    7): a footnote reference whose footnote is missing, or a typing slip; left in the text, said."""
+    found = []
+    for unit in units:
+        glued = P.RE_GLUED_MARK_EN.search(unit.text)
+        if glued:
+            found.append(ParseWarning(unit.id, "stray-digit",
+                                      f"“{glued.group(0)}” is glued after a mark and no footnote of that number is "
+                                      "listed: a footnote reference, or part of the text?"))
+    return tuple(found)
+
+
 def build_en(text: str) -> Resolution:
     """Parse the text of an English resolution (see :func:`resdiff.parse`)."""
     from resdiff.structure import _Builder, _line_units, _units, _warnings  # the shared unit builder
@@ -337,5 +350,5 @@ def build_en(text: str) -> Resolution:
         predecessor=_predecessor(units, top, prefix, year),
         footnotes=footnotes,
         warnings=_warnings(stream, builder.doubts, where, units, footnotes,
-                           top.title if top.title and len(top.title) > MAX_TITLE_EN else None),
+                           top.title if top.title and len(top.title) > MAX_TITLE_EN else None) + _stray_digits(units),
     )
