@@ -188,3 +188,25 @@ def test_the_brief_carries_the_other_language(negotiating: resdiff.Comparison) -
 
     document = docx.Document(io.BytesIO(render_brief_docx(negotiating)))
     assert any(p.text.startswith("Chinese: 吁请所有会员国") for p in document.paragraphs)
+
+
+@pytest.mark.parametrize("case", ["02-lead-shifts", "06-split", "12-next-year"])
+def test_an_english_redline_sets_leads_in_italics_and_resolves_both_ways(case: str) -> None:
+    """The Word redline of English texts: accept all gives the new text, reject all the old one,
+    read back by resdiff's own Word reader (leads are italic runs, as the ODS sets them)."""
+    import io
+    import zipfile
+
+    from resdiff.readers.docx import read_docx
+    from resdiff.render.docx import render_docx
+    from tests.redline_xml import resolved_docx
+
+    folder = HERE / "evalset-en" / case
+    comparison = resdiff.compare(folder / "old.txt", folder / "new.txt")
+    data = render_docx(comparison)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert "<w:i/>" in body and "<w:b/>" not in body
+    for how, side in (("accept", comparison.new), ("reject", comparison.old)):
+        back = resdiff.parse(read_docx(resolved_docx(data, how)))
+        assert [(u.id, u.lead, u.text) for u in back.units] == [(u.id, u.lead, u.text) for u in side.units], how

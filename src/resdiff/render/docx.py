@@ -700,17 +700,19 @@ class _Writer:
     def run(self, piece: Piece) -> Any:
         r = self.el("r")
         rpr = self.el("rPr")
+        # A lead is set as the language sets it: bold in Chinese, italics in English (issue 12).
+        mark = ("i", "iCs") if self.comparison.new.language == "en" else ("b", "bCs")
         if piece.bold:
-            rpr.append(self.el("b"))
-            rpr.append(self.el("bCs"))
+            rpr.append(self.el(mark[0]))
+            rpr.append(self.el(mark[1]))
         if piece.superscript:
             rpr.append(self.el("vertAlign", val="superscript"))
         if piece.old_bold is not None:
             change = self.revision("rPrChange")
             old = self.el("rPr")
             if piece.old_bold:
-                old.append(self.el("b"))
-                old.append(self.el("bCs"))
+                old.append(self.el(mark[0]))
+                old.append(self.el(mark[1]))
             if piece.superscript:
                 old.append(self.el("vertAlign", val="superscript"))
             change.append(old)
