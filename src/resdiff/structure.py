@@ -323,8 +323,10 @@ class _Builder:
                 return span
             if index + span >= len(self.lines):
                 return 0
-            if self._short(self.lines[index + span - 1]):
-                # Two headings in a row (a section whose paragraphs were all dropped).
+            last = self.lines[index + span - 1]
+            if self._short(last) and not last.marks:
+                # Two headings in a row (a section whose paragraphs were all dropped). A line
+                # that a footnote marker cut short goes on after the marker.
                 following = self.lines[index + span]
                 return span if self._heading_lines(following.text, index + span, after_incomplete=True) else 0
             more = self.lines[index + span]
