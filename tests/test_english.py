@@ -369,3 +369,33 @@ def test_an_ods_masthead_above_an_english_web_copy_is_not_the_title(wsis: resdif
     parsed = resdiff.parse(masthead + web.split("\n", 1)[1])  # the symbol line of the copy is in the masthead
     assert parsed.title == wsis.title and parsed.symbol == "E/RES/2013/9"
     assert parsed.units == wsis.units and parsed.adopted == "2013-07-22"
+
+
+@pytest.mark.parametrize(("text", "lead", "zh"), [
+    ("Noting with deep concern that the gap persists,", "Noting with deep concern", "深为关切地注意到"),
+    ("Deeply concerned that the gap persists,", "Deeply concerned", "深感关切"),
+    ("Expressing deep concern at the gap,", "Expressing deep concern", "深感关切"),
+    ("Expressing its deep concern at the gap,", "Expressing its deep concern", "深感关切"),
+    ("Expressing grave concern at the gap,", "Expressing grave concern", "严重关切"),
+    ("Welcoming with appreciation the report,", "Welcoming with appreciation", "赞赏地欢迎"),
+    ("Recognizing with appreciation the efforts,", "Recognizing with appreciation", "赞赏地确认"),
+    ("Stressing further that the Forum matters,", "Stressing further", "强调"),
+])
+def test_preambular_participles_of_derived_leads_stand_on_their_steps(text: str, lead: str, zh: str) -> None:
+    assert lexicon.match_lead(text) == lead
+    found = lexicon.lookup(lead)
+    chinese = lexicon.lookup(zh)
+    assert found is not None and chinese is not None
+    assert (found.scale, found.rank) == (chinese.scale, chinese.rank)
+    assert found.scale is not None
+
+
+def test_a_participle_shift_is_judged_like_the_operative_one() -> None:
+    assert lexicon.shift("Noting with concern", "Noting with deep concern") == lexicon.shift(
+        "Notes with concern", "Notes with deep concern") == "stronger"
+    assert lexicon.shift("Expressing deep concern", "Expressing concern") == "weaker"
+
+
+@pytest.mark.parametrize("word", ["Conscious of", "Congress", "Focus"])
+def test_words_ending_in_s_that_are_no_verbs_get_no_participle(word: str) -> None:
+    assert lexicon._participle(word.lower()) is None

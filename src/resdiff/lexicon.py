@@ -122,7 +122,42 @@ def leads_en() -> dict[str, EnglishLead]:
             first = found[0]
             en = key[:1].upper() + key[1:]
             table[key] = EnglishLead(en, first.zh, first.scale, first.rank, first.part, f"{en} …")
+    # The preamble's participle of every operative lead (``Notes with deep concern`` → ``Noting with
+    # deep concern``, ``Expresses deep concern`` → ``Expressing deep concern``), on the same step.
+    for key, lead in list(table.items()):
+        participle = _participle(key)
+        if participle is not None and participle not in table:
+            en = participle[:1].upper() + participle[1:]
+            table[participle] = EnglishLead(en, lead.zh, lead.scale, lead.rank, "preambular", f"{en} …")
     return table
+
+
+#: Adverbs that may stand before the verb of a lead (``Strongly condemns``, ``Warmly welcomes``).
+_VERB_ADVERBS = ("again", "warmly", "strongly", "highly", "firmly", "fully", "once")
+
+
+#: Verbs whose final consonant doubles before ``-ing``.
+_DOUBLED = {"commits": "committing", "permits": "permitting", "regrets": "regretting", "submits": "submitting"}
+
+
+def _participle(lead: str) -> str | None:
+    """The ``-ing`` form of an operative lead whose verb is in the third person (``stresses`` →
+    ``stressing``, ``notes`` → ``noting``, ``agrees`` → ``agreeing``), else ``None``."""
+    words = lead.split()
+    at = 1 if len(words) > 1 and words[0] in _VERB_ADVERBS else 0
+    verb = words[at]
+    if len(verb) < 4 or not verb.endswith("s") or verb.endswith(("ss", "us")) or not verb.isalpha():
+        return None  # not a verb in the third person (``conscious``, ``Congress``)
+    if verb in _DOUBLED:
+        return " ".join([*words[:at], _DOUBLED[verb], *words[at + 1:]])
+    if verb.endswith(("sses", "shes", "ches", "xes", "zes")):
+        stem = verb[:-2]
+    elif verb.endswith("ies"):
+        stem = verb[:-3] + "y"
+    else:
+        stem = verb[:-1]
+    form = stem[:-1] + "ing" if stem.endswith("e") and not stem.endswith("ee") else stem + "ing"
+    return " ".join([*words[:at], form, *words[at + 1:]])
 
 
 @lru_cache(maxsize=1)
