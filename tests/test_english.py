@@ -399,3 +399,20 @@ def test_a_participle_shift_is_judged_like_the_operative_one() -> None:
 @pytest.mark.parametrize("word", ["Conscious of", "Congress", "Focus"])
 def test_words_ending_in_s_that_are_no_verbs_get_no_participle(word: str) -> None:
     assert lexicon._participle(word.lower()) is None
+
+
+@pytest.mark.parametrize("listed", ["paragraphs 4,5 and 6", "paragraphs 12,13 and 14", "sections 2,3,4 and 5"])
+def test_a_number_list_typed_without_spaces_is_no_stray_digit(listed: str) -> None:
+    clean = WSIS.read_text(encoding="utf-8").replace(
+        "in its resolution 60/252 of 27 March 2006,", f"in {listed} of its resolution 60/252 of 27 March 2006,")
+    for text in (clean, to_web(clean), to_wrapped(clean)):
+        parsed = resdiff.parse(text)
+        assert "stray-digit" not in {w.code for w in parsed.warnings}
+        assert listed in parsed["OP6"].text and parsed["OP6"].footnotes == ()
+
+
+def test_a_glued_digit_after_a_year_or_a_word_is_still_caught() -> None:
+    for old, new in (("2006/46 of 28 July 2006", "2006/46 of 28 July 2006,5"),
+                     ("Information Society,\n", "Information Society,7\n")):
+        clean = WSIS.read_text(encoding="utf-8").replace(old, new, 1)
+        assert "stray-digit" in {w.code for w in resdiff.parse(to_web(clean)).warnings}

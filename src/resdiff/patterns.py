@@ -280,8 +280,11 @@ RE_FOOTNOTE_LINE_EN = re.compile(
     r"^\s*(?:\[\^?(?P<b>\d{1,2})\]\s*:?|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|(?P<n>\d{1,2})(?![\d.,/]))\s*(?P<text>\S.*)$")
 
 #: Footnote numbers glued after a paragraph's punctuation in a web copy: ``Society,1`` and
-#: ``2003,1 as endorsed`` (the ``1``), ``report;2``, two at once ``society,2,3``.
-RE_GLUED_MARK_EN = re.compile(r"(?<=[A-Za-z0-9)\]”’\"'][,;.:])(?P<n>\d{1,2}(?:,\d{1,2})*)(?=\s|$)")
+#: ``2003,1 as endorsed`` (the ``1``), ``report;2``, two at once ``society,2,3``; never a number of a
+#: list typed without spaces (``paragraphs 4,5 and 6``, ``sections 2,3,4 and 5``: a comma after a
+#: number of one to three digits that starts after a space or another comma).
+RE_GLUED_MARK_EN = re.compile(r"(?<=[A-Za-z0-9)\]”’\"'][,;.:])(?<![\s,]\d,)(?<![\s,]\d\d,)(?<![\s,]\d\d\d,)"
+                              r"(?P<n>\d{1,2}(?:,\d{1,2})*)(?=\s|$)")
 
 #: An italic lead in a clean English text: ``*Recalling also*``, ``_Urges_``, at a paragraph's
 #: start (after its number).
