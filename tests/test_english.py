@@ -416,3 +416,26 @@ def test_a_glued_digit_after_a_year_or_a_word_is_still_caught() -> None:
                      ("Information Society,\n", "Information Society,7\n")):
         clean = WSIS.read_text(encoding="utf-8").replace(old, new, 1)
         assert "stray-digit" in {w.code for w in resdiff.parse(to_web(clean)).warnings}
+
+
+@pytest.mark.parametrize("recalled", [
+    "its resolutions 2011/16 of 26 July 2011 and 2012/5 of 24 July 2012",
+    "its resolutions 2012/5 and 2011/16",
+    "its resolutions 2006/46, 2011/16 and 2012/5",
+])
+def test_a_preamble_recalling_several_own_resolutions_names_the_latest(recalled: str) -> None:
+    clean = WSIS.read_text(encoding="utf-8").replace("its resolution 2012/5 of 24 July 2012", recalled)
+    assert recalled in clean
+    for text in (clean, to_web(clean)):
+        assert resdiff.parse(text).predecessor == "E/RES/2012/5"
+
+
+def test_the_chinese_preamble_recalling_several_own_resolutions_names_the_latest() -> None:
+    # Illustrative, not an official text: the official 2013 text with a second resolution recalled.
+    official = (Path(__file__).resolve().parent.parent / "corpora/ecosoc-wsis/zh/E-RES-2013-9.txt").read_text(
+        encoding="utf-8")
+    assert "2012 年 7月 24 日第 2012/5 号决议" in official
+    for recalled in ("2011 年 7月 26 日第 2011/16 号和 2012 年 7月 24 日第 2012/5 号决议",
+                     "第 2012/5 号和第 2011/16 号决议", "第 2006/46 号、第 2011/16 号及第 2012/5 号决议"):
+        text = official.replace("2012 年 7月 24 日第 2012/5 号决议", recalled)
+        assert resdiff.parse(text).predecessor == "E/RES/2012/5"

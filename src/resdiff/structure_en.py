@@ -284,11 +284,11 @@ def _predecessor(units: list[Unit], top: _TopEn, prefix: str | None, year: int |
             subject = (found.group("subject") or "").casefold().removeprefix("the ")
             if not subject or fuzz.partial_ratio(subject, title) < 90:
                 continue
-            number = found.group("number")
-            first, second = (int(x) for x in number.split("/"))
-            if year is not None and first >= year and first > 100:
-                continue
-            candidates.append((first, second, number))
+            for number in P.RE_RESOLUTION_NUMBER.findall(found.group("numbers")):
+                first, second = (int(x) for x in number.split("/"))
+                if year is not None and first >= year and first > 100:
+                    continue
+                candidates.append((first, second, number))
     return prefix + max(candidates)[2] if candidates else None
 
 
