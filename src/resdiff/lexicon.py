@@ -124,11 +124,12 @@ def leads_en() -> dict[str, EnglishLead]:
             table[key] = EnglishLead(en, first.zh, first.scale, first.rank, first.part, f"{en} …")
     # The preamble's participle of every operative lead (``Notes with deep concern`` → ``Noting with
     # deep concern``, ``Expresses deep concern`` → ``Expressing deep concern``), on the same step.
-    for key, lead in list(table.items()):
+    for key, operative in list(table.items()):
         participle = _participle(key)
         if participle is not None and participle not in table:
             en = participle[:1].upper() + participle[1:]
-            table[participle] = EnglishLead(en, lead.zh, lead.scale, lead.rank, "preambular", f"{en} …")
+            table[participle] = EnglishLead(en, operative.zh, operative.scale, operative.rank, "preambular",
+                                            f"{en} …")
     return table
 
 
