@@ -439,3 +439,49 @@ def test_the_chinese_preamble_recalling_several_own_resolutions_names_the_latest
                      "第 2012/5 号和第 2011/16 号决议", "第 2006/46 号、第 2011/16 号及第 2012/5 号决议"):
         text = official.replace("2012 年 7月 24 日第 2012/5 号决议", recalled)
         assert resdiff.parse(text).predecessor == "E/RES/2012/5"
+
+
+PARTS = FIXTURES / "ga-illustrative-parts.txt"
+
+
+def test_an_english_resolution_in_lettered_parts_gets_part_prefixed_ids() -> None:
+    """Illustrative GA text adopted in parts A, B, C (its first line says it is not official): ids as
+    json-formats.md and the Chinese builder give them, the part's title its first heading."""
+    from jsonschema import validate
+
+    from resdiff.schemas import load_schema
+
+    assert "not an official" in PARTS.read_text(encoding="utf-8").splitlines()[0]
+    parts = resdiff.load(PARTS)
+    expected = json.loads(PARTS.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    assert parts.to_dict() == expected
+    validate(parts.to_dict(), load_schema("resdiff.resolution/1"))
+    assert [u.id for u in parts.units] == [
+        "A.H1", "A.PP1", "A.PP2", "A.OP1", "A.OP2",
+        "B.H1", "B.PP1", "B.OP1", "B.OP2", "B.OP2(a)", "B.OP2(b)", "B.OP3",
+        "C.H1", "C.PP1", "C.OP1"]
+    assert [parts[i].text for i in ("A.H1", "B.H1", "C.H1")] == [
+        "Regional disarmament", "Nuclear disarmament", "Transparency in armaments"]
+    assert parts["B.OP2(a)"].parent == "B.OP2" and parts["B.OP2(a)"].part == "B"
+    assert parts["C.PP1"].lead == "Noting with deep concern" and parts.warnings == ()
+    assert (parts.symbol, parts.body, parts.adopted, parts.meeting, parts.title) == (
+        "A/RES/78/991", "General Assembly", "2023-12-04", "50th plenary meeting", "General and complete disarmament")
+    text = PARTS.read_text(encoding="utf-8")
+    for form in (to_web(text), to_wrapped(text), parts.to_text()):
+        assert resdiff.parse(form) == parts
+
+
+def test_an_english_revision_in_parts_is_compared_part_by_part() -> None:
+    old = PARTS.read_text(encoding="utf-8")
+    new = old.replace("1. Welcomes the efforts made", "1. Welcomes with appreciation the efforts made").replace(
+        "2. Calls upon States to conclude", "2. Urges States to conclude")
+    comparison = resdiff.compare(old, new)
+    shifted = {c.new[0]: c.lead.shift for c in comparison.changes if c.lead and c.lead.shift != "same"}
+    assert shifted == {"B.OP1": "stronger", "A.OP2": "stronger"}
+    assert all(c.old == c.new for c in comparison.changes)
+
+
+def test_a_second_verb_after_and_takes_the_participle_too() -> None:
+    assert lexicon._participle("commends and encourages") == "commending and encouraging"
+    assert lexicon.match_lead("Commending and encouraging the efforts,") == "Commending and encouraging"
+    assert lexicon.match_lead("Reaffirming its commitment to the outcomes,") == "Reaffirming its commitment"

@@ -146,19 +146,30 @@ def _participle(lead: str) -> str | None:
     ``stressing``, ``notes`` → ``noting``, ``agrees`` → ``agreeing``), else ``None``."""
     words = lead.split()
     at = 1 if len(words) > 1 and words[0] in _VERB_ADVERBS else 0
-    verb = words[at]
+    first = _ing(words[at])
+    if first is None:
+        return None
+    words[at] = first
+    # A second verb after ``and`` takes the same form (``Commends and encourages`` →
+    # ``Commending and encouraging``).
+    for k in range(at + 2, len(words)):
+        if words[k - 1] == "and":
+            words[k] = _ing(words[k]) or words[k]
+    return " ".join(words)
+
+
+def _ing(verb: str) -> str | None:
     if len(verb) < 4 or not verb.endswith("s") or verb.endswith(("ss", "us")) or not verb.isalpha():
         return None  # not a verb in the third person (``conscious``, ``Congress``)
     if verb in _DOUBLED:
-        return " ".join([*words[:at], _DOUBLED[verb], *words[at + 1:]])
+        return _DOUBLED[verb]
     if verb.endswith(("sses", "shes", "ches", "xes", "zes")):
         stem = verb[:-2]
     elif verb.endswith("ies"):
         stem = verb[:-3] + "y"
     else:
         stem = verb[:-1]
-    form = stem[:-1] + "ing" if stem.endswith("e") and not stem.endswith("ee") else stem + "ing"
-    return " ".join([*words[:at], form, *words[at + 1:]])
+    return stem[:-1] + "ing" if stem.endswith("e") and not stem.endswith("ee") else stem + "ing"
 
 
 @lru_cache(maxsize=1)
