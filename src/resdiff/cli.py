@@ -27,6 +27,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"resdiff: error: {message}\n")
 
 
+def _safe(text: object) -> str:
+    """Control characters (ESC, OSC, BEL) from a text or a file name, shown escaped."""
+    from resdiff.render.ansi import safe
+
+    return safe(text)
+
+
+def _warn(message: str) -> None:
+    print(f"resdiff: warning: {_safe(message)}", file=sys.stderr)
+
+
 def _colour(choice: str, stream: object) -> bool:
     if choice == "always":
         return True
@@ -64,7 +75,7 @@ def _write(text: str, output: str | None) -> None:
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise InputError(f"cannot write {output}: {exc.strerror}") from exc
-        print(f"wrote {output}", file=sys.stderr)
+        print(f"wrote {_safe(output)}", file=sys.stderr)
     else:
         try:
             sys.stdout.write(text)
@@ -101,6 +112,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     from resdiff.api import compare, load
 
     comparison = compare(load(args.old), load(args.new))
+    for warning in comparison.warnings:
+        _warn(warning)
     fmt = _format_for(args.output, args.format)
     if fmt == "json":
         from resdiff.render.json import render_json
@@ -113,7 +126,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     else:
         from resdiff.render.text import render_comparison_text
 
-        text = render_comparison_text(comparison, colour=_to_terminal(args), all_changes=args.all)
+        text = render_comparison_text(comparison, colour=_to_terminal(args), all_changes=args.all,
+                                      unchanged=args.unchanged)
     _write(text, args.output)
     return 0
 
@@ -121,8 +135,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 def _cmd_fetch(args: argparse.Namespace) -> int:
     from resdiff.fetch import fetch
 
-    path = fetch(args.symbol, lang=args.lang, fmt=args.format, into=args.into, base_url=args.base_url)
-    print(path)
+    path = fetch(args.symbol, lang=args.lang, fmt=args.format, into=args.into, base_url=args.base_url,
+                 notify=lambda message: print(f"resdiff: {_safe(message)}", file=sys.stderr))
+    print(_safe(path))
     return 0
 
 
@@ -131,15 +146,15 @@ def _report_series(series: Series) -> None:
     if series.gaps:
         shown = ", ".join(str(gap) for gap in series.gaps[:5])
         more = f" (+{len(series.gaps) - 5} more)" if len(series.gaps) > 5 else ""
-        print(f"resdiff: note: gaps in the series: {shown}{more}", file=sys.stderr)
+        print(f"resdiff: note: gaps in the series: {_safe(shown)}{more}", file=sys.stderr)
     for warning in series.warnings:
-        print(f"resdiff: warning: {warning}", file=sys.stderr)
+        _warn(warning)
 
 
 def _cmd_lineage(args: argparse.Namespace) -> int:
     from resdiff.series import Series
 
-    series = Series.load(args.folder, progress=_progress(True))
+    series = Series.load(args.folder, progress=_progress(True), skip_unreadable=True)
     lineages = series.lineage(args.unit)
     _report_series(series)
     if _format_for(args.output, args.format) == "json":
@@ -159,7 +174,7 @@ def _cmd_chain(args: argparse.Namespace) -> int:
     from resdiff.render.timeline import render_timeline
     from resdiff.series import Series
 
-    series = Series.load(args.folder, progress=_progress(True))
+    series = Series.load(args.folder, progress=_progress(True), skip_unreadable=True)
     _report_series(series)
     _write(render_timeline(series), args.output)
     return 0
@@ -172,10 +187,14 @@ def _cmd_search(args: argparse.Namespace) -> int:
         raise InputError("give the wording to search for, or --paragraph FILE_OR_TEXT")
     if args.limit < 1:
         raise InputError("--limit takes a whole number of 1 or more")
-    index = Index.open(args.folder, progress=_progress(True))
+    index = Index.open(args.folder, progress=_progress(True), skip_unreadable=True)
     if args.paragraph is not None:
+        from resdiff.limits import is_regular_file
+
         source = Path(args.paragraph)
-        if len(args.paragraph) < 256 and source.is_file():
+        # A file only if one exists by that name: a paragraph of Chinese text is longer than the
+        # system's 255 bytes for a name, and is not an error for that.
+        if is_regular_file(source):
             from resdiff.api import read_text
 
             paragraph = read_text(source)
@@ -193,6 +212,11 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
         _write(render_hits_text(hits, colour=_to_terminal(args)), args.output)
     return 0
+
+
+COLOR_HELP = "colour the terminal output: auto (when it is a terminal and NO_COLOR is not set), always or never"
+FOLDER_HELP = ("a folder of resolutions of one series (.txt, .pdf, .docx); files that are not resolutions "
+               "are skipped, each named on stderr")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -215,40 +239,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text", "html"),
                    help="json (resdiff.comparison/1), text (default) or html; from -o's extension if not given")
     p.add_argument("-o", "--output", help="write here instead of standard output")
-    p.add_argument("--all", action="store_true", help="text: list routine and terminology-only changes too")
+    p.add_argument("--all", action="store_true",
+                   help="text: list the routine and terminology-only changes too (unchanged paragraphs only "
+                        "with --unchanged)")
+    p.add_argument("--unchanged", action="store_true", help="text: list the unchanged paragraphs too")
     p.add_argument("--title", help="html: the report's title")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP)
     p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")
     p.add_argument("symbol", help="a document symbol, e.g. E/RES/2012/5")
     p.add_argument("--lang", default="zh", help="language code (default zh)")
-    p.add_argument("--format", choices=("pdf", "docx"), default="pdf")
+    p.add_argument("--format", choices=("pdf", "docx"), default="pdf",
+                   help="download the PDF (default) or the Word file")
     p.add_argument("--into", help="copy the file into this folder")
     p.add_argument("--base-url", help="the service's base URL (default: $RESDIFF_ODS_URL or the UN's)")
     p.set_defaults(run=_cmd_fetch)
 
     p = sub.add_parser("lineage", help="each paragraph's history over a folder of resolutions")
-    p.add_argument("folder")
-    p.add_argument("unit", nargs="?", help="a unit id of the latest text, e.g. OP12")
+    p.add_argument("folder", help=FOLDER_HELP)
+    p.add_argument("unit", nargs="?", help="a unit id of the latest text, e.g. OP12 (default: every paragraph)")
     p.add_argument("--format", choices=("json", "text"), help="text (default) or json; from -o's extension if not given")
-    p.add_argument("-o", "--output")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP)
     p.set_defaults(run=_cmd_lineage)
 
     p = sub.add_parser("chain", help="a timeline page of a whole series")
-    p.add_argument("folder")
+    p.add_argument("folder", help=FOLDER_HELP)
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.set_defaults(run=_cmd_chain)
 
     p = sub.add_parser("search", help="find agreed language in a folder of resolutions")
     p.add_argument("query", nargs="?", help="the wording to look for")
-    p.add_argument("folder")
+    p.add_argument("folder", help=FOLDER_HELP)
     p.add_argument("--paragraph", metavar="FILE_OR_TEXT", help="find the closest earlier paragraphs to this one")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=int, default=20, help="show at most this many hits, best first (default 20)")
     p.add_argument("--format", choices=("json", "text"), help="text (default) or json; from -o's extension if not given")
-    p.add_argument("-o", "--output")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP)
     p.set_defaults(run=_cmd_search)
     return parser
 
@@ -259,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ResdiffError as exc:
-        print(f"resdiff: error: {exc}", file=sys.stderr)
+        print(f"resdiff: error: {_safe(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("resdiff: interrupted", file=sys.stderr)
@@ -270,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except OSError as exc:
-        print(f"resdiff: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        print(f"resdiff: error: cannot write the output: {_safe(exc.strerror or exc)}", file=sys.stderr)
         return EXIT_ERROR
 
 

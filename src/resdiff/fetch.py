@@ -21,7 +21,7 @@ import http.client
 import io
 import os
 import re
-import shutil
+import stat
 import tempfile
 import time
 import urllib.error
@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from resdiff.errors import FetchError, InputError
+from resdiff.limits import MAX_FILE_BYTES
 
 #: The Official Document System, unless ``base_url`` or ``$RESDIFF_ODS_URL`` says otherwise.
 DEFAULT_BASE_URL = "https://documents.un.org"
@@ -46,8 +47,14 @@ LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es", "de")
 
 #: A smaller answer is not a document: the service's way of saying it has no file.
 MIN_BYTES = 1024
-#: A larger answer is not a resolution either; reading stops there.
-MAX_BYTES = 200 * 1024 * 1024
+#: A larger answer is not a resolution either: an error, and nothing is cached.
+MAX_BYTES = MAX_FILE_BYTES
+#: The longest a whole fetch may take, retries and waits included (seconds).
+DEADLINE = 120.0
+#: The longest symbol accepted (real ones, such as ``A/HRC/RES/22/1``, are under 30 characters).
+MAX_SYMBOL = 80
+#: What each read of the body asks for at most.
+CHUNK = 64 * 1024
 #: The longest ``Retry-After`` (seconds) worth waiting for; past it the error says when to retry.
 MAX_RETRY_AFTER = 60.0
 
@@ -106,6 +113,9 @@ def _format(fmt: str) -> str:
 
 def _check(symbol: str, lang: str) -> tuple[str, str]:
     symbol = re.sub(r"\s+", "", symbol)
+    if len(symbol) > MAX_SYMBOL:
+        raise InputError(f"{symbol[:40]!r}… is not a document symbol: {len(symbol)} characters, where a symbol "
+                         f"has at most {MAX_SYMBOL}")
     if not RE_SYMBOL.match(symbol):
         raise InputError(f"{symbol!r} is not a document symbol (like E/RES/2012/5)")
     lang = lang.strip().lower()
@@ -132,47 +142,119 @@ def _retry_after(headers: Any) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Follows redirects to http and https only, and remembers where it was sent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hosts: list[str] = []
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> urllib.request.Request | None:
+        target = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl))
+        if target.scheme not in ("http", "https"):
+            raise FetchError(f"{urllib.parse.urlsplit(req.full_url).netloc} redirected to {_clip(newurl)}: "
+                             "resdiff follows redirects to http and https addresses only")
+        self.hosts.append(target.netloc)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _clip(text: str, most: int = 80) -> str:
+    return text if len(text) <= most else text[:most] + "…"
+
+
+def _read_body(response: Any, *, deadline: float, what: str, host: str) -> bytes:
+    """The body, read in chunks within the deadline, never more than :data:`MAX_BYTES`."""
+    declared = response.headers.get("Content-Length")
+    if declared and declared.isdigit() and int(declared) > MAX_BYTES:
+        raise FetchError(f"{host} offers {int(declared) / 2**20:.0f} MB for {what}: larger than any resolution "
+                         f"({MAX_BYTES // 2**20} MB at most); nothing was saved")
+    read = getattr(response, "read1", response.read)
+    parts: list[bytes] = []
+    size = 0
+    while True:
+        if time.monotonic() > deadline:
+            raise FetchError(f"the download of {what} from {host} took longer than {DEADLINE:g} s "
+                             f"({size} bytes received): try again later; nothing was saved")
+        chunk = read(CHUNK)
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise FetchError(f"{host} sent more than {MAX_BYTES // 2**20} MB for {what}: larger than any "
+                             "resolution; nothing was saved")
+        parts.append(chunk)
+    body = b"".join(parts)
+    if declared and declared.isdigit() and len(body) < int(declared):
+        # The connection closed early: half a file must never reach the cache.
+        raise http.client.IncompleteRead(body, int(declared) - len(body))
+    return body
+
+
 def _download(url: str, *, symbol: str, lang: str, host: str, timeout: float, retries: int,
-              backoff: float) -> tuple[bytes, str]:
-    """The body and content type of a 200 answer at ``url``, after redirects and retries."""
+              backoff: float, notify: Callable[[str], None] | None = None,
+              deadline: float | None = None) -> tuple[bytes, str]:
+    """The body and content type of a 200 answer at ``url``, after redirects and retries, all
+    within one deadline (:data:`DEADLINE` seconds from now unless given)."""
     what = f"the {lang} version of {symbol}"
+    deadline = time.monotonic() + DEADLINE if deadline is None else deadline
     request = urllib.request.Request(url, headers={"User-Agent": f"resdiff/{_version()}", "Accept": "*/*"})
-    opener = urllib.request.build_opener()  # follows redirects; honours the proxy variables
+    redirects = _Redirects()
+    opener = urllib.request.build_opener(redirects)  # honours the proxy variables
     attempts = retries + 1
+
+    def where() -> str:
+        # A host reached through a redirect is named with the one that sent there.
+        return f"{redirects.hosts[-1]} (where {host} redirected)" if redirects.hosts else host
+
+    def again(wait: float, why: str, attempt: int) -> None:
+        if time.monotonic() + wait > deadline:
+            raise FetchError(f"{why}, and trying again would take past the {DEADLINE:g} s a fetch may take: "
+                             "try again later")
+        if notify:
+            notify(f"{why}: trying again in {wait:g} s (try {attempt + 2} of {attempts})")
+        sleep(wait)
+
     for attempt in range(attempts):
         delay = backoff * 2 ** attempt
+        redirects.hosts.clear()
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError(f"no answer for {what} from {host} within {DEADLINE:g} s: try again later")
         try:
-            with opener.open(request, timeout=timeout) as response:
-                body = response.read(MAX_BYTES)
-                declared = response.headers.get("Content-Length")
-                if declared and declared.isdigit() and len(body) < min(int(declared), MAX_BYTES):
-                    # The connection closed early: half a file must never reach the cache.
-                    raise http.client.IncompleteRead(body, int(declared) - len(body))
+            with opener.open(request, timeout=min(timeout, remaining)) as response:
+                body = _read_body(response, deadline=deadline, what=what, host=where())
                 return body, response.headers.get_content_type()
         except urllib.error.HTTPError as exc:
             exc.close()
+            if 300 <= exc.code < 400:
+                raise FetchError(f"{host} redirects {what} in a loop or nowhere (HTTP {exc.code}): "
+                                 "the service may have changed") from exc
             if exc.code == 404:
-                raise FetchError(f"no {lang} version of {symbol} at {host} (HTTP 404)") from exc
+                raise FetchError(f"no {lang} version of {symbol} at {where()} (HTTP 404)") from exc
             if exc.code != 429 and not 500 <= exc.code < 600:
-                raise FetchError(f"{host} refused {what}: HTTP {exc.code} {exc.reason}") from exc
+                raise FetchError(f"{where()} refused {what}: HTTP {exc.code} {_clip(str(exc.reason))}") from exc
             asked = _retry_after(exc.headers)
             if asked is not None and asked > MAX_RETRY_AFTER:
-                raise FetchError(f"{host} is busy (HTTP {exc.code}) and asks to wait {asked:.0f} s: "
+                raise FetchError(f"{where()} is busy (HTTP {exc.code}) and asks to wait {asked:.0f} s: "
                                  "try again later") from exc
             if attempt + 1 == attempts:
                 raise FetchError(
-                    f"{host} answered HTTP {exc.code} {attempts} times for {what}: try again later") from exc
-            sleep(asked if asked is not None else delay)
-        except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as exc:
+                    f"{where()} answered HTTP {exc.code} {attempts} times for {what}: try again later") from exc
+            again(asked if asked is not None else delay, f"{where()} is busy (HTTP {exc.code})", attempt)
+        except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException, OSError) as exc:
+            reason: object = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+            if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+                reason = f"no answer within {min(timeout, max(remaining, 0)):g} s"
+            if isinstance(exc, http.client.IncompleteRead):
+                message = (f"the download of {what} from {where()} was cut short "
+                           f"({len(exc.partial)} bytes received)")
+            else:
+                said = str(reason).splitlines()[0] if str(reason) else type(exc).__name__
+                message = f"could not reach {where()}: {_clip(said)}"
             if attempt + 1 == attempts:
-                if isinstance(exc, http.client.IncompleteRead):
-                    raise FetchError(f"the download of {what} from {host} was cut short "
-                                     f"({len(exc.partial)} bytes received): try again later") from exc
-                reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-                if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-                    reason = f"no answer within {timeout:g} s"
-                raise FetchError(f"could not reach {host}: {reason}") from exc
-            sleep(delay)
+                raise FetchError(f"{message}: try again later" if "cut short" in message else message) from exc
+            again(delay, message, attempt)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -224,29 +306,33 @@ def fetch(
     retries: int = 3,
     backoff: float = 0.5,
     refresh: bool = False,
+    notify: Callable[[str], None] | None = None,
 ) -> Path:
     """Download the official text of ``symbol`` in ``lang`` as ``fmt`` (``pdf`` or ``docx``).
 
     Returns the path of the file: in the cache (:func:`default_cache_dir`), or copied into the
     folder ``into`` as ``E-RES-2012-5.pdf``. A file already in the cache is not downloaded again
-    unless ``refresh``. ``base_url`` (default ``$RESDIFF_ODS_URL``, else the UN's service) is for
-    mirrors and tests. Raises :class:`FetchError` when the document cannot be had, and
-    :class:`InputError` for a malformed symbol, language or format.
+    unless ``refresh``. ``notify(message)`` is told of each retry. The whole fetch, retries and
+    waits included, ends within :data:`DEADLINE` seconds. ``base_url`` (default
+    ``$RESDIFF_ODS_URL``, else the UN's service) is for mirrors and tests.
+    Raises :class:`FetchError` when the document cannot be had, and :class:`InputError`
+    for a malformed symbol, language or format.
     """
     symbol, lang = _check(symbol, lang)
     fmt = _format(fmt)
     name = symbol_filename(symbol, fmt)
     cached = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     cached = cached / "ods" / lang / name
-    if refresh or not cached.is_file() or cached.stat().st_size < MIN_BYTES:
+    what = f"the {lang} version of {symbol}"
+    body = None if refresh else _cached(cached, fmt, what)
+    if body is None:
         url = ods_url(symbol, lang=lang, fmt=fmt, base_url=base_url)
         try:
             host = urllib.parse.urlsplit(url).netloc or url
         except ValueError as exc:
             raise FetchError(f"the service address {base_url or url} is not a valid URL: {exc}") from exc
-        what = f"the {lang} version of {symbol}"
         body, content_type = _download(url, symbol=symbol, lang=lang, host=host, timeout=timeout,
-                                       retries=retries, backoff=backoff)
+                                       retries=retries, backoff=backoff, notify=notify)
         _check_body(body, content_type, fmt, what, host)
         try:
             _write(cached, body)
@@ -255,10 +341,29 @@ def fetch(
     if into is None:
         return cached
     target = Path(into) / name
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        # Written through, a link would put the file wherever it points, outside the folder.
+        raise FetchError(f"{target} is a symbolic link or not a file: resdiff does not write through it; "
+                         "remove it and try again")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         if not (target.exists() and target.samefile(cached)):
-            shutil.copyfile(cached, target)
+            _write(target, body)  # a new file replaces the name: nothing is written through a link
     except OSError as exc:
         raise FetchError(f"cannot write {target}: {exc.strerror}") from exc
     return target
+
+
+def _cached(path: Path, fmt: str, what: str) -> bytes | None:
+    """The cached file's bytes, if it is a regular file (not a link) that holds a good document."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or not MIN_BYTES <= info.st_size <= MAX_BYTES:
+        return None  # a link, a folder, a stub or a giant: fetched again, and replaced
+    try:
+        body = path.read_bytes()
+        _check_body(body, "application/octet-stream", fmt, what, "the cache")
+    except (OSError, FetchError):
+        return None
+    return body

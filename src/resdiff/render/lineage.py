@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from resdiff.lineage import Lineage, LineageStep
-from resdiff.render.ansi import ARROWS, STYLES, paint, word_diff
+from resdiff.render.ansi import ARROWS, STYLES, paint, safe, word_diff
 
 
-def short(symbol: str | None) -> str:
-    """``E/RES/2013/9`` → ``2013/9``."""
+def short(symbol: str | None, source: str | None = None) -> str:
+    """``E/RES/2013/9`` → ``2013/9``; a text without a symbol by its file's name."""
     if symbol and "RES/" in symbol:
         return symbol.split("RES/", 1)[1]
-    return symbol or "?"
+    return symbol or source or "(no symbol)"
 
 
 def describe(step: LineageStep) -> str:
@@ -45,7 +45,7 @@ def describe(step: LineageStep) -> str:
 
 
 def _step_line(step: LineageStep, width: int, colour: bool) -> list[str]:
-    head = f"  {short(step.symbol):<10} {step.unit:<{width}}  {describe(step)}"
+    head = f"  {short(step.symbol, step.source):<10} {step.unit:<{width}}  {describe(step)}"
     if step.type in ("reworded", "split", "merged") and step.similarity:
         head += f"  ({step.similarity:.0%} alike)"
     style = "dim" if step.type == "unchanged" and not step.moved else "head"
@@ -62,7 +62,7 @@ def _full(lineage: Lineage, colour: bool) -> list[str]:
     lines = [_title(lineage, colour)]
     for step in lineage.history:
         lines.extend(_step_line(step, width, colour))
-    lines.append(f"  {lineage.text}")
+    lines.append(safe(f"  {lineage.text}"))
     return lines
 
 
@@ -83,7 +83,7 @@ def _compact(lineage: Lineage, colour: bool) -> list[str]:
 
 def _title(lineage: Lineage, colour: bool) -> str:
     first = lineage.first
-    since = f"since {short(first.symbol)}" + (f" ({first.unit})" if first.unit != lineage.unit else "")
+    since = f"since {short(first.symbol, first.source)}" + (f" ({first.unit})" if first.unit != lineage.unit else "")
     if first.oldest_text:
         since += " or earlier"
     count = len(lineage.substantive)
@@ -96,7 +96,7 @@ def render_lineage_text(lineages: Sequence[Lineage], *, colour: bool = False) ->
     """Each lineage as text: in full for one paragraph, compactly for several."""
     if not lineages:
         return "no paragraphs\n"
-    latest = lineages[0].symbol
+    latest = lineages[0].symbol or lineages[0].source
     lines = [paint(f"Lineage of the paragraphs of {latest or 'the latest text'}", "head", colour), ""]
     for lineage in lineages:
         lines.extend(_full(lineage, colour) if len(lineages) == 1 else _compact(lineage, colour))

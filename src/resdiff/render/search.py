@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from resdiff.model import DiffOp
-from resdiff.render.ansi import paint, word_diff
+from resdiff.render.ansi import paint, safe, word_diff
 from resdiff.render.lineage import short
 
 if TYPE_CHECKING:
@@ -27,8 +27,8 @@ def excerpt(hit: Hit, *, colour: bool = False, context: int = CONTEXT) -> str:
     after = hit.text[end:end + context]
     lead = "…" if start - context > 0 else ""
     tail = "…" if end + context < len(hit.text) else ""
-    match = paint(hit.text[start:end], "match", True) if colour else f"【{hit.text[start:end]}】"
-    return f"{lead}{before}{match}{after}{tail}"
+    match = paint(hit.text[start:end], "match", True) if colour else safe(f"【{hit.text[start:end]}】")
+    return f"{lead}{safe(before)}{match}{safe(after)}{tail}"
 
 
 def summarise(diff: Sequence[DiffOp], *, most: int = 3) -> str:
@@ -53,12 +53,16 @@ def summarise(diff: Sequence[DiffOp], *, most: int = 3) -> str:
     return f"with {shown}"
 
 
+def _occurrence(occurrence: object) -> str:
+    return short(getattr(occurrence, "symbol", None), getattr(occurrence, "source", None))
+
+
 def _where(hit: Hit) -> str:
-    where = f"{short(hit.symbol)} {hit.unit}"
+    where = f"{short(hit.symbol, hit.source)} {hit.unit}"
     if hit.also:
         first = hit.first
         texts = len(hit.also) + 1
-        where += f"  (this wording in {texts} texts, first {short(first.symbol)} {first.unit})"
+        where += f"  (this wording in {texts} texts, first {_occurrence(first)} {first.unit})"
     return where
 
 
@@ -73,11 +77,14 @@ def render_hits_text(hits: Sequence[Hit], *, colour: bool = False) -> str:
         lines.append(paint(f"{n:>2}. {_where(hit)}  {quality}", "head", colour))
         if hit.diff:
             first = hit.first
-            lines.append(f"    the draft is {short(first.symbol)} {first.unit} {summarise(hit.diff)}")
+            where = short(hit.symbol, hit.source) if first.symbol == hit.symbol else _occurrence(first)
+            lines.append(safe(f"    the draft is {where} {first.unit} {summarise(hit.diff)}"))
             lines.append("    " + word_diff(hit.diff, colour))
         else:
             lines.append("    " + excerpt(hit, colour=colour))
         if hit.adopted:
             lines.append(paint(f"    adopted {hit.adopted}" + (f" · {hit.source}" if hit.source else ""), "dim", colour))
+        elif hit.source and hit.symbol:
+            lines.append(paint(f"    {hit.source}", "dim", colour))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
