@@ -37,7 +37,7 @@ MAX_UNIT_CHARACTERS = 3_000
 MAX_PDF_PAGES = 500
 #: Glyphs drawn on one PDF page, overprinted copies included: a full page of Chinese text has about
 #: 1,500, bold drawn four times over makes that 6,000 at most.
-MAX_PAGE_GLYPHS = 40_000
+MAX_PAGE_GLYPHS = 20_000
 #: Bytes of all the compressed (Flate) streams of a PDF once inflated: text, fonts and images of a
 #: long resolution inflate to 10–20 MB.
 MAX_PDF_INFLATED = 128 * MiB
@@ -207,7 +207,7 @@ def check_pdf_streams(data: bytes, name: str, *, limit: int = MAX_PDF_INFLATED) 
         chunk = data[body:end]
         try:
             while chunk and not inflater.eof:
-                out = inflater.decompress(chunk, limit - total + 1)
+                out = inflater.decompress(chunk, min(limit - total + 1, MiB))  # memory: 1 MB at a time
                 total += len(out)
                 if total > limit:
                     raise LimitError(f"{name} inflates to more than {_size(limit)} of content: too large for a "

@@ -29,10 +29,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from resdiff.errors import DocumentError, InputError
+from resdiff import limits
+from resdiff.errors import DocumentError, ResdiffError
 from resdiff.readers.marks import (
     RE_SYMBOL,
     RE_TITLE,
@@ -176,15 +178,13 @@ def _opened(source: str | os.PathLike[str] | bytes) -> Iterator[Any]:
     name = _describe(source)
     if isinstance(source, bytes):
         data = source
+        limits.check_file_size(len(data), name)
     else:
-        try:
-            data = Path(source).read_bytes()
-        except FileNotFoundError as exc:
-            raise InputError(f"{name}: no such file") from exc
-        except OSError as exc:
-            raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
+        data = limits.read_file(Path(source), name=name)
     if b"%PDF-" not in data[:1024]:
         raise DocumentError(f"{name} is not a PDF file")
+    _check_structure(data, name)
+    limits.check_pdf_streams(data, name)  # a Flate bomb stops here, before pdfminer inflates it
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
@@ -195,6 +195,29 @@ def _opened(source: str | os.PathLike[str] | bytes) -> Iterator[Any]:
         yield pdf
     finally:
         pdf.close()
+
+
+#: An indirect object's header: ``12 0 obj``.
+RE_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+
+
+def _check_structure(data: bytes, name: str) -> None:
+    """Refuse at once a file that has a PDF's first line but no object of one (``%PDF-1.4`` and
+    megabytes of zeros): pdfminer would scan it line by line for a minute before failing."""
+    if RE_OBJECT.search(data) is None:
+        raise DocumentError(f"{name} is damaged and cannot be read as a PDF (it holds no PDF objects)")
+
+
+def _page_count(pdf: Any) -> int | None:
+    """The number of pages the document's page tree declares, without building the pages."""
+    try:
+        pages = pdf.doc.catalog.get("Pages")
+        from pdfminer.pdftypes import resolve1
+
+        count = resolve1(resolve1(pages).get("Count"))
+        return int(count) if isinstance(count, int) else None
+    except Exception:  # a damaged tree: left to the page reader, which reports it
+        return None
 
 
 def _document_error(name: str, exc: BaseException) -> DocumentError:
@@ -215,22 +238,35 @@ def _reason(exc: BaseException) -> str:
 # --- glyphs and lines ----------------------------------------------------------------------------
 
 
+def _copies(chars: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any], int]]:
+    """Each glyph once, with the number of copies drawn at its place, in the page's order.
+
+    What pdfplumber's ``dedupe_chars`` does (same text, font and size within ``DEDUPE_TOLERANCE``
+    points), counting as it goes, in n log n: its own restores the order with ``list.index`` and
+    takes minutes on a page that draws one glyph 20,000 times.
+    """
+    from pdfplumber.utils import cluster_objects
+
+    order = {id(char): n for n, char in enumerate(chars)}
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for char in chars:
+        groups.setdefault((char.get("upright", True), char["text"], char.get("fontname"), char.get("size")),
+                          []).append(char)
+    found: list[tuple[dict[str, Any], int]] = []
+    for group in groups.values():
+        for row in cluster_objects(group, itemgetter("doctop"), DEDUPE_TOLERANCE):
+            for place in cluster_objects(row, itemgetter("x0"), DEDUPE_TOLERANCE):
+                found.append((min(place, key=itemgetter("doctop", "x0")), len(place)))
+    found.sort(key=lambda pair: order[id(pair[0])])
+    return found
+
+
 def _glyphs(page: Any) -> list[_Glyph]:
     """The page's glyphs once each, marked bold where they were overprinted or set in a bold font."""
-    raw = [c for c in page.chars if c.get("upright", True)]
-    deduped = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE, extra_attrs=("fontname", "size")).chars
-    by_text: dict[str, list[dict[str, Any]]] = {}
-    for char in raw:
-        by_text.setdefault(char["text"], []).append(char)
     glyphs = []
-    for char in deduped:
+    for char, copies in _copies(page.chars):
         if not char.get("upright", True):
             continue
-        copies = sum(
-            1 for other in by_text.get(char["text"], ())
-            if abs(other["x0"] - char["x0"]) <= DEDUPE_TOLERANCE
-            and abs(other["top"] - char["top"]) <= DEDUPE_TOLERANCE
-        )
         # ``ABCDEF+SimSun``: the prefix names a subset, and one font may come in several.
         font = str(char.get("fontname", "")).split("+", 1)[-1]
         bold = char["text"].strip() != "" and (copies > 1 or RE_BOLD_FONT.search(font) is not None)
@@ -285,13 +321,18 @@ def _rules(page: Any) -> list[float]:
 
 def _read_pages(pdf: Any, name: str) -> list[_Page]:
     pages = []
+    declared = _page_count(pdf)
+    if declared is not None:
+        limits.check_pdf_pages(declared, name)
     try:
         for number, page in enumerate(pdf.pages, start=1):
+            limits.check_pdf_pages(number, name)
+            limits.check_page_glyphs(len(page.chars), number, name)
             lines = _lines(_glyphs(page), number)
             rules = _rules(page) + [line.top for line in lines if RE_RULE_TEXT.match(line.text)]
             lines = [line for line in lines if not RE_RULE_TEXT.match(line.text)]
             pages.append(_Page(number, float(page.width), float(page.height), lines, sorted(rules)))
-    except DocumentError:
+    except ResdiffError:
         raise
     except Exception as exc:
         # A damaged content stream surfaces only when a page is read; see _opened.
