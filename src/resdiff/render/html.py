@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import jinja2
 
-from resdiff.model import Change, Comparison, DiffOp, Resolution, Unit
+from resdiff.model import Change, Comparison, DiffOp, Resolution, Unit, part_of
 
 #: Marks after a lead shift: ``吁请 → 促请 ↑``.
 SHIFT_MARKS: Mapping[str, str] = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
@@ -54,17 +54,22 @@ class Filter:
 #: The filters of the report, in the order of the filter bar. The rows carry the names of
 #: the filters that keep them, so the page's script holds no rule of its own.
 FILTERS: tuple[Filter, ...] = (
+    # The four parts of Comparison.counts, which add up to All; then the types, which overlap them.
+    Filter("substantive", "Substantive", lambda c: part_of(c) == "substantive"),
     Filter("all", "All", lambda c: True),
-    Filter("substantive", "Substantive only", lambda c: c.substantive),
+    Filter("routine", "Routine only", lambda c: part_of(c) == "routine"),
+    Filter("terminology", "Terminology only", lambda c: part_of(c) == "terminology"),
+    Filter("unchanged", "Unchanged", lambda c: part_of(c) == "unchanged"),
     Filter("added", "Added", lambda c: c.type == "added"),
     Filter("dropped", "Dropped", lambda c: c.type == "dropped"),
     Filter("reworded", "Reworded", lambda c: c.type == "reworded"),
     Filter("split-merged", "Split / merged", lambda c: c.type in ("split", "merged")),
     Filter("moved", "Moved", lambda c: c.moved),
     Filter("lead", "Lead shifts", _is_lead_shift),
-    Filter("routine", "Routine updates", lambda c: c.routine),
-    Filter("terminology", "Terminology switches", lambda c: c.terminology),
 )
+
+#: The filter the report opens on: what a negotiator has to read ("All" is one click away).
+DEFAULT_FILTER = "substantive"
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,8 @@ class Cell:
     """The unit's text, with the words deleted or inserted on this side marked."""
     footnotes: tuple[tuple[int, str], ...]
     """Number and text of each footnote the unit references."""
+    notes_changed: bool = False
+    """The footnotes of this side differ from the other side's: the print view opens them."""
 
 
 @dataclass(frozen=True)
@@ -224,6 +231,11 @@ def _rows(comparison: Comparison) -> list[Row]:
     for number, change in enumerate(comparison.changes, start=1):
         old, old_whole = _cells(change, "old", comparison.old, old_anchors)
         new, new_whole = _cells(change, "new", comparison.new, new_anchors)
+        old_notes = [text for cell in old for _, text in cell.footnotes]
+        new_notes = [text for cell in new for _, text in cell.footnotes]
+        if old and new and old_notes != new_notes:
+            old = tuple(replace(cell, notes_changed=bool(cell.footnotes)) for cell in old)
+            new = tuple(replace(cell, notes_changed=bool(cell.footnotes)) for cell in new)
         joined = None
         if old_whole is not None or new_whole is not None:
             joined = (old_whole or _side(change.diff, "old"), new_whole or _side(change.diff, "new"))
@@ -261,9 +273,10 @@ def render_html(comparison: Comparison, *, title: str | None = None) -> str:
     """
     old, new = comparison.old, comparison.new
     if title is None:
-        title = f"{old.symbol or 'Old text'} → {new.symbol or 'New text'}"
+        title = f"{old.name or 'Old text'} → {new.name or 'New text'}"
     changes = comparison.changes
     counts = {f.name: sum(1 for c in changes if f.keeps(c)) for f in FILTERS}
+    defined = comparison.counts  # the four parts' filters count exactly these (tested)
     return _ENV.get_template("report.html.j2").render(
         title=title,
         old=old,
@@ -273,5 +286,10 @@ def render_html(comparison: Comparison, *, title: str | None = None) -> str:
         rows=_rows(comparison),
         filters=FILTERS,
         counts=counts,
+        parts=defined,
+        default_filter=DEFAULT_FILTER,
+        warnings=comparison.warnings,
+        old_name=old.name,
+        new_name=new.name,
         shift_words=SHIFT_WORDS,
     )
