@@ -59,7 +59,7 @@ def _progress(enabled: bool) -> Callable[[int, int, str], None] | None:
     def show(done: int, total: int, label: str) -> None:
         width = 30
         filled = int(width * done / total) if total else width
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label[:40]:<40}")
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {_safe(label)[:40]:<40}")
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()

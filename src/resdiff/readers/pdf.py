@@ -245,7 +245,7 @@ def _copies(chars: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any], int]]
     points), counting as it goes, in n log n: its own restores the order with ``list.index`` and
     takes minutes on a page that draws one glyph 20,000 times.
     """
-    from pdfplumber.utils import cluster_objects
+    from pdfplumber.utils.clustering import cluster_objects
 
     order = {id(char): n for n, char in enumerate(chars)}
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
