@@ -110,9 +110,9 @@ def test_issue14_stray_files_are_skipped_and_named(tmp_path: Path, command: list
     argv = [a.format(folder=folder, out=out) for a in command]
     assert main(argv) == 0
     err = capsys.readouterr().err
-    if command[0] != "search":  # the search index is being moved (issue 13); it skips them silently
-        skipped = [line for line in err.splitlines() if "skipped" in line]
-        assert len(skipped) == 2 and any("notes.txt" in s for s in skipped) and any("scan.pdf" in s for s in skipped)
+    skipped = [line for line in err.splitlines() if "skipped" in line]
+    assert len(skipped) == 2 and any("notes.txt" in s for s in skipped) and any("scan.pdf" in s for s in skipped)
+    assert all(line.startswith("resdiff: warning: skipped ") for line in skipped)
     if command[0] == "chain":
         notes = parse_html(out.read_text(encoding="utf-8")).find("ul", "warnings").text()
         assert "notes.txt" in notes and "scan.pdf" in notes

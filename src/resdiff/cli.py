@@ -180,6 +180,25 @@ def _cmd_chain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_unindexed(folder: str, index: object) -> None:
+    """Name on stderr, one line each, the files of the folder that the index skipped, and why."""
+    from resdiff.api import load
+    from resdiff.series import corpus_files
+
+    entries = getattr(index, "_entries", None)
+    if entries is None:  # an index that does not say what it holds
+        return
+    indexed = {getattr(entry, "source", None) for entry in entries}
+    for file in corpus_files(folder):
+        if file.name in indexed:
+            continue
+        try:
+            load(file)
+        except ResdiffError as exc:
+            reason = str(exc).replace(f"{file}: ", "")
+            _warn(f"skipped {file.name}: {reason}")
+
+
 def _cmd_search(args: argparse.Namespace) -> int:
     from resdiff.search import Index
 
@@ -188,6 +207,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise InputError("--limit takes a whole number of 1 or more")
     index = Index.open(args.folder, progress=_progress(True), skip_unreadable=True)
+    _report_unindexed(args.folder, index)
     if args.paragraph is not None:
         from resdiff.limits import is_regular_file
 
