@@ -239,6 +239,8 @@ def test_issue15_paragraph_numbers_of_1000_and_above_are_recognised() -> None:
     lines = ["经济及社会理事会，", "**回顾**其决议，"] + [f"{n}. **请**秘书长提交第{n}号报告。" for n in range(1, 1201)]
     resolution = resdiff.parse("\n".join(lines) + "\n")
     assert len(resolution.operative) == 1200 and resolution["OP1200"].text == "请秘书长提交第1200号报告。"
+    with pytest.raises(LimitError, match="1,201 paragraphs"):  # parsed, but more than a comparison takes
+        resdiff.compare(resolution, resolution)
 
 
 def test_issue15_numbers_beyond_9999_are_refused_rather_than_merged_into_one_paragraph() -> None:

@@ -29,7 +29,7 @@ def parse(text: str) -> Resolution:
         raise InputError("the text is empty")
     limits.check_text(text)
     resolution = build(text)
-    limits.check_units((u.id, u.text) for u in resolution.units)
+    limits.check_units(((u.id, u.text) for u in resolution.units), count=False)  # the count: in compare
     return resolution
 
 

@@ -27,9 +27,11 @@ MiB = 1024 * 1024
 MAX_FILE_BYTES = 64 * MiB
 #: Characters of a text, before it is parsed: about seven times the longest resolution.
 MAX_CHARACTERS = 1_000_000
-#: Paragraphs (units) of a text. A comparison aligns every pair: 2,000 a side takes about 3 s and
-#: 250 MB, where 10,000 a side took 73 s and 4 GB.
-MAX_UNITS = 2_000
+#: Paragraphs (units) of a text. A comparison aligns every pair, and its cost grows with the square:
+#: in the worst case (every paragraph alike) 1,000 a side takes about 10 s and 460 MB, 2,000 a side
+#: 39 s and 1.5 GB, 10,000 a side took 73 s and 4 GB before any bound. The longest resolutions have
+#: about 600 paragraphs.
+MAX_UNITS = 1_000
 #: Characters of one paragraph. The word diff of two paragraphs grows with the product of their
 #: lengths: two rewritten paragraphs of 3,000 characters take a few seconds.
 MAX_UNIT_CHARACTERS = 3_000
@@ -128,18 +130,18 @@ def check_text(text: str, name: str = "the text") -> None:
                          f"{_n(MAX_CHARACTERS)} (no resolution is that long)")
 
 
-def check_units(units: Iterable[tuple[str, str]], name: str = "the text") -> None:
-    """The (id, text) of a parsed text's paragraphs: at most :data:`MAX_UNITS`, none longer than
-    :data:`MAX_UNIT_CHARACTERS`."""
-    count = 0
+def check_units(units: Iterable[tuple[str, str]], name: str = "the text", *, count: bool = True) -> None:
+    """The (id, text) of a parsed text's paragraphs: none longer than :data:`MAX_UNIT_CHARACTERS`,
+    and (with ``count``, before a comparison) at most :data:`MAX_UNITS` of them."""
+    seen = 0
     for unit_id, text in units:
-        count += 1
+        seen += 1
         if len(text) > MAX_UNIT_CHARACTERS:
             raise LimitError(
                 f"{name}: paragraph {unit_id} has {_n(len(text))} characters; resdiff compares paragraphs of at "
                 f"most {_n(MAX_UNIT_CHARACTERS)} (are its paragraphs numbered beyond 9999, or not separated?)")
-    if count > MAX_UNITS:
-        raise LimitError(f"{name} has {_n(count)} paragraphs; resdiff compares texts of at most "
+    if count and seen > MAX_UNITS:
+        raise LimitError(f"{name} has {_n(seen)} paragraphs; resdiff compares texts of at most "
                          f"{_n(MAX_UNITS)} (no resolution has that many)")
 
 
