@@ -228,3 +228,35 @@ def test_issue14_print_opens_the_routine_rows_asked_for_and_changed_footnotes(br
     page.pdf(path=str(pdf), format="A4")
     assert pdf.read_bytes().startswith(b"%PDF")
     assert page.errors == []
+
+
+def test_issue15_no_payload_runs_in_the_browser(browser: object, tmp_path: Path) -> None:
+    """The injection check of issue 15, kept: payloads in the title, paragraphs, footnotes and file
+    names of a report and a timeline page run no script in Chromium."""
+    import resdiff
+    from resdiff.render.timeline import render_timeline
+    from resdiff.series import Series
+
+    payload = "<img src=x onerror=alert(1)><script>alert(2)</script>\"'><svg onload=alert(3)>"
+    text = (f"E/RES/2013/9\n2013/9. 信息社会{payload}\n经济及社会理事会，\n**回顾**其决议{payload}[^1]，\n"
+            f"1. **吁请**所有国家{payload}；\n2013年7月22日\n\n[^1]: 见{payload}。\n")
+    folder = tmp_path / "series"
+    folder.mkdir()
+    (folder / "E-RES-2013-9.txt").write_text(text, encoding="utf-8")
+    (folder / "draft onerror=alert(4).txt").write_text(text.replace("E/RES/2013/9\n", "").replace("2013/9.", ""),
+                                                       encoding="utf-8")
+    old = resdiff.load(folder / "E-RES-2013-9.txt")
+    new = resdiff.load(folder / "draft onerror=alert(4).txt")
+    pages = {"report.html": render_html(resdiff.compare(old, new), title=payload),
+             "timeline.html": render_timeline(Series.load(folder))}
+    for name, html in pages.items():
+        path = tmp_path / name
+        path.write_text(html, encoding="utf-8")
+        page = browser.new_page()  # type: ignore[attr-defined]
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(path.as_uri() + "#filter=all")
+        page.wait_for_timeout(200)
+        assert dialogs == [], name
+        assert page.locator("img").count() == 0, name
+        page.close()

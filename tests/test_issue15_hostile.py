@@ -200,6 +200,15 @@ def test_issue15_a_page_of_too_many_glyphs_is_refused() -> None:
         read_pdf(_pdf(zlib.compress(content), filters=b"/Filter /FlateDecode "))
 
 
+@pytest.mark.parametrize("content", [
+    b"BT /F1 6 Tf [(" + b"A" * 1_000_000 + b")] TJ ET",  # a million glyphs in one string
+    b"BT /F1 6 Tf " + b"<0041> Tj " * 200_000 + b"ET",  # or in 200,000 hex strings
+])
+def test_issue15_a_page_of_millions_of_glyphs_is_refused_before_its_layout(content: bytes) -> None:
+    with bounded(20), pytest.raises(LimitError, match="page 1 draws at least"):
+        read_pdf(_pdf(zlib.compress(content), filters=b"/Filter /FlateDecode "))
+
+
 def test_issue15_a_flate_bomb_is_refused_before_it_is_inflated() -> None:
     packer = zlib.compressobj(9)
     zeros = b"\0" * limits.MiB

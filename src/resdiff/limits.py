@@ -227,7 +227,9 @@ def check_pdf_pages(count: int, name: str) -> None:
                          "(no resolution is that long)")
 
 
-def check_page_glyphs(count: int, page: int, name: str) -> None:
+def check_page_glyphs(count: int, page: int, name: str, *, at_least: bool = False) -> None:
+    """The glyphs a PDF page draws (``at_least``: an estimate from its content, before its layout)."""
     if count > MAX_PAGE_GLYPHS:
-        raise LimitError(f"{name}: page {page} draws {_n(count)} characters; resdiff reads pages of at most "
+        drawn = f"at least {_n(count)}" if at_least else _n(count)
+        raise LimitError(f"{name}: page {page} draws {drawn} characters; resdiff reads pages of at most "
                          f"{_n(MAX_PAGE_GLYPHS)} (a page of text has a few thousand)")

@@ -208,6 +208,36 @@ def _check_structure(data: bytes, name: str) -> None:
         raise DocumentError(f"{name} is damaged and cannot be read as a PDF (it holds no PDF objects)")
 
 
+#: A string a content stream shows: ``(text)`` or ``<4f60597d>``.
+RE_SHOWN_STRING = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]+>")
+
+
+#: An escape in a literal string: ``\101`` (octal), ``\n``, ``\(``.
+RE_STRING_ESCAPE = re.compile(rb"\\(?:[0-7]{1,3}|.)", re.DOTALL)
+
+
+def _shown_bytes(page: Any) -> int:
+    """How many bytes of text the page's content streams show: at least one a glyph (two for the
+    CID fonts of Chinese text). Counted on the raw content, before pdfminer lays a glyph out, so a
+    page built to draw millions of glyphs is refused in a moment; 0 when the content is unreadable
+    (the page reader then reports it)."""
+    from pdfminer.pdftypes import resolve1
+
+    total = 0
+    try:
+        for ref in page.page_obj.contents:
+            data = resolve1(ref).get_data()
+            for found in RE_SHOWN_STRING.finditer(data):
+                text = found.group()
+                if text[:1] == b"(":  # an escape (``\\101``, ``\\n``) is one byte
+                    total += len(RE_STRING_ESCAPE.sub(b".", text[1:-1]))
+                else:
+                    total += sum(ch in b"0123456789abcdefABCDEF" for ch in text) // 2
+    except Exception:
+        return 0
+    return total
+
+
 def _page_count(pdf: Any) -> int | None:
     """The number of pages the document's page tree declares, without building the pages."""
     try:
@@ -327,6 +357,8 @@ def _read_pages(pdf: Any, name: str) -> list[_Page]:
     try:
         for number, page in enumerate(pdf.pages, start=1):
             limits.check_pdf_pages(number, name)
+            # Four bytes a glyph leave room for two-byte fonts and bold drawn twice over.
+            limits.check_page_glyphs(_shown_bytes(page) // 4, number, name, at_least=True)
             limits.check_page_glyphs(len(page.chars), number, name)
             lines = _lines(_glyphs(page), number)
             rules = _rules(page) + [line.top for line in lines if RE_RULE_TEXT.match(line.text)]
