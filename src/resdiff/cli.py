@@ -318,7 +318,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except OSError as exc:
-        print(f"resdiff: error: cannot write the output: {_safe(exc.strerror or exc)}", file=sys.stderr)
+        # Only what names no file is the output (standard output); anything else says which file.
+        if exc.filename:
+            print(f"resdiff: error: {_safe(exc.filename)}: {_safe(exc.strerror or exc)}", file=sys.stderr)
+        else:
+            print(f"resdiff: error: cannot write the output: {_safe(exc.strerror or exc)}", file=sys.stderr)
         return EXIT_ERROR
 
 
