@@ -318,6 +318,11 @@ class _Hostile(BaseHTTPRequestHandler):
                     self.wfile.write(bytes([byte]))
                     self.wfile.flush()
                     threading.Event().wait(0.2)
+            elif "TRICKLE" in symbol:  # the headers themselves, a byte at a time
+                for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nX-Padding: " + b"x" * 500:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    threading.Event().wait(0.05)
             elif "BUSY" in symbol:
                 self._head(503, {"Retry-After": "0", "Content-Length": "0"})
             elif "FTP" in symbol:
@@ -370,6 +375,13 @@ def test_issue15_one_deadline_for_a_whole_fetch(hostile: str, tmp_path: Path,
     with bounded(20), pytest.raises(FetchError, match="took longer than 1 s"):
         fetch("E/RES/SLOW/1", base_url=hostile, cache_dir=tmp_path / "cache", retries=0)
     assert not any(p.is_file() for p in (tmp_path / "cache").rglob("*"))
+
+
+def test_issue15_the_deadline_holds_while_headers_trickle_in(hostile: str, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fetch_module, "DEADLINE", 1.0)
+    with bounded(20), pytest.raises(FetchError, match="took longer than 1 s"):
+        fetch("E/RES/TRICKLE/1", base_url=hostile, cache_dir=tmp_path / "cache", retries=2)
 
 
 def test_issue15_retries_are_said_on_stderr(hostile: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,13 +16,16 @@ A file once fetched is served from the cache, without the network. The base URL 
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import http.client
 import io
 import os
 import re
+import socket
 import stat
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -159,6 +162,43 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _Watch:
+    """Shuts the download's sockets when the deadline passes, whatever the download is waiting for
+    (a connection, headers sent a byte at a time, a body): a per-read timeout cannot do that."""
+
+    def __init__(self) -> None:
+        self.sockets: list[socket.socket] = []
+        self.expired = False
+
+    def expire(self) -> None:
+        self.expired = True
+        for sock in self.sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def handlers(self) -> list[urllib.request.BaseHandler]:
+        watch = self
+
+        def watched(base: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+            class Watched(base):  # type: ignore[valid-type,misc]
+                def connect(self) -> None:
+                    super().connect()
+                    watch.sockets.append(self.sock)
+                    if watch.expired:
+                        watch.expire()
+            return Watched
+
+        class Plain(urllib.request.HTTPHandler):
+            def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
+                return super().do_open(watched(http_class), req, **kwargs)
+
+        class Secure(urllib.request.HTTPSHandler):
+            def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
+                return super().do_open(watched(http_class), req, **kwargs)
+
+        return [Plain(), Secure()]
+
+
 def _clip(text: str, most: int = 80) -> str:
     return text if len(text) <= most else text[:most] + "…"
 
@@ -200,8 +240,24 @@ def _download(url: str, *, symbol: str, lang: str, host: str, timeout: float, re
     deadline = time.monotonic() + DEADLINE if deadline is None else deadline
     request = urllib.request.Request(url, headers={"User-Agent": f"resdiff/{_version()}", "Accept": "*/*"})
     redirects = _Redirects()
-    opener = urllib.request.build_opener(redirects)  # honours the proxy variables
+    watch = _Watch()
+    opener = urllib.request.build_opener(redirects, *watch.handlers())  # honours the proxy variables
     attempts = retries + 1
+    timer = threading.Timer(max(0.0, deadline - time.monotonic()), watch.expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        return _attempts(opener, request, watch, redirects, what=what, symbol=symbol, lang=lang, host=host,
+                         timeout=timeout, attempts=attempts, backoff=backoff, notify=notify, deadline=deadline)
+    finally:
+        timer.cancel()
+
+
+def _attempts(opener: urllib.request.OpenerDirector, request: urllib.request.Request, watch: _Watch,
+              redirects: _Redirects, *, what: str, symbol: str, lang: str, host: str, timeout: float,
+              attempts: int, backoff: float, notify: Callable[[str], None] | None,
+              deadline: float) -> tuple[bytes, str]:
+    """The tries of :func:`_download`, each within what is left of the deadline."""
 
     def where() -> str:
         # A host reached through a redirect is named with the one that sent there.
@@ -227,6 +283,9 @@ def _download(url: str, *, symbol: str, lang: str, host: str, timeout: float, re
                 return body, response.headers.get_content_type()
         except urllib.error.HTTPError as exc:
             exc.close()
+            if watch.expired:
+                raise FetchError(f"the download of {what} from {where()} took longer than {DEADLINE:g} s: "
+                                 "try again later; nothing was saved") from exc
             if 300 <= exc.code < 400:
                 raise FetchError(f"{host} redirects {what} in a loop or nowhere (HTTP {exc.code}): "
                                  "the service may have changed") from exc
@@ -243,6 +302,9 @@ def _download(url: str, *, symbol: str, lang: str, host: str, timeout: float, re
                     f"{where()} answered HTTP {exc.code} {attempts} times for {what}: try again later") from exc
             again(asked if asked is not None else delay, f"{where()} is busy (HTTP {exc.code})", attempt)
         except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException, OSError) as exc:
+            if watch.expired:
+                raise FetchError(f"the download of {what} from {where()} took longer than {DEADLINE:g} s: "
+                                 "try again later; nothing was saved") from exc
             reason: object = exc.reason if isinstance(exc, urllib.error.URLError) else exc
             if isinstance(reason, TimeoutError) or "timed out" in str(reason):
                 reason = f"no answer within {min(timeout, max(remaining, 0)):g} s"
