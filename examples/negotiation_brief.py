@@ -127,8 +127,8 @@ def make_brief(comparison: Comparison, title: str) -> Brief:
     )
 
     summary = comparison.summary
+    counts = comparison.counts  # the parts not listed, as every resdiff output counts them
     old, new = comparison.old, comparison.new
-    terminology = [c for c in changes if c.terminology and not c.substantive]
     facts = (
         f"Old: {old.symbol or 'no symbol'}, adopted {old.adopted or '—'}, {len(old)} paragraphs. "
         f"New: {new.symbol or 'no symbol'}, {'adopted ' + new.adopted if new.adopted else 'not adopted'}, "
@@ -139,11 +139,11 @@ def make_brief(comparison: Comparison, title: str) -> Brief:
     )
     switches = ", ".join(f"{t.old} → {t.new} ({t.count})" for t in comparison.terms)
     not_listed = (
-        f"{summary['routine']} routine updates (dates, numbers, symbols, sessions): counted, not listed.",
-        f"{len(terminology)} paragraphs that differ only by a terminology switch"
+        f"{counts['routine']} routine updates (dates, numbers, symbols, sessions): counted, not listed.",
+        f"{counts['terminology']} paragraphs that differ only by a terminology switch"
         + (f" ({switches})" if switches else "")
         + ": not listed.",
-        f"{summary['unchanged']} paragraphs unchanged.",
+        f"{counts['unchanged']} paragraphs unchanged (the same words in the same place).",
     )
     return Brief(title, facts, sections, not_listed)
 

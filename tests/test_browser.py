@@ -249,11 +249,11 @@ def test_issue15_no_payload_runs_in_the_browser(browser: object, tmp_path: Path)
     new = resdiff.load(folder / "draft onerror=alert(4).txt")
     pages = {"report.html": render_html(resdiff.compare(old, new), title=payload),
              "timeline.html": render_timeline(Series.load(folder))}
+    dialogs: list[str] = []
     for name, html in pages.items():
         path = tmp_path / name
         path.write_text(html, encoding="utf-8")
         page = browser.new_page()  # type: ignore[attr-defined]
-        dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(path.as_uri() + "#filter=all")
         page.wait_for_timeout(200)

@@ -108,9 +108,9 @@ def test_negotiation_brief(tmp_path: Path, comparison: Comparison) -> None:
     assert "促请 → 鼓励 ↓" in part["Weakened leads"]
     assert "**OP15 → OP14 + OP15** — split" in part["Substantive rewordings"]
     assert "**OP5 → OP21** — text unchanged" in part["Moved"]
-    summary = comparison.summary
-    assert f"{summary['routine']} routine updates" in part["Not listed"]
-    assert f"{summary['unchanged']} paragraphs unchanged" in part["Not listed"]
+    counts = comparison.counts  # issue 14: the brief counts as every other output does
+    assert f"{counts['routine']} routine updates" in part["Not listed"]
+    assert f"{counts['unchanged']} paragraphs unchanged" in part["Not listed"]
     # Routine updates are counted, not listed: PP3's new predecessor does not appear.
     assert "第2013/9号决议" not in markdown
     listed = len(re.findall(r"^- \*\*", markdown, flags=re.M))
