@@ -461,7 +461,7 @@ def test_issue15_escape_codes_never_reach_the_terminal(tmp_path: Path, colour: s
     (folder / "E-RES-2012-9.txt").write_text(_hostile_text(2012), encoding="utf-8")
     (folder / "E-RES-2013-9.txt").write_text(_hostile_text(2013, "和合作" + ESC), encoding="utf-8")
     old, new = str(folder / "E-RES-2012-9.txt"), str(folder / "E-RES-2013-9.txt")
-    for argv in (["parse", new], ["diff", old, new, "--color", colour, "--all", "--unchanged"],
+    for argv in (["parse", new], ["diff", old, new, "--color", colour, "--all", "--unchanged"], ["brief", old, new],
                  ["lineage", str(folder), "--color", colour], ["lineage", str(folder), "OP1", "--color", colour],
                  ["search", "所有国家", str(folder), "--color", colour],
                  ["search", "--paragraph", f"吁请所有国家{ESC}采取措施；", str(folder), "--color", colour]):
