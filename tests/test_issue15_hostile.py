@@ -472,6 +472,35 @@ def test_issue15_escape_codes_never_reach_the_terminal(tmp_path: Path, colour: s
         assert "\\x1b" in out.out, argv  # shown, escaped
 
 
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_issue15_json_on_the_terminal_escapes_every_control_character(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    folder = tmp_path / "series"
+    folder.mkdir()
+    (folder / "E-RES-2012-9.txt").write_text(_hostile_text(2012), encoding="utf-8")
+    (folder / "E-RES-2013-9.txt").write_text(_hostile_text(2013, "和合作" + ESC), encoding="utf-8")
+    old, new = str(folder / "E-RES-2012-9.txt"), str(folder / "E-RES-2013-9.txt")
+    for argv in (["parse", new, "--format", "json"], ["diff", old, new, "--format", "json"],
+                 ["lineage", str(folder), "OP1", "--format", "json"],
+                 ["search", "所有国家", str(folder), "--format", "json"]):
+        assert main(argv) == 0, argv
+        out = capsys.readouterr().out
+        assert re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", out) is None, argv
+        assert any(ESC in text for text in _strings(json.loads(out))), argv  # the same text, escaped
+
+
 def test_issue15_escape_codes_in_file_names_are_escaped_in_error_messages(tmp_path: Path,
                                                                           capsys: pytest.CaptureFixture[str]) -> None:
     err = _one_line_exit_2(["parse", str(tmp_path / f"draft{ESC}.txt")], capsys)

@@ -218,10 +218,10 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
     lineages = series.lineage(args.unit)
     _report_series(series)
     if _format_for(args.output, args.format, command="resdiff lineage") == "json":
-        import json
+        from resdiff.render.json import dumps as json_text
 
         data = [lineage.to_dict() for lineage in lineages]
-        _write(json.dumps(data[0] if args.unit and len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n",
+        _write(json_text(data[0] if args.unit and len(data) == 1 else data),
                args.output)
     else:
         from resdiff.render.lineage import render_lineage_text
@@ -284,9 +284,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
     else:
         hits = index.search(args.query, limit=args.limit)
     if _format_for(args.output, args.format, command="resdiff search") == "json":
-        import json
+        from resdiff.render.json import dumps as json_text
 
-        _write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2) + "\n", args.output)
+        _write(json_text([h.to_dict() for h in hits]), args.output)
     else:
         from resdiff.render.search import render_hits_text
 
