@@ -101,6 +101,18 @@ def _folder_with_strays(tmp_path: Path) -> Path:
     return folder
 
 
+def test_issue14_special_files_in_a_folder_are_named_never_opened(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    folder = _folder_with_strays(tmp_path)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    assert main(["lineage", str(folder), "OP8"]) == 0
+    err = capsys.readouterr().err
+    assert "skipped pipe.txt: not a regular file" in err and "skipped zero.txt: not a regular file" in err
+
+
 @pytest.mark.parametrize("command", [["lineage", "{folder}", "OP8"], ["chain", "{folder}", "-o", "{out}"],
                                      ["search", "能力建设", "{folder}"]])
 def test_issue14_stray_files_are_skipped_and_named(tmp_path: Path, command: list[str],
