@@ -217,6 +217,18 @@ def test_issue15_a_flate_bomb_is_refused_before_it_is_inflated() -> None:
         read_pdf(_pdf(stream, filters=b"/Filter /FlateDecode "))
 
 
+@pytest.mark.parametrize("wrapping", ["ASCII85Decode", "ASCIIHexDecode"])
+def test_issue15_a_flate_bomb_wrapped_in_text_is_refused_too(wrapping: str) -> None:
+    import base64
+
+    packer = zlib.compressobj(9)
+    zeros = b"\0" * limits.MiB
+    stream = b"".join(packer.compress(zeros) for _ in range(160)) + packer.flush()
+    text = base64.a85encode(stream) + b"~>" if wrapping == "ASCII85Decode" else stream.hex().encode() + b">"
+    with bounded(30), pytest.raises(LimitError, match="inflates to more than"):
+        read_pdf(_pdf(text, filters=b"/Filter [/%s /FlateDecode] " % wrapping.encode()))
+
+
 def test_issue15_a_pdf_header_and_megabytes_of_zeros_is_refused_at_once() -> None:
     with bounded(20), pytest.raises(DocumentError, match="holds no PDF objects"):
         read_pdf(b"%PDF-1.4\n" + b"\0" * 20_000_000)

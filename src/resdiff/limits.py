@@ -13,7 +13,9 @@ This module holds the bounds and the checks; the readers, :func:`resdiff.parse`,
 
 from __future__ import annotations
 
+import base64
 import os
+import re
 import stat
 import zlib
 from collections.abc import Iterable
@@ -206,7 +208,7 @@ def check_pdf_streams(data: bytes, name: str, *, limit: int = MAX_PDF_INFLATED) 
             end = len(data)
         position = end
         inflater = zlib.decompressobj()
-        chunk = data[body:end]
+        chunk = _text_decoded(data[max(0, start - 512):start], data[body:end])
         try:
             while chunk and not inflater.eof:
                 out = inflater.decompress(chunk, min(limit - total + 1, MiB))  # memory: 1 MB at a time
@@ -219,6 +221,31 @@ def check_pdf_streams(data: bytes, name: str, *, limit: int = MAX_PDF_INFLATED) 
                 chunk = inflater.unconsumed_tail
         except zlib.error:
             continue
+
+
+#: The ASCII filters a stream may pass through before it is inflated, by their names in the stream's
+#: dictionary: ``/Filter [/ASCII85Decode /FlateDecode]`` or the abbreviations ``/A85``, ``/AHx``.
+RE_ASCII85 = re.compile(rb"/(?:ASCII85Decode|A85)\b")
+RE_ASCIIHEX = re.compile(rb"/(?:ASCIIHexDecode|AHx)\b")
+
+
+def _text_decoded(dictionary: bytes, stream: bytes) -> bytes:
+    """A stream's bytes with its ASCII85 or ASCIIHex layer removed, when its dictionary (the bytes
+    before ``stream``) names one, so that a Flate bomb wrapped in text is inflated here too."""
+    dictionary = dictionary[dictionary.rfind(b"obj") + 1:]
+    try:
+        if RE_ASCII85.search(dictionary):
+            text = stream.strip()
+            text = text[2:] if text.startswith(b"<~") else text
+            text = text[: text.find(b"~>")] if b"~>" in text else text
+            return base64.a85decode(text, ignorechars=b" \t\n\r\x0b\x0c")
+        if RE_ASCIIHEX.search(dictionary):
+            text = stream.split(b">", 1)[0]
+            digits = bytes(ch for ch in text if ch in b"0123456789abcdefABCDEF")
+            return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+    except ValueError:
+        return stream
+    return stream
 
 
 def check_pdf_pages(count: int, name: str) -> None:
