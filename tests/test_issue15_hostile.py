@@ -580,3 +580,30 @@ def test_issue15_no_payload_becomes_markup_in_the_html_outputs(payload: str, tmp
             assert not any(name.startswith("on") for name in node.attrs), node.attrs
             assert not node.get("href").startswith("javascript:")
         assert "49" not in root.find("title").text()
+
+
+@pytest.fixture(scope="module")
+def office_files() -> dict[str, bytes]:
+    from tests.pdf_maker import find_font, make_pdf
+
+    files = {"docx": make_docx(TEXT)}
+    if find_font() is not None:
+        files["pdf"] = make_pdf(TEXT).data
+    return files
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(["docx", "pdf"]), flips=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)),
+                                                              min_size=1, max_size=8))
+def test_issue15_mutated_word_and_pdf_files_read_or_fail_with_one_resdiff_error(
+        office_files: dict[str, bytes], kind: str, flips: list[tuple[float, int]]) -> None:
+    data = bytearray(office_files.get(kind, office_files["docx"]))
+    for where, value in flips:
+        data[min(int(where * len(data)), len(data) - 1)] = value
+    reader = read_docx if kind == "docx" else read_pdf
+    with bounded(30):
+        try:
+            reader(bytes(data))
+        except ResdiffError as exc:
+            assert "\n" not in str(exc)
