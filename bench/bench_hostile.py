@@ -98,7 +98,9 @@ CASES = {
     "docx: zip bomb, 2 GB unzipped": ("x.docx", lambda: _docx(big=("word/media/image1.bin", 2048))),
     "docx: 52 MB of XML": ("x.docx", lambda: _docx(big=("word/glossary.xml", 52))),
     "text: 10,000 paragraphs (diff against itself)": ("x.txt", lambda: _many_paragraphs(10_000)),
-    "text: 2,000 paragraphs (diff, at the bound)": ("x.txt", lambda: _many_paragraphs(1_999)),
+    "pdf: a million glyphs in one string": (
+        "x.pdf", lambda: _pdf(zlib.compress(b"BT /F1 6 Tf [(" + b"A" * 1_000_000 + b")] TJ ET"), b"/Filter /FlateDecode ")),
+    "text: 1,000 paragraphs alike (diff, at the bound)": ("x.txt", lambda: _many_paragraphs(999)),
 }
 
 
