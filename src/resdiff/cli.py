@@ -245,10 +245,10 @@ def _report_unindexed(folder: str, index: object) -> None:
     from resdiff.api import load
     from resdiff.series import corpus_files
 
-    entries = getattr(index, "_entries", None)
-    if entries is None:  # an index that does not say what it holds
+    records = getattr(index, "_records", None)  # file name → record of every file indexed
+    if records is None:  # an index that does not say what it holds
         return
-    indexed = {getattr(entry, "source", None) for entry in entries}
+    indexed = set(records)
     for file in corpus_files(folder):
         if file.name in indexed:
             continue
@@ -266,23 +266,25 @@ def _cmd_search(args: argparse.Namespace) -> int:
         raise InputError("give the wording to search for, or --paragraph FILE_OR_TEXT")
     if args.limit < 1:
         raise InputError("--limit takes a whole number of 1 or more")
-    index = Index.open(args.folder, progress=_progress(True), skip_unreadable=True)
-    _report_unindexed(args.folder, index)
-    if args.paragraph is not None:
-        from resdiff.limits import is_regular_file
+    with Index.open(args.folder, progress=_progress(True), skip_unreadable=True) as index:
+        for warning in index.warnings:
+            _warn(warning)
+        _report_unindexed(args.folder, index)
+        if args.paragraph is not None:
+            from resdiff.limits import is_regular_file
 
-        source = Path(args.paragraph)
-        # A file only if one exists by that name: a paragraph of Chinese text is longer than the
-        # system's 255 bytes for a name, and is not an error for that.
-        if is_regular_file(source):
-            from resdiff.api import read_text
+            source = Path(args.paragraph)
+            # A file only if one exists by that name: a paragraph of Chinese text is longer than the
+            # system's 255 bytes for a name, and is not an error for that.
+            if is_regular_file(source):
+                from resdiff.api import read_text
 
-            paragraph = read_text(source)
+                paragraph = read_text(source)
+            else:
+                paragraph = args.paragraph
+            hits = index.similar(paragraph, limit=args.limit)
         else:
-            paragraph = args.paragraph
-        hits = index.similar(paragraph, limit=args.limit)
-    else:
-        hits = index.search(args.query, limit=args.limit)
+            hits = index.search(args.query, limit=args.limit)
     if _format_for(args.output, args.format, command="resdiff search") == "json":
         from resdiff.render.json import dumps as json_text
 

@@ -16,20 +16,13 @@ A file once fetched is served from the cache, without the network. The base URL 
 
 from __future__ import annotations
 
-import contextlib
-import email.utils
-import http.client
 import io
 import os
 import re
-import socket
 import stat
 import tempfile
-import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -138,186 +131,13 @@ def _retry_after(headers: Any) -> float | None:
     value = value.strip()
     if value.isdigit():
         return float(value)
+    import email.utils
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time())
-
-
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Follows redirects to http and https only, and remembers where it was sent."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hosts: list[str] = []
-
-    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
-                         newurl: str) -> urllib.request.Request | None:
-        target = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl))
-        if target.scheme not in ("http", "https"):
-            raise FetchError(f"{urllib.parse.urlsplit(req.full_url).netloc} redirected to {_clip(newurl)}: "
-                             "resdiff follows redirects to http and https addresses only")
-        self.hosts.append(target.netloc)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-class _Watch:
-    """Shuts the download's sockets when the deadline passes, whatever the download is waiting for
-    (a connection, headers sent a byte at a time, a body): a per-read timeout cannot do that."""
-
-    def __init__(self) -> None:
-        self.sockets: list[socket.socket] = []
-        self.expired = False
-
-    def expire(self) -> None:
-        self.expired = True
-        for sock in self.sockets:
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
-
-    def handlers(self) -> list[urllib.request.BaseHandler]:
-        watch = self
-
-        def watched(base: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
-            class Watched(base):  # type: ignore[valid-type,misc]
-                def connect(self) -> None:
-                    super().connect()
-                    watch.sockets.append(self.sock)
-                    if watch.expired:
-                        watch.expire()
-            return Watched
-
-        class Plain(urllib.request.HTTPHandler):
-            def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
-                return super().do_open(watched(http_class), req, **kwargs)
-
-        class Secure(urllib.request.HTTPSHandler):
-            def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
-                return super().do_open(watched(http_class), req, **kwargs)
-
-        return [Plain(), Secure()]
-
-
-def _clip(text: str, most: int = 80) -> str:
-    return text if len(text) <= most else text[:most] + "…"
-
-
-def _read_body(response: Any, *, deadline: float, what: str, host: str) -> bytes:
-    """The body, read in chunks within the deadline, never more than :data:`MAX_BYTES`."""
-    declared = response.headers.get("Content-Length")
-    if declared and declared.isdigit() and int(declared) > MAX_BYTES:
-        raise FetchError(f"{host} offers {int(declared) / 2**20:.0f} MB for {what}: larger than any resolution "
-                         f"({MAX_BYTES // 2**20} MB at most); nothing was saved")
-    read = getattr(response, "read1", response.read)
-    parts: list[bytes] = []
-    size = 0
-    while True:
-        if time.monotonic() > deadline:
-            raise FetchError(f"the download of {what} from {host} took longer than {DEADLINE:g} s "
-                             f"({size} bytes received): try again later; nothing was saved")
-        chunk = read(CHUNK)
-        if not chunk:
-            break
-        size += len(chunk)
-        if size > MAX_BYTES:
-            raise FetchError(f"{host} sent more than {MAX_BYTES // 2**20} MB for {what}: larger than any "
-                             "resolution; nothing was saved")
-        parts.append(chunk)
-    body = b"".join(parts)
-    if declared and declared.isdigit() and len(body) < int(declared):
-        # The connection closed early: half a file must never reach the cache.
-        raise http.client.IncompleteRead(body, int(declared) - len(body))
-    return body
-
-
-def _download(url: str, *, symbol: str, lang: str, host: str, timeout: float, retries: int,
-              backoff: float, notify: Callable[[str], None] | None = None,
-              deadline: float | None = None) -> tuple[bytes, str]:
-    """The body and content type of a 200 answer at ``url``, after redirects and retries, all
-    within one deadline (:data:`DEADLINE` seconds from now unless given)."""
-    what = f"the {lang} version of {symbol}"
-    deadline = time.monotonic() + DEADLINE if deadline is None else deadline
-    request = urllib.request.Request(url, headers={"User-Agent": f"resdiff/{_version()}", "Accept": "*/*"})
-    redirects = _Redirects()
-    watch = _Watch()
-    opener = urllib.request.build_opener(redirects, *watch.handlers())  # honours the proxy variables
-    attempts = retries + 1
-    timer = threading.Timer(max(0.0, deadline - time.monotonic()), watch.expire)
-    timer.daemon = True
-    timer.start()
-    try:
-        return _attempts(opener, request, watch, redirects, what=what, symbol=symbol, lang=lang, host=host,
-                         timeout=timeout, attempts=attempts, backoff=backoff, notify=notify, deadline=deadline)
-    finally:
-        timer.cancel()
-
-
-def _attempts(opener: urllib.request.OpenerDirector, request: urllib.request.Request, watch: _Watch,
-              redirects: _Redirects, *, what: str, symbol: str, lang: str, host: str, timeout: float,
-              attempts: int, backoff: float, notify: Callable[[str], None] | None,
-              deadline: float) -> tuple[bytes, str]:
-    """The tries of :func:`_download`, each within what is left of the deadline."""
-
-    def where() -> str:
-        # A host reached through a redirect is named with the one that sent there.
-        return f"{redirects.hosts[-1]} (where {host} redirected)" if redirects.hosts else host
-
-    def again(wait: float, why: str, attempt: int) -> None:
-        if time.monotonic() + wait > deadline:
-            raise FetchError(f"{why}, and trying again would take past the {DEADLINE:g} s a fetch may take: "
-                             "try again later")
-        if notify:
-            notify(f"{why}: trying again in {wait:g} s (try {attempt + 2} of {attempts})")
-        sleep(wait)
-
-    for attempt in range(attempts):
-        delay = backoff * 2 ** attempt
-        redirects.hosts.clear()
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise FetchError(f"no answer for {what} from {host} within {DEADLINE:g} s: try again later")
-        try:
-            with opener.open(request, timeout=min(timeout, remaining)) as response:
-                body = _read_body(response, deadline=deadline, what=what, host=where())
-                return body, response.headers.get_content_type()
-        except urllib.error.HTTPError as exc:
-            exc.close()
-            if watch.expired:
-                raise FetchError(f"the download of {what} from {where()} took longer than {DEADLINE:g} s: "
-                                 "try again later; nothing was saved") from exc
-            if 300 <= exc.code < 400:
-                raise FetchError(f"{host} redirects {what} in a loop or nowhere (HTTP {exc.code}): "
-                                 "the service may have changed") from exc
-            if exc.code == 404:
-                raise FetchError(f"no {lang} version of {symbol} at {where()} (HTTP 404)") from exc
-            if exc.code != 429 and not 500 <= exc.code < 600:
-                raise FetchError(f"{where()} refused {what}: HTTP {exc.code} {_clip(str(exc.reason))}") from exc
-            asked = _retry_after(exc.headers)
-            if asked is not None and asked > MAX_RETRY_AFTER:
-                raise FetchError(f"{where()} is busy (HTTP {exc.code}) and asks to wait {asked:.0f} s: "
-                                 "try again later") from exc
-            if attempt + 1 == attempts:
-                raise FetchError(
-                    f"{where()} answered HTTP {exc.code} {attempts} times for {what}: try again later") from exc
-            again(asked if asked is not None else delay, f"{where()} is busy (HTTP {exc.code})", attempt)
-        except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException, OSError) as exc:
-            if watch.expired:
-                raise FetchError(f"the download of {what} from {where()} took longer than {DEADLINE:g} s: "
-                                 "try again later; nothing was saved") from exc
-            reason: object = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-            if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-                reason = f"no answer within {min(timeout, max(remaining, 0)):g} s"
-            if isinstance(exc, http.client.IncompleteRead):
-                message = (f"the download of {what} from {where()} was cut short "
-                           f"({len(exc.partial)} bytes received)")
-            else:
-                said = str(reason).splitlines()[0] if str(reason) else type(exc).__name__
-                message = f"could not reach {where()}: {_clip(said)}"
-            if attempt + 1 == attempts:
-                raise FetchError(f"{message}: try again later" if "cut short" in message else message) from exc
-            again(delay, message, attempt)
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _check_body(body: bytes, content_type: str, fmt: str, what: str, host: str) -> None:
@@ -393,8 +213,13 @@ def fetch(
             host = urllib.parse.urlsplit(url).netloc or url
         except ValueError as exc:
             raise FetchError(f"the service address {base_url or url} is not a valid URL: {exc}") from exc
-        body, content_type = _download(url, symbol=symbol, lang=lang, host=host, timeout=timeout,
-                                       retries=retries, backoff=backoff, notify=notify)
+        # The HTTP stack is imported here, not with resdiff: only this command needs it.
+        from resdiff.download import Policy, download
+
+        policy = Policy(deadline=DEADLINE, max_bytes=MAX_BYTES, max_retry_after=MAX_RETRY_AFTER, chunk=CHUNK,
+                        sleep=sleep, retry_after=_retry_after, user_agent=f"resdiff/{_version()}")
+        body, content_type = download(url, symbol=symbol, lang=lang, host=host, timeout=timeout,
+                                      retries=retries, backoff=backoff, notify=notify, policy=policy)
         _check_body(body, content_type, fmt, what, host)
         try:
             _write(cached, body)
