@@ -13,7 +13,6 @@ HTML, and titles and file names are escaped.
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from typing import Literal
 import jinja2
 
 from resdiff.model import Change, Comparison, DiffOp
-from resdiff.render.common import CHECK_BELOW, confidence, excerpt, kind_of, label, lead_note, marked, where
+from resdiff.render.common import CHECK_BELOW, confidence, docx_bytes, excerpt, kind_of, label, lead_note, marked, where
 
 BriefFormat = Literal["text", "markdown", "html"]
 
@@ -331,6 +330,4 @@ def render_brief_docx(comparison: Comparison, *, title: str | None = None) -> by
     diff_runs(note, (DiffOp("delete", "Deleted words"), DiffOp("equal", " are struck through, "),
                      DiffOp("insert", "inserted words"), DiffOp("equal", " underlined. "
                                                                    + LEGEND.split("; ", 1)[1])))
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return docx_bytes(document)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Sequence
+from typing import Any
 
 from resdiff.model import Change, Comparison, DiffOp, Resolution
 
@@ -79,3 +82,25 @@ def confidence(change: Change) -> float | None:
     """The engine's confidence in a change, where the model carries one (issue 10)."""
     value = getattr(change, "confidence", None)
     return float(value) if isinstance(value, (int, float)) else None
+
+
+#: The time stamp of every member of a Word file resdiff writes: the zip format's earliest date.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def docx_bytes(document: Any) -> bytes:
+    """A python-docx document as bytes that depend on its content only.
+
+    python-docx stamps each zip member with the time of saving, so two renders of one comparison
+    a second apart would differ; the members are packed again, in order, with one fixed stamp.
+    """
+    saved = io.BytesIO()
+    document.save(saved)
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = member.external_attr
+            target.writestr(info, source.read(member))
+    return out.getvalue()

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import io
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -47,7 +46,7 @@ from typing import Any, Literal
 
 from resdiff.errors import DocumentError
 from resdiff.model import Change, Comparison, Resolution, Unit
-from resdiff.render.common import CHECK_BELOW, confidence
+from resdiff.render.common import CHECK_BELOW, confidence, docx_bytes
 
 AUTHOR = "resdiff"
 INITIALS = "rd"
@@ -810,9 +809,7 @@ class _Writer:
         moment = _dt.datetime.fromisoformat(self.date.rstrip("Z"))
         props.created = props.modified = moment
         props.revision = 1
-        out = io.BytesIO()
-        self.document.save(out)
-        return out.getvalue()
+        return docx_bytes(self.document)
 
 
 def _terms_in(text: str, para: Paragraph) -> list[str]:
