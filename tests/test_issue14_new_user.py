@@ -73,7 +73,7 @@ def test_issue14_files_in_the_wrong_order_are_flagged(tmp_path: Path, capsys: py
     assert "resdiff: warning: the two texts seem to be in the wrong order" in err
     assert "adopted on 2014-07-22, after the new one (E/RES/2013/9, 2013-07-22)" in err
     page = parse_html(report.read_text(encoding="utf-8"))
-    warning = page.find("p", "warning")
+    warning = page.find("p", "order-warning")
     assert "wrong order" in warning.text()
     header = page.find("header", "report-head")
     assert warning in header.iter()  # at the top of the report
@@ -265,9 +265,13 @@ def test_issue14_the_two_setup_commands_use_a_virtual_environment() -> None:
 def test_issue14_readme_examples_use_files_that_exist() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     named = set()
+    variables: dict[str, str] = {}
     for block in _shell_blocks(readme):
         for word in shlex.split(block, comments=True):
-            value = word.split("=", 1)[-1]
+            if re.fullmatch(r"[A-Z]+=\S+", word):
+                key, value = word.split("=", 1)
+                variables[key] = value
+            value = re.sub(r"\$([A-Z]+)", lambda m: variables.get(m.group(1), m.group()), word.split("=", 1)[-1])
             if re.search(r"\.(txt|pdf|docx)$", value) and "/" in value:
                 named.add(value)
     assert named and all((ROOT / name).is_file() for name in named), named

@@ -13,13 +13,24 @@ from resdiff.errors import (
     DocumentError,
     FetchError,
     InputError,
+    LanguageError,
     LimitError,
     NotAResolutionError,
     ResdiffError,
     SeriesError,
 )
 from resdiff.fetch import fetch  # after the errors: the module and the function share a name
-from resdiff.model import Change, Comparison, DiffOp, LeadShift, Resolution, TermSwitch, Unit
+from resdiff.model import (
+    Change,
+    Comparison,
+    DiffOp,
+    FootnoteChange,
+    LeadShift,
+    ParseWarning,
+    Resolution,
+    TermSwitch,
+    Unit,
+)
 from resdiff.options import Options
 
 __version__ = "0.1.0"
@@ -52,12 +63,15 @@ __all__ = [
     "DiffOp",
     "DocumentError",
     "FetchError",
+    "FootnoteChange",
     "Index",
     "InputError",
+    "LanguageError",
     "LeadShift",
     "LimitError",
     "NotAResolutionError",
     "Options",
+    "ParseWarning",
     "ResdiffError",
     "Resolution",
     "Series",

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from resdiff.model import Change, Comparison, DiffOp, Resolution
+
+#: A gettext function (``translations(ui).gettext``, see :mod:`resdiff.i18n`); ``str`` keeps English.
+Gettext = Callable[[str], str]
 
 #: How a lead shift is drawn after ``old → new``.
 ARROWS = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
@@ -23,10 +26,10 @@ def ids(unit_ids: Sequence[str]) -> str:
     return " + ".join(unit_ids)
 
 
-def where(change: Change) -> str:
+def where(change: Change, _: Gettext = str) -> str:
     """``OP8 → OP7``, ``new OP51``, ``OP38(a)`` (dropped)."""
     if not change.old:
-        return "new " + ids(change.new)
+        return _("new {ids}").format(ids=ids(change.new))
     if not change.new:
         return ids(change.old)
     return f"{ids(change.old)} → {ids(change.new)}"
@@ -72,10 +75,24 @@ def kind_of(comparison: Comparison, change: Change) -> str:
     return resolution[unit_ids[0]].kind if unit_ids else "operative"
 
 
-def label(resolution: Resolution, fallback: str) -> str:
+def label(resolution: Resolution, fallback: str, _: Gettext = str) -> str:
     """``E/RES/2013/9 (adopted 2013-07-22)``, or what the text is when it has no symbol yet."""
     name = resolution.name or fallback
-    return f"{name} (adopted {resolution.adopted})" if resolution.adopted else f"{name} (not adopted)"
+    if resolution.adopted:
+        return _("{name} (adopted {date})").format(name=name, date=resolution.adopted)
+    return _("{name} (not adopted)").format(name=name)
+
+
+def other_language(change: Change) -> tuple[str, tuple[DiffOp, ...]] | None:
+    """A change's text in the other language, when it was given alongside (issue 12): the
+    language and its word diff cut to the edits, or the one side there is."""
+    parallel = change.parallel
+    if parallel is None:
+        return None
+    if parallel.diff:
+        return parallel.language, excerpt(parallel.diff)
+    text = parallel.old if parallel.old is not None else parallel.new
+    return (parallel.language, (DiffOp("equal", text),)) if text else None
 
 
 def confidence(change: Change) -> float | None:

@@ -5,15 +5,22 @@ Pure functions of the model; colour is switched on by the caller (see ``render/a
 
 from __future__ import annotations
 
-from resdiff.model import Comparison, Resolution, part_of
+from collections.abc import Callable
+
+from resdiff.i18n import LANGUAGE_NAMES, translations
+from resdiff.i18n import _ as N_
+from resdiff.model import Change, Comparison, LeadShift, Resolution, part_of
 from resdiff.render.ansi import ARROWS, STYLES, paint, safe, word_diff
 
 
-def render_resolution_text(resolution: Resolution) -> str:
+def render_resolution_text(resolution: Resolution, *, ui: str = "en") -> str:
     """One unit a line: ``OP12  吁请  吁请所有国家……``, after a header with the metadata."""
+    _ = translations(ui).gettext
     lines = [
-        f"{resolution.name or '(no symbol)'}  {resolution.title or ''}",
-        f"adopted {resolution.adopted or '?'}  {resolution.meeting or ''}  predecessor {resolution.predecessor or '-'}",
+        (resolution.name or _("(no symbol)")) + "  " + (resolution.title or ""),
+        _("adopted {adopted}  {meeting}  predecessor {predecessor}").format(
+            adopted=resolution.adopted or "?", meeting=resolution.meeting or "",
+            predecessor=resolution.predecessor or "-"),
         "",
     ]
     width = max((len(u.id) for u in resolution.units), default=4)
@@ -26,50 +33,84 @@ def render_resolution_text(resolution: Resolution) -> str:
     return "\n".join(safe(line) for line in lines) + "\n"
 
 
-def _label(resolution: Resolution, fallback: str) -> str:
+#: The change types and flags as the interface names them.
+TYPE_LABELS = {"unchanged": N_("unchanged"), "reworded": N_("reworded"), "added": N_("added"),
+               "dropped": N_("dropped"), "split": N_("split"), "merged": N_("merged"),
+               "moved": N_("moved"), "routine": N_("routine")}
+
+
+def _label(resolution: Resolution, fallback: str, _: Callable[[str], str]) -> str:
     """``E/RES/2013/9 (adopted 2013-07-22)``, else the file's name, else ``fallback``."""
     name = resolution.name or fallback
-    return f"{name} (adopted {resolution.adopted})" if resolution.adopted else f"{name} (not adopted)"
+    if resolution.adopted:
+        return _("{name} (adopted {date})").format(name=name, date=resolution.adopted)
+    return _("{name} (not adopted)").format(name=name)
 
 
 def _ids(ids: tuple[str, ...]) -> str:
     return "+".join(ids) if ids else "—"
 
 
-def headline(comparison: Comparison) -> list[str]:
-    """The counts, as :attr:`Comparison.counts` defines them: the four parts, which add up to the
-    number of changes, then the changes by type."""
+def _gloss(lead: LeadShift, ui: str) -> str:
+    """The leads in the other language, where the interface is that language: `` (calls upon → urges)``
+    after 吁请 → 促请 in an English interface, `` (吁请 → 促请)`` after Calls upon → Urges in a Chinese one."""
+    english_leads = lead.old[:1].isascii()
+    if not (lead.old_gloss and lead.new_gloss) or (ui == "en") == english_leads:
+        return ""
+    return f" ({lead.old_gloss} → {lead.new_gloss})"
+
+
+def _footnote_line(old: int | None, new: int | None, routine: bool, _: Callable[[str], str]) -> str:
+    """``footnote 2 (routine): `` / ``footnote 3 → 4: `` / ``footnote 5 (new): ``."""
+    if old is None:
+        where = _("footnote {n} (new)").format(n=new)
+    elif new is None:
+        where = _("footnote {n} (gone)").format(n=old)
+    elif old == new:
+        where = _("footnote {n}").format(n=old)
+    else:
+        where = _("footnote {old} → {new}").format(old=old, new=new)
+    return where + (_(" (routine)") if routine else "") + ": "
+
+
+def headline(comparison: Comparison, _: Callable[[str], str] = str) -> list[str]:
+    """The counts, as :attr:`Comparison.counts` defines them (issue 14): the four parts, which add up
+    to the number of changes, then the changes by type."""
     n = comparison.counts
     s = comparison.summary
-    reworded = (f"{n['reworded']} reworded ({n['reworded_in_substance']} in substance"
-                + (f", {s['routine']} routine" if s["routine"] else "")
-                + (f", {n['reworded'] - n['reworded_in_substance'] - s['routine']} terminology only"
-                   if n["reworded"] - n["reworded_in_substance"] - s["routine"] else "") + ")")
     return [
-        f"{n['changes']} changes: {n['substantive']} substantive, {n['routine']} routine, "
-        f"{n['terminology']} terminology only, {n['unchanged']} unchanged",
-        f"by type: {reworded}, {s['added']} added, {s['dropped']} dropped, {s['split']} split, "
-        f"{s['merged']} merged, {s['moved']} moved; leads: {s['lead_stronger']} stronger, {s['lead_weaker']} weaker",
+        _("{changes} changes: {substantive} substantive, {routine} routine, {terminology} terminology only, "
+          "{unchanged} unchanged").format(**n),
+        _("by type: {reworded} reworded ({in_substance} in substance, {routine} routine, {terminology} terminology "
+          "only), {added} added, {dropped} dropped, {split} split, {merged} merged, {moved} moved; "
+          "leads: {lead_stronger} stronger, {lead_weaker} weaker").format(
+            in_substance=n["reworded_in_substance"],
+            terminology=n["reworded"] - n["reworded_in_substance"] - s["routine"], **s)
+        + (_("; footnotes: {n} changed").format(n=s["footnotes"]) if s.get("footnotes") else ""),
     ]
 
 
 def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_changes: bool = False,
-                           unchanged: bool = False) -> str:
-    """Counts, then every substantive change with ids, lead shift and word diff; routine and
-    terminology-only changes too with ``all_changes``; unchanged paragraphs too with ``unchanged``."""
+                           unchanged: bool = False, ui: str = "en") -> str:
+    """Counts, then every substantive change with ids, lead shift and word diff; the routine and
+    terminology-only changes too with ``all_changes``, the unchanged paragraphs too with
+    ``unchanged``; labels in the interface language ``ui`` (``en`` or ``zh``). Control characters
+    of the texts are shown escaped."""
+    _ = translations(ui).gettext
     old, new = comparison.old, comparison.new
     lines = [
-        paint(f"{_label(old, 'old text')} → {_label(new, 'new text')}", "head", colour),
-        *(safe(line) for line in headline(comparison)),
+        paint(_label(old, _("old text"), _) + " → " + _label(new, _("new text"), _), "head", colour),
+        *(safe(line) for line in headline(comparison, _)),
     ]
     if comparison.terms:
-        lines.append("terminology switches (paragraphs that differ by nothing else are set aside below;"
-                     " check that each is only a change of term):")
+        lines.append(_("terminology switches (paragraphs that differ by nothing else are set aside below;"
+                       " check that each is only a change of term):"))
         for term in comparison.terms:
             where = [_ids(c.new) for c in comparison.changes
                      if c.type != "unchanged" and term.old in c.old_text and term.new in c.new_text]
-            lines.append(safe(f"  {term.old} → {term.new} in {term.count} paragraph{'s' * (term.count != 1)}: "
-                              f"{', '.join(where)}"))
+            lines.append(safe(f"  {term.old} → {term.new} ×{term.count}: {', '.join(where)}"))
+    if comparison.pairing is not None:
+        lines.extend(safe(line) for line in _pairing_lines(comparison, _))
     lines.append("")
     hidden = {"routine": 0, "terminology": 0, "unchanged": 0}
     for change in comparison.changes:
@@ -77,29 +118,78 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
         if part != "substantive" and not (unchanged if part == "unchanged" else all_changes):
             hidden[part] += 1
             continue
-        label = change.type + (" moved" if change.moved else "") + (" routine" if change.routine else "") \
-            + (" terminology" if change.terminology and not change.routine else "")
+        label = " ".join([_(TYPE_LABELS[change.type])] + [_(TYPE_LABELS[flag]) for flag in ("moved", "routine")
+                                                          if getattr(change, flag)])
         head = safe(f"{_ids(change.old)} → {_ids(change.new)}  {label}")
         if change.lead and change.lead.shift != "same":
             arrow = ARROWS[change.lead.shift]
-            shift = f"  {change.lead.old} → {change.lead.new} {arrow}"
+            shift = f"  {change.lead.old} → {change.lead.new} {arrow}" + _gloss(change.lead, ui)
             head += paint(shift, change.lead.shift, colour) if change.lead.shift in STYLES else safe(shift)
         if change.old and change.new:
-            head += f"  ({change.similarity:.0%} alike)"
+            head += "  " + _("({percent} alike)").format(percent=f"{change.similarity:.0%}")
         lines.append(paint(head, "head", colour))
         if change.diff:
             lines.append("    " + word_diff(change.diff, colour))
         else:
-            # Unchanged: the paragraph itself, dimmed, rather than an empty diff.
+            # Unchanged: the paragraph itself, dimmed, rather than an empty line.
             unit = new.get(change.new[0]) if change.new else old.get(change.old[0]) if change.old else None
             if unit is not None:
                 lines.append(paint("    " + unit.text, "dim", colour))
+        for note in change.footnotes:
+            lines.append("    " + _footnote_line(note.old_number, note.new_number, note.routine, _)
+                         + word_diff(note.diff, colour))
+        lines.extend(_parallel_lines(change, colour, _))
         lines.append("")
     notes = []
     if hidden["routine"] or hidden["terminology"]:
-        notes.append(f"{hidden['routine']} routine and {hidden['terminology']} terminology-only changes "
-                     "not shown (--all shows them)")
+        notes.append(_("{routine} routine and {terminology} terminology-only changes not shown (--all shows them)")
+                     .format(**hidden))
     if hidden["unchanged"]:
-        notes.append(f"{hidden['unchanged']} unchanged paragraphs not shown (--unchanged shows them)")
+        notes.append(_("{n} unchanged paragraphs not shown (--unchanged shows them)").format(n=hidden["unchanged"]))
     lines.extend(paint(note, "dim", colour) for note in notes)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _pairing_lines(comparison: Comparison, _: Callable[[str], str]) -> list[str]:
+    """Which texts of the other language came along, and which units found no counterpart."""
+    pairing = comparison.pairing
+    assert pairing is not None
+    given = [_("old {symbol}").format(symbol=pairing.old_symbol or _("(no symbol)"))
+             for present in (any(c.parallel and c.parallel.old is not None for c in comparison.changes),) if present]
+    given += [_("new {symbol}").format(symbol=pairing.new_symbol or _("(no symbol)"))
+              for present in (any(c.parallel and c.parallel.new is not None for c in comparison.changes),) if present]
+    lines = [_("alongside in {language}: {texts}").format(language=_(LANGUAGE_NAMES[pairing.language]),
+                                                          texts=", ".join(given) or _("nothing paired"))]
+    for ids, message in ((pairing.unpaired_old, _("  not paired (old; the numbering differs): {ids}")),
+                         (pairing.unpaired_new,
+                          _("  not paired (new; the numbering differs or the paragraph is new): {ids}"))):
+        if ids:
+            lines.append(message.format(ids=", ".join(ids)))
+    return lines
+
+
+def _parallel_lines(change: Change, colour: bool, _: Callable[[str], str]) -> list[str]:
+    """A change's other-language texts: their word diff, or the one side there is."""
+    parallel = change.parallel
+    if parallel is None:
+        return []
+    tag = "    " + _("{language}: ").format(language=_(LANGUAGE_NAMES[parallel.language]))
+    lines = []
+    if parallel.diff:
+        lines.append(tag + word_diff(parallel.diff, colour))
+    elif parallel.old is not None:
+        lines.append(tag + paint(_("(last year) {text}").format(text=parallel.old), "dim", colour))
+    elif parallel.new is not None:
+        lines.append(tag + paint(_("(this year) {text}").format(text=parallel.new), "dim", colour))
+    if parallel.unpaired:
+        ids = ", ".join((_("old {symbol}") if side == "old" else _("new {symbol}")).format(symbol=uid)
+                        for side, _sep, uid in (u.partition(":") for u in parallel.unpaired))
+        lines.append(tag + paint(_("no counterpart for {ids}").format(ids=ids), "dim", colour))
+    agreed = parallel.agreed
+    if agreed is not None:
+        lines.append(safe("    " + _("agreed language: {symbol} {unit} ({percent} alike): {text}").format(
+            symbol=agreed.symbol or _("(no symbol)"), unit=agreed.unit, percent=f"{agreed.similarity:.0%}",
+            text=agreed.text)))
+        if agreed.other:
+            lines.append(safe(tag + agreed.other))
+    return lines

@@ -1,18 +1,39 @@
-/* resdiff report: the filter bar, the two toggles, the filter kept in the address, and the print
-   view. Each row lists, in data-filters, the filters that keep it (decided in render/html.py), so
-   this script holds no rule of its own. Without the script every row shows, which is the "All" view.
+/* resdiff report: the filter bar, the toggles, the interface language, the filter kept in the
+   address, and the print view. Each row lists, in data-filters, the filters that keep it (decided
+   in render/html.py), so this script holds no rule of its own. Without the script every row
+   shows, which is the "All" view.
 
-   The address: "#filter=added" chooses a filter (a link to it can be mailed); any other fragment
-   is a link to a row or a unit ("#new-OP12"), shown even when the filter hides it. A fragment that
-   is not valid percent-encoding is ignored, never an error. */
+   The address (issue 14): "#filter=added" chooses a filter (a link to it can be mailed); any other
+   fragment is a link to a row or a unit ("#new-OP12"), shown even when the filter hides it. A
+   fragment that is not valid percent-encoding is ignored, never an error (issue 15). */
 (function () {
   "use strict";
   var rows = Array.prototype.slice.call(document.querySelectorAll("article.change"));
   var status = document.getElementById("status");
   var FILTER_PREFIX = "filter=";
+  /* The interface language (issue 12): every label is a [data-i18n] element whose message the
+     page carries in both languages; the switch rewrites them, nothing is fetched. */
+  var messages = JSON.parse(document.getElementById("ui-messages").getAttribute("data-messages"));
+  var root = document.documentElement;
 
-  function radio(name) {
-    return document.getElementById("filter-" + name);
+  function tr(message, args) {
+    var known = messages[message];
+    var text = known ? known[root.getAttribute("data-ui")] || message : message;
+    return text.replace(/\{(\w+)\}/g, function (whole, key) {
+      return args && Object.prototype.hasOwnProperty.call(args, key) ? String(args[key]) : whole;
+    });
+  }
+
+  function translate(ui) {
+    root.setAttribute("data-ui", ui);
+    root.setAttribute("lang", ui === "zh" ? "zh-Hans" : "en");
+    document.querySelectorAll("[data-i18n]").forEach(function (node) {
+      var args = node.getAttribute("data-i18n-args");
+      node.textContent = tr(node.getAttribute("data-i18n"), args ? JSON.parse(args) : null);
+    });
+    document.querySelectorAll("[data-ui-choice]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.getAttribute("data-ui-choice") === ui));
+    });
   }
 
   function chosen() {
@@ -27,9 +48,8 @@
 
   /* The fragment, decoded; "" when there is none or it is malformed ("#%E0%A4%A"). */
   function fragment() {
-    var raw = window.location.hash.slice(1);
     try {
-      return decodeURIComponent(raw);
+      return decodeURIComponent(window.location.hash.slice(1));
     } catch (error) {
       return "";
     }
@@ -43,13 +63,13 @@
       if (keep) { shown += 1; }
     });
     document.body.setAttribute("data-filter", name);
-    status.textContent = "Showing " + shown + " of " + rows.length + " changes" +
-      (name === "all" ? "" : " \u2014 filter: " + label(name));
+    status.textContent = tr("Showing {shown} of {total} changes", {shown: shown, total: rows.length}) +
+      (name === "all" ? "" : tr(" \u2014 filter: {label}", {label: label(name)}));
   }
 
   function choose(name, remember) {
-    var input = radio(name);
-    if (!input) { return false; }
+    var input = document.getElementById("filter-" + name);
+    if (!input || input.name !== "filter") { return false; }
     input.checked = true;
     apply(name);
     if (remember && window.history && window.history.replaceState) {
@@ -106,6 +126,19 @@
   });
   toggle("toggle-routine", "details.routine-body");
   toggle("toggle-notes", "details.notes");
+  /* The other language's rows (issue 12): shown unless the reader hides them. */
+  var parallel = document.getElementById("toggle-parallel");
+  if (parallel) {
+    parallel.addEventListener("change", function () {
+      document.body.classList.toggle("hide-parallel", !parallel.checked);
+    });
+  }
+  document.querySelectorAll("[data-ui-choice]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      translate(button.getAttribute("data-ui-choice"));
+      apply(chosen());
+    });
+  });
   window.addEventListener("hashchange", reveal);
   apply(chosen());
   reveal();
