@@ -255,18 +255,20 @@ def _cmd_search(args: argparse.Namespace) -> int:
         raise InputError("give the wording to search for, or --paragraph FILE_OR_TEXT")
     if args.limit < 1:
         raise InputError("--limit takes a whole number of 1 or more")
-    index = Index.open(args.folder, progress=_progress(True))
-    if args.paragraph is not None:
-        source = Path(args.paragraph)
-        if len(args.paragraph) < 256 and source.is_file():
-            from resdiff.api import read_text
+    with Index.open(args.folder, progress=_progress(True)) as index:
+        for warning in index.warnings:
+            print(f"resdiff: warning: {warning}", file=sys.stderr)
+        if args.paragraph is not None:
+            source = Path(args.paragraph)
+            if len(args.paragraph) < 256 and source.is_file():
+                from resdiff.api import read_text
 
-            paragraph = read_text(source)
+                paragraph = read_text(source)
+            else:
+                paragraph = args.paragraph
+            hits = index.similar(paragraph, limit=args.limit)
         else:
-            paragraph = args.paragraph
-        hits = index.similar(paragraph, limit=args.limit)
-    else:
-        hits = index.search(args.query, limit=args.limit)
+            hits = index.search(args.query, limit=args.limit)
     if _format_for(args.output, args.format, command="resdiff search") == "json":
         import json
 

@@ -149,18 +149,29 @@ class Resolution:
     def __len__(self) -> int:
         return len(self.units)
 
+    def _positions(self) -> dict[str, int]:
+        # Unit id → index in ``units``, built on first lookup and kept outside the fields (so that
+        # equality, hashing, repr and to_dict are those of the fields alone). On a repeated id the
+        # first unit wins, as a scan would find it.
+        positions: dict[str, int] | None = self.__dict__.get("_by_id")
+        if positions is None:
+            positions = {}
+            for k, unit in enumerate(self.units):
+                positions.setdefault(unit.id, k)
+            object.__setattr__(self, "_by_id", positions)
+        return positions
+
+    def index(self, unit_id: str) -> int:
+        """The position of unit ``unit_id`` in ``units``; ``KeyError`` if there is none."""
+        return self._positions()[unit_id]
+
     def __getitem__(self, unit_id: str) -> Unit:
         """The unit with id ``unit_id`` (``res["OP8"]``); ``KeyError`` if there is none."""
-        for unit in self.units:
-            if unit.id == unit_id:
-                return unit
-        raise KeyError(unit_id)
+        return self.units[self._positions()[unit_id]]
 
     def get(self, unit_id: str) -> Unit | None:
-        try:
-            return self[unit_id]
-        except KeyError:
-            return None
+        k = self._positions().get(unit_id)
+        return None if k is None else self.units[k]
 
     @property
     def year(self) -> int | None:
