@@ -357,14 +357,20 @@ Reaffirming its commitment to the outcome documents of the Summit,
 """
 
 
-def test_an_english_text_is_refused_with_one_clear_line(tmp_path: Path) -> None:
-    with pytest.raises(resdiff.LanguageError, match="English"):
-        resdiff.parse(ENGLISH)
+def test_an_english_text_is_read_as_english_since_issue_12(tmp_path: Path) -> None:
+    """Issue 9 refused English until it was supported; issue 12 reads it (tests/test_english.py),
+    and forcing Chinese on it says the text is not Chinese rather than parsing it silently."""
+    english = resdiff.parse(ENGLISH)
+    assert english.language == "en" and english.body == "Economic and Social Council"
+    assert [(u.id, u.lead) for u in english.units] == [
+        ("PP1", "Recalling"), ("PP2", "Reaffirming"), ("OP1", "Takes note"), ("OP2", "Requests")]
     path = tmp_path / "english.txt"
     path.write_text(ENGLISH, encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "resdiff", "parse", str(path)], capture_output=True, text=True)
-    assert run.returncode == 2 and run.stdout == ""
-    assert run.stderr.count("\n") == 1 and "English" in run.stderr and "Traceback" not in run.stderr
+    assert run.returncode == 0 and "Takes note" in run.stdout and "Traceback" not in run.stderr
+    forced = subprocess.run([sys.executable, "-m", "resdiff", "parse", "--lang", "zh", "--strict", str(path)],
+                            capture_output=True, text=True)
+    assert forced.returncode == 2 and "Traceback" not in forced.stderr
 
 
 def test_a_mostly_not_chinese_text_is_a_warning() -> None:

@@ -8,18 +8,23 @@ short heading whose only word changed (因特网治理 → 互联网治理) is s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from resdiff import classify
 from resdiff.align import Aligner, Link, order_preserving
-from resdiff.lexicon import ADVERBS
+from resdiff.errors import InputError
+from resdiff.lexicon import ADVERBS, ADVERBS_EN
 from resdiff.model import Change, ChangeType, Comparison, DiffOp, FootnoteChange, Resolution, TermSwitch, Unit
 from resdiff.options import Options
 from resdiff.segment import Segmenter, is_punctuation
+from resdiff.segment_en import EnglishSegmenter
 from resdiff.worddiff import diff_words
+
+#: What cuts a text into words: jieba for Chinese, a regular expression for English.
+AnySegmenter = Segmenter | EnglishSegmenter
 
 _DIGITS = re.compile(r"\d")
 _KEY_WORD: dict[str, str | None] = {}
@@ -36,9 +41,17 @@ def _key_word(word: str) -> str | None:
         return key
 
 
-def similarity_key(words: Sequence[str]) -> list[str]:
-    """The words that count for similarity: no punctuation, numbers folded, no leading 又/还."""
+def similarity_key(words: Sequence[str], fold: Callable[[str], str] | None = None) -> list[str]:
+    """The words that count for similarity: no punctuation, numbers folded, no leading 又/还.
+    With ``fold`` (an English segmenter's stems), each word folded, and the ``also``/``further``
+    before or after the lead left out."""
     key = [k for k in map(_key_word, words) if k is not None]
+    if fold is not None:
+        key = [k if k == "#" else fold(k) for k in key]
+        for at in (1, 0):
+            if len(key) > at and key[at] in ADVERBS_EN:
+                del key[at]
+        return key
     while key and key[0] in ADVERBS:
         key = key[1:]
     return key
@@ -47,13 +60,14 @@ def similarity_key(words: Sequence[str]) -> list[str]:
 class _Texts:
     """Both texts' units with their words, cut once, and the word diffs computed so far."""
 
-    def __init__(self, old: Resolution, new: Resolution, segmenter: Segmenter) -> None:
+    def __init__(self, old: Resolution, new: Resolution, segmenter: AnySegmenter) -> None:
         self.old_units, self.new_units = old.units, new.units
         self.seg = segmenter
+        self.fold = segmenter.key if isinstance(segmenter, EnglishSegmenter) else None
         self.old_words = [segmenter.words(u.text) for u in old.units]
         self.new_words = [segmenter.words(u.text) for u in new.units]
-        self.old_keys = [similarity_key(w) for w in self.old_words]
-        self.new_keys = [similarity_key(w) for w in self.new_words]
+        self.old_keys = [similarity_key(w, self.fold) for w in self.old_words]
+        self.new_keys = [similarity_key(w, self.fold) for w in self.new_words]
         self.diffs: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[DiffOp, ...]] = {}
 
     def keys(self, terms: Sequence[TermSwitch] = ()) -> tuple[list[list[str]], list[list[str]]]:
@@ -67,17 +81,25 @@ class _Texts:
                 old.append(key)
             elif all(t.old in words for t in terms if t.old in unit.text):
                 # The switched wording is a whole word wherever it occurs: swap it in place.
-                old.append(similarity_key([single.get(w, w) for w in words]))
+                old.append(similarity_key([single.get(w, w) for w in words], self.fold))
             else:
-                old.append(similarity_key(self.seg.words(classify.apply_terms(unit.text, terms))))
+                old.append(similarity_key(self.seg.words(classify.apply_terms(unit.text, terms)), self.fold))
         return old, self.new_keys
+
+    def _joined(self, words: list[tuple[str, ...]], indices: tuple[int, ...]) -> list[str]:
+        """The words of several units read as one text: English units joined by a space."""
+        joined: list[str] = []
+        for k, i in enumerate(indices):
+            if k and self.fold is not None:
+                joined.append(" ")
+            joined.extend(words[i])
+        return joined
 
     def diff(self, link: Link) -> tuple[DiffOp, ...]:
         found = self.diffs.get((link.old, link.new))
         if found is None:
-            old_words = [w for i in link.old for w in self.old_words[i]]
-            new_words = [w for j in link.new for w in self.new_words[j]]
-            found = self.diffs[(link.old, link.new)] = diff_words(old_words, new_words)
+            found = self.diffs[(link.old, link.new)] = diff_words(self._joined(self.old_words, link.old),
+                                                                  self._joined(self.new_words, link.new))
         return found
 
 
@@ -172,7 +194,7 @@ def _cited(resolution: Resolution, ids: Sequence[str]) -> list[int]:
 
 
 def footnote_changes(old: Resolution, new: Resolution, change: Change,
-                     segmenter: Segmenter) -> tuple[FootnoteChange, ...]:
+                     segmenter: AnySegmenter) -> tuple[FootnoteChange, ...]:
     """The footnotes cited by a change's units whose text changed, appeared or disappeared.
 
     Only a change with units on both sides has any (an added paragraph brings its footnotes
@@ -205,9 +227,22 @@ def footnote_changes(old: Resolution, new: Resolution, change: Change,
     return tuple(found)
 
 
-def run(old: Resolution, new: Resolution, options: Options, *, segmenter: Segmenter | None = None) -> Comparison:
+
+
+def segmenter_for(language: str, options: Options, given: AnySegmenter | None = None) -> AnySegmenter:
+    """The segmenter for texts in ``language``: ``given`` if it is one for that language."""
+    if language == "en":
+        return given if isinstance(given, EnglishSegmenter) else EnglishSegmenter()
+    return given if isinstance(given, Segmenter) else Segmenter(options)
+
+
+def run(old: Resolution, new: Resolution, options: Options, *, segmenter: AnySegmenter | None = None) -> Comparison:
     """Compare two parsed resolutions (the body of :func:`resdiff.compare`)."""
-    texts = _Texts(old, new, segmenter or Segmenter(options))
+    if old.language != new.language:
+        raise InputError(
+            f"the old text is in {old.language!r} and the new one in {new.language!r}: compare texts of one "
+            "language, and give the other language's texts alongside (see README, both languages)")
+    texts = _Texts(old, new, segmenter_for(old.language, options, segmenter))
     links, aligner = _align(texts, options, ())
     first = [texts.diff(link) for link in links
              if classify.comparable("".join(texts.old_units[i].text for i in link.old))

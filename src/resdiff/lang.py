@@ -1,7 +1,7 @@
 """Which language a text is in: one small function, so that every reader asks it the same way.
 
-resdiff reads Chinese resolutions; an English text is refused with one clear line until the
-English reader exists (issue 12), and a text that is neither gets a warning.
+resdiff reads Chinese and English resolutions (English since issue 12, by ``structure_en``); a
+text that is neither gets a warning.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ RE_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 #: A Latin word of two letters or more (``General``, ``Assembly``; ``A/RES/67/195`` counts ``RES``).
 RE_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+#: The languages resdiff parses (``resdiff.parse(text, language=…)``, ``--lang``).
+LANGUAGES = ("zh", "en")
 
 #: Characters looked at, from the start and from the end: enough for a page of either language.
 SAMPLE = 1200

@@ -30,6 +30,11 @@ PUNCT_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")"
 CHANGE_TYPES: tuple[ChangeType, ...] = ("unchanged", "reworded", "added", "dropped", "split", "merged")
 
 
+#: Month names of the English date lines (``22 July 2013``).
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+
+
 @dataclass(frozen=True)
 class Unit:
     """One paragraph of a resolution: preambular, heading, operative or sub-paragraph."""
@@ -245,8 +250,9 @@ class Resolution:
         number = self.symbol.split("RES/", 1)[1] if self.symbol and "RES/" in self.symbol else None
         if self.title:
             lines.append(f"{number}. {self.title}" if number else self.title)
+        english = self.language == "en"
         if self.body and not any(u.part for u in self.units):
-            lines.append(f"{self.body}，")
+            lines.append(f"The {self.body}," if english else f"{self.body}，")
         part: str | None = None
         for unit in self.units:
             if unit.part and unit.part != part:
@@ -267,10 +273,12 @@ class Resolution:
             else:
                 prefix = ""
             lines.append(f"{prefix}{text}{refs}")
+        if english and self.meeting:
+            lines.append(self.meeting)
         if self.adopted:
             year, month, day = (int(p) for p in self.adopted.split("-"))
-            lines.append(f"{year}年{month}月{day}日")
-        if self.meeting:
+            lines.append(f"{day} {_MONTHS_EN[month - 1]} {year}" if english else f"{year}年{month}月{day}日")
+        if self.meeting and not english:
             lines.append(self.meeting)
         if self.footnotes:
             lines.append("")
@@ -301,9 +309,77 @@ class LeadShift:
     """The new lead, with its 又/还 adverb."""
     shift: Shift
     """``stronger``/``weaker`` on a common scale, ``same`` once 又/还 are ignored, else ``different``."""
+    old_gloss: str | None = field(default=None, compare=False)
+    """The old lead in the other language (吁请 → ``calls upon``, ``Urges`` → 促请), for the
+    interface to show beside it; not part of the JSON."""
+    new_gloss: str | None = field(default=None, compare=False)
+    """The same for the new lead."""
 
     def to_dict(self) -> dict[str, str]:
         return {"old": self.old, "new": self.new, "shift": self.shift}
+
+
+@dataclass(frozen=True)
+class AgreedLanguage:
+    """The closest paragraph of an earlier text to a new one: agreed language to argue from."""
+
+    symbol: str | None
+    """The text it comes from (``A/RES/69/904``)."""
+    unit: str
+    """Its id there (``OP2``)."""
+    text: str
+    """Its text, in the language of the comparison."""
+    other: str | None
+    """The same paragraph in the other language, when that text is known and the unit pairs."""
+    similarity: float
+    """How alike it is to the new paragraph (0–1)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"symbol": self.symbol, "unit": self.unit, "text": self.text, "other": self.other,
+                "similarity": round(self.similarity, 4)}
+
+
+@dataclass(frozen=True)
+class Parallel:
+    """A change's units in the other language: the Chinese of an English comparison, or the
+    English of a Chinese one, paired by unit id (the two language versions number alike)."""
+
+    language: str
+    """The other language (``en`` or ``zh``)."""
+    old: str | None
+    """The other language's text of the change's old units, joined; ``None`` when there is no old
+    unit, no old text in that language, or a unit could not be paired."""
+    new: str | None
+    """The same for the new units."""
+    diff: tuple[DiffOp, ...] = ()
+    """The word diff of ``old`` → ``new`` in that language (empty unless both are known)."""
+    unpaired: tuple[str, ...] = ()
+    """Ids of the change's units (``old:PP3``, ``new:OP12``) that have no counterpart there."""
+    agreed: AgreedLanguage | None = None
+    """For an added paragraph: the closest agreed language found in earlier texts, both languages."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"language": self.language, "old": self.old, "new": self.new,
+                "diff": [d.to_dict() for d in self.diff], "unpaired": list(self.unpaired),
+                "agreed": self.agreed.to_dict() if self.agreed else None}
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """How the units of a text were paired with those of its other language version."""
+
+    language: str
+    """The other language."""
+    old_symbol: str | None
+    """The symbol of the other language's old text (``None`` when none was given)."""
+    new_symbol: str | None
+    unpaired_old: tuple[str, ...] = ()
+    """Old unit ids with no counterpart in the other language (numbering differs)."""
+    unpaired_new: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"language": self.language, "old_symbol": self.old_symbol, "new_symbol": self.new_symbol,
+                "unpaired_old": list(self.unpaired_old), "unpaired_new": list(self.unpaired_new)}
 
 
 @dataclass(frozen=True)
@@ -362,6 +438,8 @@ class Change:
     footnotes: tuple[FootnoteChange, ...] = ()
     """The footnotes cited by its units whose text changed, appeared or disappeared. The change
     keeps its ``type`` by the paragraphs' own texts."""
+    parallel: Parallel | None = None
+    """The same units in the other language, when its texts were given alongside (issue 12)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "old", tuple(self.old))
@@ -402,6 +480,7 @@ class Change:
             "diff": [d.to_dict() for d in self.diff],
             "terminology": self.terminology,
             "footnotes": [f.to_dict() for f in self.footnotes],
+            **({"parallel": self.parallel.to_dict()} if self.parallel is not None else {}),
         }
 
 
@@ -428,6 +507,8 @@ class Comparison:
     """A partition of both texts' units, listed in the new text's reading order."""
     terms: tuple[TermSwitch, ...] = ()
     """Terminology switches found across several paragraphs, most frequent first."""
+    pairing: Pairing | None = None
+    """The other language's texts carried along (issue 12): which units could not be paired."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "changes", tuple(self.changes))
@@ -472,6 +553,7 @@ class Comparison:
             "changes": [c.to_dict() for c in self.changes],
             "summary": self.summary,
             "terms": [t.to_dict() for t in self.terms],
+            **({"pairing": self.pairing.to_dict()} if self.pairing is not None else {}),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

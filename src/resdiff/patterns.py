@@ -27,8 +27,8 @@ RE_OVERPRINT = re.compile(r"(.{1,12}?)\1{2,}", re.DOTALL)
 #: A CJK ideograph: what a bold lead is made of.
 RE_CJK_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
-#: A bold lead marked in the clean text format: ``**回顾**信息社会……``.
-RE_MARKED_BOLD = re.compile(r"\*\*(?P<bold>[^*]{1,20})\*\*")
+#: A bold lead marked in the clean text format: ``**回顾**信息社会……``, ``**Taking note with appreciation** of``.
+RE_MARKED_BOLD = re.compile(r"\*\*(?P<bold>[^*]{1,60})\*\*")
 
 #: An operative paragraph number: ``1. 注意到……``, ``１．注意到……``, ``12.吁请``.
 RE_OP_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s*[.．]\s*(?!\d)(?P<rest>.*)$")
@@ -168,8 +168,9 @@ RE_RECALLED_OWN = re.compile(
 #: A mark that ends a clause inside a paragraph: ``，`` ``；`` (and their half-width forms).
 RE_INNER_MARK = re.compile(r"[，；,;]")
 
-#: Final punctuation of a unit: ``，`` (preambular), ``；`` ``。`` (operative), ``：`` (chapeau).
-RE_FINAL_PUNCT = re.compile(r"[，；。：:;,]\s*$")
+#: Final punctuation of a unit: ``，`` (preambular), ``；`` ``。`` (operative), ``：`` (chapeau); ``.`` ends
+#: the last paragraph of an English text.
+RE_FINAL_PUNCT = re.compile(r"[，；。：:;,.]\s*$")
 
 #: Superscript digits used as footnote references in web copies.
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -206,3 +207,94 @@ RE_FINAL_MARK = re.compile(r"[；。，：]\s*$")
 #: Half-width punctuation folded to full width for comparisons (defined with the comparison
 #: contract in ``model.py``): ``"…成果文件,".translate(PUNCT_WIDTH)`` → ``"…成果文件，"``.
 PUNCT_WIDTH = _PUNCT_WIDTH
+#: The same four marks as an English text prints them: ``;`` ``.`` ``,`` ``:``.
+RE_FINAL_MARK_EN = re.compile(r"[;.,:]\s*$")
+
+# -- routine changes in English (classify.py) ----------------------------------------------------
+
+#: The English months, as dates print them.
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+#: A date in English, with a range or pair of days: ``24 July 2012``, ``13 to 17 May 2013``,
+#: ``30 and 31 May``, ``July 2012``, ``from 6 to 8 June``' numbers.
+RE_DATE_EN = re.compile(
+    r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s*(?:(?:to|and|-|–|—)\s*\d{1,2}(?:st|nd|rd|th)?\s+)?)?"
+    rf"\b(?:{'|'.join(MONTHS_EN)})\b(?:\s+\d{{4}})?"
+)
+
+_UNITS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEENS_EN = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+             "seventeenth", "eighteenth", "nineteenth")
+_TENS_EN = ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
+
+#: An ordinal in words, as sessions, meetings and anniversaries are numbered: ``seventeenth``,
+#: ``sixty-eighth``, ``twentieth``, ``one hundredth``.
+RE_ORDINAL_EN = re.compile(
+    rf"\b(?:(?:{'|'.join(_TENS_EN)})y[-\s]?(?:{'|'.join(_UNITS_EN)})"
+    rf"|(?:{'|'.join(_TENS_EN)})ieth|(?:one\s+)?hundredth|{'|'.join(_TEENS_EN)}|{'|'.join(_UNITS_EN)})\b",
+    re.IGNORECASE,
+)
+
+#: A number with an ordinal suffix or none: ``41st``, ``2013``, ``2,500``.
+RE_ROUTINE_DIGITS_EN = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th)?")
+
+# -- English texts (structure_en.py) -------------------------------------------------------------
+
+_MONTH_EN = "|".join(MONTHS_EN)
+
+#: The body addressed, alone on its line: ``The Economic and Social Council,``,
+#: ``The General Assembly,``, ``The Human Rights Council,``,
+#: ``The Commission on Science and Technology for Development,``.
+RE_BODY_LINE_EN = re.compile(
+    r"^\s*The\s+(?P<body>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|on|for|the|to))*)\s*,\s*$")
+
+#: The line naming the body and the day of adoption, above the title of a printed resolution:
+#: ``Resolution adopted by the Economic and Social Council on 22 July 2013``.
+RE_ADOPTED_BY_EN = re.compile(
+    rf"^\s*Resolution\s+adopted\s+by\s+the\s+(?P<body>.+?)\s+on\s+(?P<d>\d{{1,2}})\s+(?P<month>{_MONTH_EN})\s+"
+    r"(?P<y>\d{4})\s*$")
+
+#: A bracketed line under it: ``[on the recommendation of the Commission on Science and Technology
+#: for Development (E/2013/31)]``, ``[without reference to a Main Committee (A/70/L.33)]``.
+RE_BRACKET_LINE_EN = re.compile(r"^\s*\[[^\]]*\]?\s*$|^\s*[^\[]*\]\s*$")
+
+#: Top lines of a printed General Assembly text or an ODS masthead, which are not the title:
+#: ``Seventieth session``, ``Agenda items 13 and 115``, ``United Nations``, ``Distr.: General``,
+#: ``Original: English``, ``Please recycle``, ``General Assembly`` alone.
+RE_MASTHEAD_EN = re.compile(
+    r"^\s*(?:[A-Z][a-z]+(?:-[a-z]+)?\s+(?:regular\s+|special\s+)?session|Agenda\s+items?\s+\d.*"
+    r"|United\s+Nations|Distr\.?:?\s*\w+|Original:\s*\w+|Please\s+recycle.*"
+    r"|General\s+Assembly|Economic\s+and\s+Social\s+Council|Security\s+Council|Human\s+Rights\s+Council"
+    r"|Substantive\s+session\s+of\s+\d{4}|Resolutions?\s+adopted\s+by\s+the\s+.*)\s*$")
+
+#: A date alone on its line: ``22 July 2013`` (the day of adoption at the end).
+RE_DATE_LINE_EN = re.compile(rf"^\s*(?P<d>\d{{1,2}})\s+(?P<month>{_MONTH_EN})\s+(?P<y>\d{{4}})\s*$")
+
+#: The meeting line at the end: ``41st plenary meeting``, ``7th meeting``.
+RE_MEETING_LINE_EN = re.compile(r"^\s*(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\s*$")
+
+#: A footnote text as a web copy lists it after the end: ``1 See A/C.2/59/3 and A/60/687.``,
+#: ``[1] See …``, ``[^1]: See …``, ``¹ See …``.
+RE_FOOTNOTE_LINE_EN = re.compile(
+    r"^\s*(?:\[\^?(?P<b>\d{1,2})\]\s*:?|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|(?P<n>\d{1,2})(?![\d.,/]))\s*(?P<text>\S.*)$")
+
+#: Footnote numbers glued after a paragraph's punctuation in a web copy: ``Society,1`` and
+#: ``2003,1 as endorsed`` (the ``1``), ``report;2``, two at once ``society,2,3``.
+RE_GLUED_MARK_EN = re.compile(r"(?<=[A-Za-z0-9)\]”’\"'][,;.:])(?P<n>\d{1,2}(?:,\d{1,2})*)(?=\s|$)")
+
+#: An italic lead in a clean English text: ``*Recalling also*``, ``_Urges_``, at a paragraph's
+#: start (after its number).
+RE_ITALIC_LEAD_EN = re.compile(
+    r"^(?P<head>\s*(?:\d{1,3}\.\s*|\([a-z]{1,4}\)\s*)?)"
+    r"(?:\*(?P<a>[^*\d][^*]{0,59})\*(?!\*)|_(?P<b>[^_\d][^_]{0,59})_)")
+
+#: An own-body resolution recalled in the preamble, with its number, date and subject:
+#: ``its resolution 2012/5 of 24 July 2012 on the assessment of the progress made …``.
+RE_RECALLED_OWN_EN = re.compile(
+    rf"\bits\s+resolutions?\s+(?P<number>\d{{2,4}}/\d{{1,4}})(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH_EN})\s+\d{{4}})?"
+    r"(?:,?\s+(?:on|entitled)\s+(?P<subject>[^,;]+))?")
+
+#: The symbol of a draft, alone on its line: ``A/C.2/71/L.901``, ``E/CN.16/2014/L.2``,
+#: ``A/HRC/31/L.12``, ``A/C.2/71/L.901/Rev.1``.
+RE_DRAFT_SYMBOL_LINE = re.compile(r"^\s*(?P<symbol>[A-Z]{1,3}(?:/[A-Z0-9.]+)*/L\.\d+(?:/Rev\.\d+)?)\s*$")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from resdiff import patterns as P
-from resdiff.errors import InputError, LanguageError, NotAResolutionError
+from resdiff.errors import InputError, NotAResolutionError
 from resdiff.lang import detect_language
 from resdiff.lexicon import match_lead
 from resdiff.model import ParseWarning, Resolution, Unit, UnitKind
@@ -33,12 +33,12 @@ BODY_PREFIXES = {
 #: Punctuation that ends a complete unit of each kind.
 _COMPLETE = {
     "preambular": ("，", ",", "；", ";", "。"),
-    "operative": ("；", ";", "。", "：", ":"),
+    "operative": ("；", ";", "。", "：", ":", "."),
     "heading": (),
 }
 
 #: The marks a paragraph ends with (``RE_FINAL_PUNCT``'s, as a set).
-_FINAL_MARKS = frozenset("，；。：:;,")
+_FINAL_MARKS = frozenset("，；。：:;,.")
 
 #: Longest heading, in characters.
 MAX_HEADING = 40
@@ -224,9 +224,12 @@ def _read_end(lines: list[Line], top: _Top) -> int:
 class _Builder:
     """The state machine over the unit lines."""
 
-    def __init__(self, lines: list[Line], wraps: bool) -> None:
+    def __init__(self, lines: list[Line], wraps: bool, *, max_heading: int = MAX_HEADING,
+                 max_heading_lines: int = MAX_HEADING_LINES) -> None:
         self.lines = lines
         self.extracted = wraps
+        self.max_heading = max_heading
+        self.max_heading_lines = max_heading_lines
         self.units: list[_Draft] = []
         self.last_op: int | None = None
         self.last_letter: str | None = None
@@ -313,8 +316,8 @@ class _Builder:
         if match_lead(text) is not None:  # a heading never opens with a lead
             return 0
         joined = text
-        for span in range(1, MAX_HEADING_LINES + 1):
-            if len(joined) > MAX_HEADING or P.RE_FINAL_PUNCT.search(joined):
+        for span in range(1, self.max_heading_lines + 1):
+            if len(joined) > self.max_heading or P.RE_FINAL_PUNCT.search(joined):
                 return 0
             if self._unit_start_ahead(index + span):
                 return span
@@ -453,21 +456,24 @@ def _predecessor(units: list[Unit], top: _Top, prefix: str | None, year: int | N
     return prefix + max(candidates)[2]
 
 
-def build(text: str) -> Resolution:
+def build(text: str, *, language: str | None = None) -> Resolution:
     """Parse the text of a resolution (see :func:`resdiff.parse`): a text garbled by a wrong
-    encoding is repaired first, and a text in English is refused (for now) with one line."""
+    encoding is repaired first; an English one (told by its letters, or ``language="en"``) is read
+    by :func:`resdiff.structure_en.build_en`, a Chinese one here."""
     text, encoding = repair_mojibake(text)
     if encoding == "garbled":
         raise InputError("the text is garbled by a wrong encoding (UTF-8 read as Latin-1 or Windows-1252) "
                          "and cannot be repaired: open the original file (UTF-8 or GB18030) again")
-    language = detect_language(text)
-    if language == "en":
-        raise LanguageError("the text is in English: resdiff reads resolutions in Chinese (English is planned)")
+    detected = detect_language(text)
+    if (language or detected) == "en":
+        from resdiff.structure_en import build_en
+
+        return build_en(text)
     stream = text_lines(text)
     if encoding == "repaired":
         stream.doubts.insert(0, Doubt(-1, "mojibake", "the text was garbled by a wrong encoding "
                                       "(UTF-8 read as Latin-1 or Windows-1252) and has been repaired"))
-    if language is None:
+    if detected != "zh":
         stream.doubts.insert(0, Doubt(-1, "not-chinese", "the text is mostly not Chinese: "
                                       "it may not be the Chinese version of the resolution"))
     return build_lines(stream)

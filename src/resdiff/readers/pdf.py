@@ -71,6 +71,11 @@ RE_BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold", re.IGNORECASE)
 #: footnote styles prints it: ``3E/CN.16/2013/3。``, ``1见A/C.2/59/3和A/60/687。``.
 RE_GLUED_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?=\D)")
 
+#: A font name that says italic: ``TimesNewRomanPS-ItalicMT``, ``Times-Italic``, ``Helvetica-Oblique``.
+#: English resolutions set their leads in italics, not bold; a Latin letter in such a font counts
+#: as the lead's emphasis (a Chinese text has no italic leads).
+RE_ITALIC_FONT = re.compile(r"italic|oblique", re.IGNORECASE)
+
 #: A footnote number written on the baseline at the start of a footnote line: ``3 E/CN.16/2013/3。``.
 RE_FLAT_NOTE_NUMBER = re.compile(r"^(\d{1,3})[ \t\u3000]+")
 
@@ -84,6 +89,9 @@ MARKER_SIZE = 0.8
 MARKER_RISE = 0.15
 #: A gap between two glyphs wider than this is a space.
 SPACE_GAP = 0.3
+#: …and between two Latin glyphs, this: an English PDF may set its words apart without drawing a
+#: space, and a Times space is only a quarter of the size (letters of a word touch).
+SPACE_GAP_LATIN = 0.12
 #: A line that starts this far right of the left margin is indented.
 INDENT = 0.6
 #: A line that ends this far left of the right margin stopped short.
@@ -248,7 +256,8 @@ def _glyphs(page: Any) -> list[_Glyph]:
         )
         # ``ABCDEF+SimSun``: the prefix names a subset, and one font may come in several.
         font = str(char.get("fontname", "")).split("+", 1)[-1]
-        bold = char["text"].strip() != "" and (copies > 1 or RE_BOLD_FONT.search(font) is not None)
+        italic = char["text"].isascii() and RE_ITALIC_FONT.search(font) is not None
+        bold = char["text"].strip() != "" and (copies > 1 or RE_BOLD_FONT.search(font) is not None or italic)
         glyphs.append(_Glyph(char["text"], char["x0"], char["x1"], char["top"], char["bottom"],
                              float(char["size"]), font, bold))
     return glyphs
@@ -546,14 +555,17 @@ def _atoms(lines: Iterable[_Line]) -> list[Atom]:
     """The characters of wrapped lines joined into one paragraph, with spaces where the gaps are."""
     atoms: list[Atom] = []
     for line in lines:
-        if atoms and atoms[-1].text.isascii() and atoms[-1].text.isalnum():
+        last = next((a for a in reversed(atoms) if a.ref is None), None)
+        if last is not None and last.text.isascii() and last.text.strip() and last.text not in "-/(":
             first = next((g for g in line.glyphs if g.text.strip()), None)
-            if first is not None and first.text.isascii() and first.text.isalnum():
-                atoms.append(Atom(" "))  # a Latin word wrapped at a space
+            if first is not None and first.text.isascii() and (first.text.isalnum() or first.text in "(\"'"):
+                atoms.append(Atom(" "))  # a Latin word wrapped at a space (``countries,`` / ``and``)
         previous: _Glyph | None = None
         for glyph in line.glyphs:
             gap = glyph.x0 - previous.x1 if previous is not None else 0.0
-            if gap > SPACE_GAP * line.size and previous is not None and previous.text != " ":
+            latin = previous is not None and previous.text.isascii() and glyph.text.isascii()
+            if (previous is not None and previous.text != " "
+                    and gap > (SPACE_GAP_LATIN if latin else SPACE_GAP) * line.size):
                 atoms.append(Atom(" "))
             if glyph.marker:
                 if atoms and atoms[-1].ref is not None and previous is not None and previous.marker:
