@@ -69,6 +69,10 @@ UNMAPPED = "(cid:"
 #: A font name that says bold: ``ABCDEF+SimSun-Bold``, ``TimesNewRomanPS-BoldMT``, ``SimHei,Black``.
 RE_BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold", re.IGNORECASE)
 
+#: A footnote number written on the baseline and glued to its text, as a Word file without
+#: footnote styles prints it: ``3E/CN.16/2013/3。``, ``1见A/C.2/59/3和A/60/687。``.
+RE_GLUED_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?=\D)")
+
 #: A font name that says italic: ``TimesNewRomanPS-ItalicMT``, ``Times-Italic``, ``Helvetica-Oblique``.
 #: English resolutions set their leads in italics, not bold; a Latin letter in such a font counts
 #: as the lead's emphasis (a Chinese text has no italic leads).
@@ -458,20 +462,27 @@ def _take_masthead(page: _Page, size: float) -> list[str]:
 # --- footnotes ----------------------------------------------------------------------------------
 
 
-def _note_start(page: _Page, body_size: float) -> int:
+def _note_start(page: _Page, body_size: float, cited: set[int] | frozenset[int] = frozenset()) -> int:
     """Index of the first footnote line on the page (``len(page.lines)`` when there is none).
 
     Below a separator rule; or, without one, the trailing run of small lines whose first
-    opens with a footnote number.
+    opens with a footnote number. ``cited``: the numbers of the markers raised anywhere in the
+    document (a footnote may go on, or start, on the page after its marker).
     """
     lines = page.lines
     for rule in page.rules:
         below = [i for i, line in enumerate(lines) if line.top >= rule]
-        if not below or not _opens_note(lines[below[0]]):
+        if not below:
             continue
-        # Footnotes are set smaller; a Word file without a footnote style sets them at the size
-        # of the text, and then the raised number after the rule says what they are.
-        if all(lines[i].size < body_size * 0.95 for i in below) or lines[below[0]].starts_with_marker():
+        first = lines[below[0]]
+        if _opens_note(first) and (all(lines[i].size < body_size * 0.95 for i in below)
+                                   or first.starts_with_marker()):
+            return below[0]
+        # A Word file without footnote styles sets its footnotes at the size of the text, their
+        # numbers on the baseline and glued to the text: the number of a marker raised in the
+        # document, after the rule, says what they are.
+        glued = RE_GLUED_NOTE_NUMBER.match(first.text)
+        if glued and int(glued.group(1)) in cited:
             return below[0]
     start = len(lines)
     while start > 0 and lines[start - 1].size < body_size * 0.95:
@@ -479,6 +490,22 @@ def _note_start(page: _Page, body_size: float) -> int:
     while start < len(lines) and not _opens_note(lines[start]):
         start += 1
     return start
+
+
+def _cited(lines: list[_Line]) -> set[int]:
+    """The numbers of the footnote markers raised in ``lines``."""
+    numbers: set[int] = set()
+    for line in lines:
+        digits = ""
+        for glyph in line.glyphs:
+            if glyph.marker:
+                digits += glyph.text
+            elif digits:
+                numbers.add(int(digits))
+                digits = ""
+        if digits:
+            numbers.add(int(digits))
+    return numbers
 
 
 def _opens_note(line: _Line) -> bool:
@@ -510,7 +537,7 @@ def _note_number(line: _Line, current: int | None) -> tuple[int | None, _Line]:
     if digits:
         rest = _Line(line.page, [g for g in line.glyphs if g not in digits])
         return int("".join(g.text for g in digits)), rest
-    flat = RE_FLAT_NOTE_NUMBER.match(line.text)
+    flat = RE_FLAT_NOTE_NUMBER.match(line.text) or RE_GLUED_NOTE_NUMBER.match(line.text)
     # A footnote text may itself begin with a number (``2002 年``): a number on the baseline
     # opens a footnote only when it is the next one.
     if flat and (current is None or int(flat.group(1)) == current + 1):
@@ -653,8 +680,9 @@ def read_pdf(source: str | os.PathLike[str] | bytes) -> str:
     masthead = _take_masthead(pages[0], body_size) if pages else []
     body: list[_Line] = []
     notes: list[_Line] = []
+    cited = _cited([line for page in pages for line in page.lines])
     for page in pages:
-        start = _note_start(page, body_size)
+        start = _note_start(page, body_size, cited)
         body.extend(page.lines[:start])
         notes.extend(page.lines[start:])
     out = masthead + [unit_line(_atoms(paragraph)) for paragraph in _paragraphs(body, body_size)]
