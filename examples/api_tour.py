@@ -35,7 +35,8 @@ def main() -> None:
     step("2. Compare: a Comparison of Changes")
     new = resdiff.load(NEW)
     comparison = resdiff.compare(old, new)
-    print("summary:", ", ".join(f"{k} {v}" for k, v in comparison.summary.items()))
+    print("summary:", ", ".join(f"{k} {v}" for k, v in comparison.summary.items()))  # by type (the JSON)
+    print("counts:", ", ".join(f"{k} {v}" for k, v in comparison.counts.items()))  # the four parts add up
 
     step("3. Walk the changes")
     for change in comparison:

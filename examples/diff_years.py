@@ -39,11 +39,11 @@ def main(argv: list[str]) -> int:
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text(resdiff.render_html(comparison, title=TITLE), encoding="utf-8")
 
-    summary = comparison.summary
+    counts = comparison.counts  # the four parts add up to the number of changes
     print(f"{old.symbol} ({len(old)} paragraphs) → illustrative draft ({len(new)} paragraphs)")
     print(
-        f"{len(comparison.changes)} changes: {len(comparison.substantive)} substantive, "
-        f"{summary['routine']} routine, {summary['unchanged']} unchanged"
+        f"{counts['changes']} changes: {counts['substantive']} substantive, {counts['routine']} routine, "
+        f"{counts['terminology']} terminology only, {counts['unchanged']} unchanged"
     )
     print(f"report: {report}")
     return 0

@@ -42,7 +42,8 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-def open_report(browser: object, comparison: Comparison, folder: Path, name: str = "report.html") -> object:
+def open_report(browser: object, comparison: Comparison, folder: Path, name: str = "report.html",
+                fragment: str = "") -> object:
     path = folder / name
     path.write_text(render_html(comparison, title="Browser test report"), encoding="utf-8")
     page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
@@ -52,7 +53,7 @@ def open_report(browser: object, comparison: Comparison, folder: Path, name: str
         "request",
         lambda request: errors.append(f"fetched {request.url}") if request.url != path.as_uri() else None,
     )
-    page.goto(path.as_uri())
+    page.goto(path.as_uri() + fragment)
     page.errors = errors  # checked by the tests
     return page
 
@@ -67,7 +68,7 @@ def expected_rows(comparison: Comparison, name: str) -> list[str]:
 
 
 def test_rows_and_badges(browser: object, tmp_path: Path) -> None:
-    page = open_report(browser, COMPARISON, tmp_path)
+    page = open_report(browser, COMPARISON, tmp_path, fragment="#filter=all")
     changes = COMPARISON.changes
     assert page.locator("article.change").count() == len(changes)
     assert page.locator("article.change .badge-type").count() == len(changes)
@@ -98,7 +99,7 @@ def test_each_filter_shows_what_the_comparison_says(browser: object, tmp_path: P
 
 
 def test_routine_rows_open_on_demand(browser: object, tmp_path: Path) -> None:
-    page = open_report(browser, COMPARISON, tmp_path)
+    page = open_report(browser, COMPARISON, tmp_path, fragment="#filter=all")
     routine = page.locator("#change-2")
     assert routine.locator(".badge-routine").is_visible()
     assert not routine.locator(".columns").is_visible()
@@ -110,7 +111,7 @@ def test_routine_rows_open_on_demand(browser: object, tmp_path: Path) -> None:
 
 
 def test_footnotes_on_demand(browser: object, tmp_path: Path) -> None:
-    page = open_report(browser, COMPARISON, tmp_path)
+    page = open_report(browser, COMPARISON, tmp_path, fragment="#filter=all")
     note = page.locator("#new-PP3 .footnotes li")
     assert not note.is_visible()
     page.locator("#new-PP3 details.notes summary").click()
@@ -135,7 +136,7 @@ def test_print_shows_the_filtered_rows_without_controls(browser: object, tmp_pat
     page.emulate_media(media="print")
     assert not page.locator("nav.controls").is_visible()
     assert visible_rows(page) == expected_rows(COMPARISON, "substantive")
-    assert "filter: Substantive only" in page.locator("#status").inner_text()
+    assert "filter: Substantive" in page.locator("#status").inner_text()
     page.screenshot(path=str(tmp_path / "print-substantive.png"), full_page=True)
     pdf = tmp_path / "print-substantive.pdf"
     page.pdf(path=str(pdf), format="A4")
@@ -171,3 +172,91 @@ def test_negotiation_brief_prints_on_one_page(browser: object, tmp_path: Path) -
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     page.screenshot(path=str(tmp_path / "brief.png"), full_page=True)
+
+
+# --- issue 14: the report opens on what matters, keeps its filter, prints what is needed ----------------
+
+
+def test_issue14_the_report_opens_on_substantive_with_the_legend_above_the_rows(browser: object,
+                                                                                tmp_path: Path) -> None:
+    page = open_report(browser, COMPARISON, tmp_path)
+    assert page.locator("#filter-substantive").is_checked()
+    assert visible_rows(page) == expected_rows(COMPARISON, "substantive")
+    legend = page.locator("p.legend").bounding_box()
+    first_row = page.locator("article.change:visible").first.bounding_box()
+    assert legend is not None and first_row is not None and legend["y"] < first_row["y"]
+    page.click('label[for="filter-all"]')  # All is one click away
+    assert len(visible_rows(page)) == len(COMPARISON.changes)
+    assert page.errors == []
+
+
+def test_issue14_the_chosen_filter_is_kept_in_the_address(browser: object, tmp_path: Path) -> None:
+    page = open_report(browser, COMPARISON, tmp_path)
+    page.click('label[for="filter-added"]')
+    assert page.evaluate("location.hash") == "#filter=added"
+    page.reload()
+    assert page.locator("#filter-added").is_checked()
+    assert visible_rows(page) == expected_rows(COMPARISON, "added")
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("fragment", ["#%E0%A4%A", "#filter=%ZZ", "#filter=nonesuch", "#%", "#\u0000<x>"])
+def test_issue15_a_malformed_address_fragment_is_ignored(browser: object, tmp_path: Path, fragment: str) -> None:
+    page = open_report(browser, COMPARISON, tmp_path, fragment=fragment)
+    assert page.locator("#filter-substantive").is_checked()
+    assert visible_rows(page) == expected_rows(COMPARISON, "substantive")
+    page.evaluate(f"location.hash = {fragment!r}")
+    page.click('label[for="filter-moved"]')
+    assert visible_rows(page) == expected_rows(COMPARISON, "moved")
+    assert page.errors == []
+
+
+def test_issue14_print_opens_the_routine_rows_asked_for_and_changed_footnotes(browser: object,
+                                                                              tmp_path: Path) -> None:
+    page = open_report(browser, COMPARISON, tmp_path, fragment="#filter=all")
+    routine = page.locator("details.routine-body")
+    changed_notes = page.locator("details.notes.changed")
+    assert routine.count() > 0 and changed_notes.count() > 0
+    assert page.locator("details.routine-body[open], details.notes.changed[open]").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details.routine-body:not([open])").count() == 0
+    assert page.locator("details.notes.changed:not([open])").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("details.routine-body[open], details.notes.changed[open]").count() == 0
+    page.emulate_media(media="print")
+    pdf = tmp_path / "print-all.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert page.errors == []
+
+
+def test_issue15_no_payload_runs_in_the_browser(browser: object, tmp_path: Path) -> None:
+    """The injection check of issue 15, kept: payloads in the title, paragraphs, footnotes and file
+    names of a report and a timeline page run no script in Chromium."""
+    import resdiff
+    from resdiff.render.timeline import render_timeline
+    from resdiff.series import Series
+
+    payload = "<img src=x onerror=alert(1)><script>alert(2)</script>\"'><svg onload=alert(3)>"
+    text = (f"E/RES/2013/9\n2013/9. 信息社会{payload}\n经济及社会理事会，\n**回顾**其决议{payload}[^1]，\n"
+            f"1. **吁请**所有国家{payload}；\n2013年7月22日\n\n[^1]: 见{payload}。\n")
+    folder = tmp_path / "series"
+    folder.mkdir()
+    (folder / "E-RES-2013-9.txt").write_text(text, encoding="utf-8")
+    (folder / "draft onerror=alert(4).txt").write_text(text.replace("E/RES/2013/9\n", "").replace("2013/9.", ""),
+                                                       encoding="utf-8")
+    old = resdiff.load(folder / "E-RES-2013-9.txt")
+    new = resdiff.load(folder / "draft onerror=alert(4).txt")
+    pages = {"report.html": render_html(resdiff.compare(old, new), title=payload),
+             "timeline.html": render_timeline(Series.load(folder))}
+    dialogs: list[str] = []
+    for name, html in pages.items():
+        path = tmp_path / name
+        path.write_text(html, encoding="utf-8")
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(path.as_uri() + "#filter=all")
+        page.wait_for_timeout(200)
+        assert dialogs == [], name
+        assert page.locator("img").count() == 0, name
+        page.close()

@@ -114,9 +114,9 @@ def test_negotiation_brief(tmp_path: Path, comparison: Comparison) -> None:
     assert "OP32 → OP31" in past and "OP52 → OP53" in past and "OP32 → OP31" not in part["Lead weaker"]
     assert "**OP15 → OP14 + OP15** — split" in part["Moved, split, merged"]
     assert "**OP5 → OP21** — moved" in part["Moved, split, merged"]
-    summary = comparison.summary
-    assert f"{summary['routine']} routine updates" in part["Not listed"]
-    assert f"{summary['unchanged']} paragraphs unchanged" in part["Not listed"]
+    counts = comparison.counts  # issue 14: the brief counts as every other output does
+    assert f"{counts['routine']} routine updates" in part["Not listed"]
+    assert f"{counts['unchanged']} paragraphs unchanged" in part["Not listed"]
     # Routine updates are counted, not listed: PP3's new predecessor does not appear.
     assert "第2013/9号决议" not in markdown
     # Footnotes (issue 9): the draft's three footnote changes are routine (symbols, years).

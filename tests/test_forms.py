@@ -136,6 +136,28 @@ def test_word_as_ods_publishes_it_parses_to_the_corpus(corpus: resdiff.Resolutio
     assert parsed == corpus and parsed.warnings == ()
 
 
+def test_word_printed_to_pdf_by_libreoffice_parses_to_the_corpus(corpus: resdiff.Resolution, tmp_path: Path) -> None:
+    """A Word file as the ODS makes it, printed to PDF: its footnotes at the size of the text,
+    their numbers on the baseline and glued to their text, after a short rule."""
+    import shutil
+
+    from resdiff.readers.pdf import read_pdf
+    from tests.docx_maker import make_docx
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.fail("LibreOffice is missing: apt-get install libreoffice-writer-nogui", pytrace=False)
+    source = tmp_path / "ods.docx"
+    source.write_bytes(make_docx(corpus.to_text(), ods_styles=True))
+    run = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                          "--norestore", "--convert-to", "pdf", "--outdir", str(tmp_path / "out"), str(source)],
+                         capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stderr
+    text = read_pdf((tmp_path / "out" / "ods.pdf").read_bytes())
+    parsed = resdiff.parse(text)
+    assert parsed == corpus and parsed.warnings == ()
+
+
 def test_any_two_forms_compare_as_unchanged(corpus: resdiff.Resolution, pdf_forms: dict[str, str]) -> None:
     forms = [resdiff.parse(pdf_forms["plain"]), resdiff.parse(web_copy(corpus, marks="paren", notes="foot")),
              resdiff.parse(web_copy(corpus, marks="superscript", notes="end")), resdiff.parse(pdf_forms["ods"])]

@@ -169,7 +169,14 @@ def test_header_names_both_texts_and_counts(page: Node) -> None:
     ):
         assert value in meta
     counts = {li.get("class").split()[1]: int(li.find("span", "n").text()) for li in page.find_all("li", "count")}
-    assert counts == {f"count-{k.replace('_', '-')}": v for k, v in COMPARISON.summary.items()}
+    # By type (issue 14: "unchanged" and "routine" are counted once, among the four parts).
+    by_type = {k: v for k, v in COMPARISON.summary.items() if k not in ("unchanged", "routine")}
+    assert counts == {f"count-{k.replace('_', '-')}": v for k, v in by_type.items()}
+    parts = {span.get("class").split()[1]: int(span.find("span", "n").text())
+             for span in page.find("p", "parts").find_all("span", "count")}
+    defined = COMPARISON.counts
+    assert parts == {f"part-{k}": defined[k] for k in ("substantive", "routine", "terminology", "unchanged")}
+    assert sum(parts.values()) == defined["changes"] == len(COMPARISON.changes)
 
 
 def test_terminology_switches_listed(page: Node) -> None:
@@ -184,7 +191,7 @@ def test_filter_bar_counts(page: Node) -> None:
     for label, f in zip(labels, FILTERS, strict=True):
         assert int(label.find("span", "n").text()) == sum(f.keeps(c) for c in COMPARISON.changes)
     checked = [i.get("value") for i in page.find_all("input") if i.get("name") == "filter" and "checked" in i.attrs]
-    assert checked == ["all"]
+    assert checked == ["substantive"]  # issue 14: the report opens on what matters
 
 
 def test_default_title_names_the_symbols() -> None:

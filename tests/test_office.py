@@ -62,7 +62,7 @@ def test_brief_on_the_evaluation_set(case: Path) -> None:
     assert len(re.findall(r"^- \*\*", markdown, flags=re.M)) == len(listed) + 0
     text = render_brief(comparison)
     assert text.count("\n  - ") == len(listed) + len(brief.not_listed)
-    assert f"{comparison.summary['unchanged']} paragraphs unchanged" in text
+    assert f"{comparison.counts['unchanged']} paragraphs unchanged" in text
     page = parse_html(render_brief(comparison, format="html"))
     assert len(page.find_all("li")) == len(listed) + len(brief.not_listed)
 
@@ -117,7 +117,7 @@ def test_brief_docx_reads_back(draft: Comparison) -> None:
 def test_cli_brief(tmp_path: Path) -> None:
     run = cli("brief", CORPUS, DRAFT)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("Negotiation brief: E/RES/2013/9 → new text")
+    assert run.stdout.startswith("Negotiation brief: E/RES/2013/9 → E-RES-2014-illustrative-draft-zh.txt")  # issue 14: its file
     assert "[-吁请-]{+促请+}" in run.stdout
     for name, check in (("b.md", "~~吁请~~**促请**"), ("b.html", "<del>吁请</del><ins>促请</ins>"), ("b.txt", "[-吁请-]")):
         run = cli("brief", CORPUS, DRAFT, "-o", tmp_path / name)

@@ -193,7 +193,7 @@ def test_fonts_top_table_and_properties(draft: Comparison, redline: bytes) -> No
     table = root.find(f"{q('body')}/{q('tbl')}")
     cells = ["".join(t.text for t in tc.iter(q("t"))) for tc in table.iter(q("tc"))]
     assert "E/RES/2013/9, adopted 2013-07-22 (第41次全体会议)" in cells
-    assert "new text (no symbol), not adopted" in cells
+    assert f"{draft.new.source}, not adopted" in cells  # issue 14: a text without a symbol by its file
     core = part(redline, "docProps/core.xml")
     assert core.findtext("{http://purl.org/dc/elements/1.1/}creator") == "resdiff"
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from resdiff.errors import InputError, ResdiffError
+from resdiff import limits
+from resdiff.errors import DocumentError, InputError, ResdiffError
 from resdiff.lang import LANGUAGES
 from resdiff.model import Comparison, Resolution
 from resdiff.options import DEFAULT_OPTIONS, Options
@@ -30,25 +32,24 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
         raise InputError("the text is empty")
     if language is not None and language not in LANGUAGES:
         raise InputError(f"unknown language {language!r}: use one of {', '.join(LANGUAGES)}")
-    return build(text, language=language)
+    limits.check_text(text)
+    resolution = build(text, language=language)
+    limits.check_units(((u.id, u.text) for u in resolution.units), count=False)  # the count: in compare
+    return resolution
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
     """The text of a file in the clean or extracted form: ``.pdf`` and ``.docx`` through their readers."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path} is a folder, not a file") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+    data = limits.read_file(path)  # a regular file of bounded size, or one line of error
     # What the file is, from its first bytes before its name: a Word file saved as .pdf or .txt
     # is still read as Word.
     suffix = path.suffix.lower()
     is_pdf = data.lstrip()[:5] == b"%PDF-"
     is_zip = data.startswith(b"PK\x03\x04")
+    if data.startswith(OLE2_MAGIC):
+        raise DocumentError(f"{path} is a Word 97-2003 file (.doc): resdiff reads .docx; "
+                            "open it in Word or LibreOffice, save it as .docx (or PDF) and try again")
     if is_pdf or (suffix == ".pdf" and not is_zip):
         from resdiff.readers.pdf import read_pdf
 
@@ -64,12 +65,16 @@ def load(path: str | os.PathLike[str], *, language: str | None = None) -> Resolu
     """Read and parse a resolution from a file: text (UTF-8, GB18030/GBK), PDF or Word, in
     Chinese or English (``language`` forces one)."""
     try:
-        return parse(read_text(path), language=language)
+        resolution = parse(read_text(path), language=language)
     except ResdiffError as exc:
         if str(path) in str(exc):
             raise
         raise type(exc)(f"{path}: {exc}") from exc
+    return replace(resolution, source=Path(path).name)
 
+
+#: The first bytes of an OLE2 compound file: a Word 97-2003 ``.doc`` (or another Office 97 file).
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 #: File endings that mark a string as a path rather than a text.
 _PATH_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".text")
@@ -85,7 +90,7 @@ def _resolution(source: Source) -> Resolution:
     if not source.strip():
         raise InputError("the text is empty")
     one_line = "\n" not in source and len(source) < 1024
-    if one_line and (Path(source).is_file() or source.strip().lower().endswith(_PATH_SUFFIXES)):
+    if one_line and (limits.is_regular_file(source) or source.strip().lower().endswith(_PATH_SUFFIXES)):
         return load(source)
     return parse(source)
 
@@ -106,11 +111,19 @@ def compare(old: Source, new: Source, *, options: Options | None = None,
     """
     from resdiff.engine import run
 
+    old_resolution, new_resolution = _resolution(old), _resolution(new)
+    # Bounded before the alignment, for Resolutions built without parse() too.
+    limits.check_units(((u.id, u.text) for u in old_resolution.units), _name(old_resolution, "the old text"))
+    limits.check_units(((u.id, u.text) for u in new_resolution.units), _name(new_resolution, "the new text"))
     opts = (options or DEFAULT_OPTIONS).with_(**overrides) if overrides else (options or DEFAULT_OPTIONS)
-    comparison = run(_resolution(old), _resolution(new), opts, segmenter=segmenter)
+    comparison = run(old_resolution, new_resolution, opts, segmenter=segmenter)
     if old_other is None and new_other is None:
         return comparison
     from resdiff.parallel import attach
 
     return attach(comparison, _resolution(old_other) if old_other is not None else None,
                   _resolution(new_other) if new_other is not None else None, opts)
+
+
+def _name(resolution: Resolution, fallback: str) -> str:
+    return resolution.name or fallback

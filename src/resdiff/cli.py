@@ -41,6 +41,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"resdiff: error: {message}\n")
 
 
+def _safe(text: object) -> str:
+    """Control characters (ESC, OSC, BEL) from a text or a file name, shown escaped."""
+    from resdiff.render.ansi import safe
+
+    return safe(text)
+
+
+def _note(message: str) -> None:
+    """A warning of resdiff's own (not the parser's) on stderr, in the interface language, control
+    characters escaped."""
+    from resdiff.render.warnings import note_message
+
+    print(_("resdiff: warning: {message}").format(message=_safe(note_message(message, _UI[0]))), file=sys.stderr)
+
+
 def _colour(choice: str, stream: object) -> bool:
     if choice == "always":
         return True
@@ -62,7 +77,7 @@ def _progress(enabled: bool) -> Callable[[int, int, str], None] | None:
     def show(done: int, total: int, label: str) -> None:
         width = 30
         filled = int(width * done / total) if total else width
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label[:40]:<40}")
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {_safe(label)[:40]:<40}")
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -81,7 +96,7 @@ def _write(content: str | bytes, output: str | None) -> None:
                 path.write_text(content, encoding="utf-8")
         except OSError as exc:
             raise InputError(_("cannot write {output}: {reason}").format(output=output, reason=exc.strerror)) from exc
-        print(_("wrote {output}").format(output=output), file=sys.stderr)
+        print(_("wrote {output}").format(output=_safe(output)), file=sys.stderr)
     elif isinstance(content, bytes):
         if sys.stdout.isatty():
             raise InputError(_("a Word or Excel file is not for the terminal: give -o FILE (or -o - to pipe it)"))
@@ -181,6 +196,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         from resdiff.parallel import attach_agreed, load_folder, pair_folder
 
         comparison = attach_agreed(comparison, pair_folder(load_folder(args.agreed), comparison.new.language))
+    for warning in comparison.warnings:
+        _note(warning)
     content: str | bytes
     if fmt == "json":
         from resdiff.render.json import render_json
@@ -206,7 +223,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         from resdiff.render.text import render_comparison_text
 
         content = render_comparison_text(comparison, colour=_to_terminal(args), all_changes=args.all,
-                                         ui=_ui(args))
+                                         unchanged=args.unchanged, ui=_ui(args))
     _write(content, args.output)
     return 0
 
@@ -220,6 +237,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     _warn(new, args.new, False)
     comparison = compare(old, new, old_other=load(args.old_other) if args.old_other else None,
                          new_other=load(args.new_other) if args.new_other else None)
+    for warning in comparison.warnings:
+        _note(warning)
     if fmt == "docx":
         from resdiff.render.brief import render_brief_docx
 
@@ -227,43 +246,44 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     else:
         from resdiff.render.brief import render_brief
 
-        _write(render_brief(comparison, format=fmt, title=args.title, ui=_ui(args)),  # type: ignore[arg-type]
-               args.output)
+        brief = render_brief(comparison, format=fmt, title=args.title, ui=_ui(args))  # type: ignore[arg-type]
+        # Plain text and Markdown are read on a terminal too: control characters shown escaped.
+        _write(_safe(brief) if fmt in ("text", "markdown") else brief, args.output)
     return 0
 
 
 def _cmd_fetch(args: argparse.Namespace) -> int:
     from resdiff.fetch import fetch
 
-    path = fetch(args.symbol, lang=args.lang, fmt=args.format, into=args.into, base_url=args.base_url)
-    print(path)
+    path = fetch(args.symbol, lang=args.lang, fmt=args.format, into=args.into, base_url=args.base_url,
+                 notify=lambda message: print(f"resdiff: {_safe(message)}", file=sys.stderr))
+    print(_safe(path))
     return 0
 
 
 def _report_series(series: Series) -> None:
     """The holes in a series' chain and what was set aside, on stderr: the output stays clean."""
-    from resdiff.render.warnings import gap_message, note_message
+    from resdiff.render.warnings import gap_message
 
     if series.gaps:
         shown = _(", ").join(gap_message(gap, _UI[0]) for gap in series.gaps[:5])
         more = " " + _("(+{n} more)").format(n=len(series.gaps) - 5) if len(series.gaps) > 5 else ""
-        print(_printable(_("resdiff: note: gaps in the series: {gaps}").format(gaps=shown + more)), file=sys.stderr)
+        print(_("resdiff: note: gaps in the series: {gaps}").format(gaps=_safe(shown) + more), file=sys.stderr)
     for warning in series.warnings:
-        print(_printable(_("resdiff: warning: {message}").format(message=note_message(warning, _UI[0]))),
-              file=sys.stderr)
+        _note(warning)
 
 
 def _cmd_lineage(args: argparse.Namespace) -> int:
     from resdiff.series import Series
 
-    series = Series.load(args.folder, progress=_progress(True))
+    series = Series.load(args.folder, progress=_progress(True), skip_unreadable=True)
     lineages = series.lineage(args.unit)
     _report_series(series)
     if _format_for(args.output, args.format, command="resdiff lineage") == "json":
-        import json
+        from resdiff.render.json import dumps as json_text
 
         data = [lineage.to_dict() for lineage in lineages]
-        _write(json.dumps(data[0] if args.unit and len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n",
+        _write(json_text(data[0] if args.unit and len(data) == 1 else data),
                args.output)
     else:
         from resdiff.render.lineage import render_lineage_text
@@ -276,10 +296,29 @@ def _cmd_chain(args: argparse.Namespace) -> int:
     from resdiff.render.timeline import render_timeline
     from resdiff.series import Series
 
-    series = Series.load(args.folder, progress=_progress(True))
+    series = Series.load(args.folder, progress=_progress(True), skip_unreadable=True)
     _report_series(series)
     _write(render_timeline(series, ui=_ui(args)), args.output)
     return 0
+
+
+def _report_unindexed(folder: str, index: object) -> None:
+    """Name on stderr, one line each, the files of the folder that the index skipped, and why."""
+    from resdiff.api import load
+    from resdiff.series import corpus_files
+
+    records = getattr(index, "_records", None)  # file name → record of every file indexed
+    if records is None:  # an index that does not say what it holds
+        return
+    indexed = set(records)
+    for file in corpus_files(folder):
+        if file.name in indexed:
+            continue
+        try:
+            load(file)
+        except ResdiffError as exc:
+            reason = str(exc).replace(f"{file}: ", "")
+            _note(f"skipped {file.name}: {reason}")  # (said as ``skipped {message}`` in the interface language)
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
@@ -289,15 +328,17 @@ def _cmd_search(args: argparse.Namespace) -> int:
         raise InputError(_("give the wording to search for, or --paragraph FILE_OR_TEXT"))
     if args.limit < 1:
         raise InputError(_("--limit takes a whole number of 1 or more"))
-    from resdiff.render.warnings import note_message
-
-    with Index.open(args.folder, progress=_progress(True)) as index:
+    with Index.open(args.folder, progress=_progress(True), skip_unreadable=True) as index:
         for warning in index.warnings:
-            print(_printable(_("resdiff: warning: {message}").format(message=note_message(warning, _UI[0]))),
-                  file=sys.stderr)
+            _note(warning)
+        _report_unindexed(args.folder, index)
         if args.paragraph is not None:
+            from resdiff.limits import is_regular_file
+
             source = Path(args.paragraph)
-            if len(args.paragraph) < 256 and source.is_file():
+            # A file only if one exists by that name: a paragraph of Chinese text is longer than the
+            # system's 255 bytes for a name, and is not an error for that.
+            if is_regular_file(source):
                 from resdiff.api import read_text
 
                 paragraph = read_text(source)
@@ -307,14 +348,19 @@ def _cmd_search(args: argparse.Namespace) -> int:
         else:
             hits = index.search(args.query, limit=args.limit)
     if _format_for(args.output, args.format, command="resdiff search") == "json":
-        import json
+        from resdiff.render.json import dumps as json_text
 
-        _write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2) + "\n", args.output)
+        _write(json_text([h.to_dict() for h in hits]), args.output)
     else:
         from resdiff.render.search import render_hits_text
 
         _write(render_hits_text(hits, colour=_to_terminal(args), ui=_ui(args)), args.output)
     return 0
+
+
+COLOR_HELP = "colour the terminal output: auto (when it is a terminal and NO_COLOR is not set), always or never"
+FOLDER_HELP = ("a folder of resolutions of one series (.txt, .pdf, .docx); files that are not resolutions "
+               "are skipped, each named on stderr")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -341,11 +387,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="text (default), json (resdiff.comparison/1), html (report), docx (Word redline with "
                         "tracked changes), xlsx or csv (one row per change); from -o's extension if not given")
     p.add_argument("-o", "--output", help="write here instead of standard output: .txt .json .html .docx .xlsx .csv")
-    p.add_argument("--all", action="store_true", help="text: list routine and terminology-only changes too")
+    p.add_argument("--all", action="store_true",
+                   help="text: list the routine and terminology-only changes too (unchanged paragraphs only "
+                        "with --unchanged)")
+    p.add_argument("--unchanged", action="store_true", help="text: list the unchanged paragraphs too")
     p.add_argument("--accept-routine", action="store_true",
                    help="docx: leave routine updates (dates, sessions, symbols, 又/还) accepted")
     p.add_argument("--title", help="html, docx, xlsx: the title")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP)
     p.add_argument("--lang", choices=("zh", "en"), help="the texts' language (default: told from each text)")
     p.add_argument("--old-other", metavar="FILE",
                    help="the old text in the other language (Chinese for an English diff, or English), shown alongside")
@@ -372,34 +421,35 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")
     p.add_argument("symbol", help="a document symbol, e.g. E/RES/2012/5")
     p.add_argument("--lang", default="zh", help="language code (default zh)")
-    p.add_argument("--format", choices=("pdf", "docx"), default="pdf")
+    p.add_argument("--format", choices=("pdf", "docx"), default="pdf",
+                   help="download the PDF (default) or the Word file")
     p.add_argument("--into", help="copy the file into this folder")
     p.add_argument("--base-url", help="the service's base URL (default: $RESDIFF_ODS_URL or the UN's)")
     p.set_defaults(run=_cmd_fetch)
 
     p = sub.add_parser("lineage", help="each paragraph's history over a folder of resolutions")
-    p.add_argument("folder")
-    p.add_argument("unit", nargs="?", help="a unit id of the latest text, e.g. OP12")
+    p.add_argument("folder", help=FOLDER_HELP)
+    p.add_argument("unit", nargs="?", help="a unit id of the latest text, e.g. OP12 (default: every paragraph)")
     p.add_argument("--format", choices=("json", "text"), help="text (default) or json; from -o's extension if not given")
-    p.add_argument("-o", "--output")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP)
     p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
     p.set_defaults(run=_cmd_lineage)
 
     p = sub.add_parser("chain", help="a timeline page of a whole series")
-    p.add_argument("folder")
+    p.add_argument("folder", help=FOLDER_HELP)
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
     p.set_defaults(run=_cmd_chain)
 
     p = sub.add_parser("search", help="find agreed language in a folder of resolutions")
     p.add_argument("query", nargs="?", help="the wording to look for")
-    p.add_argument("folder")
+    p.add_argument("folder", help=FOLDER_HELP)
     p.add_argument("--paragraph", metavar="FILE_OR_TEXT", help="find the closest earlier paragraphs to this one")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=int, default=20, help="show at most this many hits, best first (default 20)")
     p.add_argument("--format", choices=("json", "text"), help="text (default) or json; from -o's extension if not given")
-    p.add_argument("-o", "--output")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP)
     p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
     p.set_defaults(run=_cmd_search)
     return parser
@@ -412,7 +462,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ResdiffError as exc:
-        print(_("resdiff: error: {message}").format(message=exc), file=sys.stderr)
+        print(_("resdiff: error: {message}").format(message=_safe(exc)), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(_("resdiff: interrupted"), file=sys.stderr)
@@ -423,8 +473,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except OSError as exc:
-        print(_("resdiff: error: {message}").format(
-            message=_("cannot write the output: {reason}").format(reason=exc.strerror or exc)), file=sys.stderr)
+        # Only what names no file is the output (standard output); anything else says which file.
+        if exc.filename:
+            message = f"{_safe(exc.filename)}: {_safe(exc.strerror or exc)}"
+        else:
+            message = _("cannot write the output: {reason}").format(reason=_safe(exc.strerror or exc))
+        print(_("resdiff: error: {message}").format(message=message), file=sys.stderr)
         return EXIT_ERROR
 
 

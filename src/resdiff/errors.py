@@ -32,3 +32,7 @@ class FetchError(ResdiffError):
 
 class SeriesError(ResdiffError):
     """A folder that does not hold a usable series of resolutions."""
+
+
+class LimitError(ResdiffError):
+    """An input beyond the bounds of :mod:`resdiff.limits`: larger than any resolution."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
+import stat
 import tempfile
 import time
 import urllib.parse
@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from resdiff.errors import FetchError, InputError
+from resdiff.limits import MAX_FILE_BYTES
 
 #: The Official Document System, unless ``base_url`` or ``$RESDIFF_ODS_URL`` says otherwise.
 DEFAULT_BASE_URL = "https://documents.un.org"
@@ -42,8 +43,14 @@ LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es", "de")
 
 #: A smaller answer is not a document: the service's way of saying it has no file.
 MIN_BYTES = 1024
-#: A larger answer is not a resolution either; reading stops there.
-MAX_BYTES = 200 * 1024 * 1024
+#: A larger answer is not a resolution either: an error, and nothing is cached.
+MAX_BYTES = MAX_FILE_BYTES
+#: The longest a whole fetch may take, retries and waits included (seconds).
+DEADLINE = 120.0
+#: The longest symbol accepted (real ones, such as ``A/HRC/RES/22/1``, are under 30 characters).
+MAX_SYMBOL = 80
+#: What each read of the body asks for at most.
+CHUNK = 64 * 1024
 #: The longest ``Retry-After`` (seconds) worth waiting for; past it the error says when to retry.
 MAX_RETRY_AFTER = 60.0
 
@@ -102,6 +109,9 @@ def _format(fmt: str) -> str:
 
 def _check(symbol: str, lang: str) -> tuple[str, str]:
     symbol = re.sub(r"\s+", "", symbol)
+    if len(symbol) > MAX_SYMBOL:
+        raise InputError(f"{symbol[:40]!r}… is not a document symbol: {len(symbol)} characters, where a symbol "
+                         f"has at most {MAX_SYMBOL}")
     if not RE_SYMBOL.match(symbol):
         raise InputError(f"{symbol!r} is not a document symbol (like E/RES/2012/5)")
     lang = lang.strip().lower()
@@ -128,55 +138,6 @@ def _retry_after(headers: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time())
-
-
-def _download(url: str, *, symbol: str, lang: str, host: str, timeout: float, retries: int,
-              backoff: float) -> tuple[bytes, str]:
-    """The body and content type of a 200 answer at ``url``, after redirects and retries."""
-    # The HTTP stack is imported here, not with resdiff: only this command needs it.
-    import http.client
-    import urllib.error
-    import urllib.request
-
-    what = f"the {lang} version of {symbol}"
-    request = urllib.request.Request(url, headers={"User-Agent": f"resdiff/{_version()}", "Accept": "*/*"})
-    opener = urllib.request.build_opener()  # follows redirects; honours the proxy variables
-    attempts = retries + 1
-    for attempt in range(attempts):
-        delay = backoff * 2 ** attempt
-        try:
-            with opener.open(request, timeout=timeout) as response:
-                body = response.read(MAX_BYTES)
-                declared = response.headers.get("Content-Length")
-                if declared and declared.isdigit() and len(body) < min(int(declared), MAX_BYTES):
-                    # The connection closed early: half a file must never reach the cache.
-                    raise http.client.IncompleteRead(body, int(declared) - len(body))
-                return body, response.headers.get_content_type()
-        except urllib.error.HTTPError as exc:
-            exc.close()
-            if exc.code == 404:
-                raise FetchError(f"no {lang} version of {symbol} at {host} (HTTP 404)") from exc
-            if exc.code != 429 and not 500 <= exc.code < 600:
-                raise FetchError(f"{host} refused {what}: HTTP {exc.code} {exc.reason}") from exc
-            asked = _retry_after(exc.headers)
-            if asked is not None and asked > MAX_RETRY_AFTER:
-                raise FetchError(f"{host} is busy (HTTP {exc.code}) and asks to wait {asked:.0f} s: "
-                                 "try again later") from exc
-            if attempt + 1 == attempts:
-                raise FetchError(
-                    f"{host} answered HTTP {exc.code} {attempts} times for {what}: try again later") from exc
-            sleep(asked if asked is not None else delay)
-        except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as exc:
-            if attempt + 1 == attempts:
-                if isinstance(exc, http.client.IncompleteRead):
-                    raise FetchError(f"the download of {what} from {host} was cut short "
-                                     f"({len(exc.partial)} bytes received): try again later") from exc
-                reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-                if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-                    reason = f"no answer within {timeout:g} s"
-                raise FetchError(f"could not reach {host}: {reason}") from exc
-            sleep(delay)
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _check_body(body: bytes, content_type: str, fmt: str, what: str, host: str) -> None:
@@ -227,29 +188,38 @@ def fetch(
     retries: int = 3,
     backoff: float = 0.5,
     refresh: bool = False,
+    notify: Callable[[str], None] | None = None,
 ) -> Path:
     """Download the official text of ``symbol`` in ``lang`` as ``fmt`` (``pdf`` or ``docx``).
 
     Returns the path of the file: in the cache (:func:`default_cache_dir`), or copied into the
     folder ``into`` as ``E-RES-2012-5.pdf``. A file already in the cache is not downloaded again
-    unless ``refresh``. ``base_url`` (default ``$RESDIFF_ODS_URL``, else the UN's service) is for
-    mirrors and tests. Raises :class:`FetchError` when the document cannot be had, and
-    :class:`InputError` for a malformed symbol, language or format.
+    unless ``refresh``. ``notify(message)`` is told of each retry. The whole fetch, retries and
+    waits included, ends within :data:`DEADLINE` seconds. ``base_url`` (default
+    ``$RESDIFF_ODS_URL``, else the UN's service) is for mirrors and tests.
+    Raises :class:`FetchError` when the document cannot be had, and :class:`InputError`
+    for a malformed symbol, language or format.
     """
     symbol, lang = _check(symbol, lang)
     fmt = _format(fmt)
     name = symbol_filename(symbol, fmt)
     cached = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     cached = cached / "ods" / lang / name
-    if refresh or not cached.is_file() or cached.stat().st_size < MIN_BYTES:
+    what = f"the {lang} version of {symbol}"
+    body = None if refresh else _cached(cached, fmt, what)
+    if body is None:
         url = ods_url(symbol, lang=lang, fmt=fmt, base_url=base_url)
         try:
             host = urllib.parse.urlsplit(url).netloc or url
         except ValueError as exc:
             raise FetchError(f"the service address {base_url or url} is not a valid URL: {exc}") from exc
-        what = f"the {lang} version of {symbol}"
-        body, content_type = _download(url, symbol=symbol, lang=lang, host=host, timeout=timeout,
-                                       retries=retries, backoff=backoff)
+        # The HTTP stack is imported here, not with resdiff: only this command needs it.
+        from resdiff.download import Policy, download
+
+        policy = Policy(deadline=DEADLINE, max_bytes=MAX_BYTES, max_retry_after=MAX_RETRY_AFTER, chunk=CHUNK,
+                        sleep=sleep, retry_after=_retry_after, user_agent=f"resdiff/{_version()}")
+        body, content_type = download(url, symbol=symbol, lang=lang, host=host, timeout=timeout,
+                                      retries=retries, backoff=backoff, notify=notify, policy=policy)
         _check_body(body, content_type, fmt, what, host)
         try:
             _write(cached, body)
@@ -258,10 +228,29 @@ def fetch(
     if into is None:
         return cached
     target = Path(into) / name
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        # Written through, a link would put the file wherever it points, outside the folder.
+        raise FetchError(f"{target} is a symbolic link or not a file: resdiff does not write through it; "
+                         "remove it and try again")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         if not (target.exists() and target.samefile(cached)):
-            shutil.copyfile(cached, target)
+            _write(target, body)  # a new file replaces the name: nothing is written through a link
     except OSError as exc:
         raise FetchError(f"cannot write {target}: {exc.strerror}") from exc
     return target
+
+
+def _cached(path: Path, fmt: str, what: str) -> bytes | None:
+    """The cached file's bytes, if it is a regular file (not a link) that holds a good document."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or not MIN_BYTES <= info.st_size <= MAX_BYTES:
+        return None  # a link, a folder, a stub or a giant: fetched again, and replaced
+    try:
+        body = path.read_bytes()
+        _check_body(body, "application/octet-stream", fmt, what, "the cache")
+    except (OSError, FetchError):
+        return None
+    return body

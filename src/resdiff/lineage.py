@@ -10,7 +10,7 @@ the one that goes back furthest, so that the first step answers "since when".
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from resdiff.model import Change, Comparison, DiffOp, LeadShift, Resolution, UnitKind
@@ -59,6 +59,8 @@ class LineageStep:
     oldest_text: bool = False
     """Only on the first step: the paragraph is already in the series' oldest text, so it may be
     older than the series can tell."""
+    source: str | None = field(default=None, compare=False)
+    """The file the text was read from, which names it where it has no symbol (not in the JSON)."""
 
     @property
     def lead_shift(self) -> bool:
@@ -107,6 +109,8 @@ class Lineage:
     """``preambular``, ``heading`` or ``operative``."""
     history: tuple[LineageStep, ...]
     """One step per text from its first appearance to the latest text, oldest first."""
+    source: str | None = field(default=None, compare=False)
+    """The file the latest text was read from (not in the JSON)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "history", tuple(self.history))
@@ -208,7 +212,8 @@ class Tracer:
             origin, old = self.origin[parent], change.old
             main = min(old, key=lambda o: (origin[o], old.index(o)))
             j = parent
-        return Lineage(unit=unit_id, symbol=latest.symbol, kind=unit.kind, history=tuple(reversed(steps)))
+        return Lineage(unit=unit_id, symbol=latest.symbol, kind=unit.kind, history=tuple(reversed(steps)),
+                       source=latest.source)
 
 
 def _step(text: Resolution, unit_id: str, kind: StepType, units: tuple[str, ...], *,
@@ -216,7 +221,7 @@ def _step(text: Resolution, unit_id: str, kind: StepType, units: tuple[str, ...]
     unit = text[unit_id]
     if change is None:
         return LineageStep(symbol=text.symbol, adopted=text.adopted, unit=unit_id, type=kind, text=unit.text,
-                           units=units, similarity=0.0, oldest_text=oldest_text)
+                           units=units, similarity=0.0, oldest_text=oldest_text, source=text.source)
     return LineageStep(
         symbol=text.symbol,
         adopted=text.adopted,
@@ -232,4 +237,5 @@ def _step(text: Resolution, unit_id: str, kind: StepType, units: tuple[str, ...]
         similarity=change.similarity,
         lead=change.lead,
         diff=change.diff,
+        source=text.source,
     )

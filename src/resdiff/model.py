@@ -142,11 +142,19 @@ class Resolution:
     """What the parser found doubtful (a second lead in a paragraph, a stray digit, a gap in the
     numbering …). Two parses of the same text in different forms are equal whatever their
     warnings: they are about the reading, not the resolution."""
+    source: str | None = field(default=None, compare=False, hash=False)
+    """The name of the file it was read from (set by :func:`resdiff.load`), or ``None``. Not part
+    of the JSON format: it names the text where it has no symbol (a draft)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "units", tuple(self.units))
         object.__setattr__(self, "footnotes", dict(sorted(self.footnotes.items())))
         object.__setattr__(self, "warnings", tuple(self.warnings))
+
+    @property
+    def name(self) -> str | None:
+        """What to call the text: its symbol, else the name of its file, else ``None``."""
+        return self.symbol or self.source
 
     def __iter__(self) -> Iterator[Unit]:
         return iter(self.units)
@@ -484,6 +492,34 @@ class Change:
         }
 
 
+def order_warning(old: Resolution, new: Resolution) -> str | None:
+    """Why ``old`` seems to be the later text of the two, or ``None`` when nothing says so."""
+    old_name, new_name = old.name or "the old text", new.name or "the new text"
+    why = None
+    if old.predecessor and new.symbol and old.predecessor == new.symbol:
+        why = f"the old text ({old_name}) recalls the new one ({new_name}) as its predecessor"
+    elif old.adopted and new.adopted and old.adopted > new.adopted:
+        why = f"the old text ({old_name}) was adopted on {old.adopted}, after the new one ({new_name}, {new.adopted})"
+    elif not (old.adopted and new.adopted) and old.year and new.year and old.year > new.year:
+        why = f"the old text ({old_name}) is of {old.year}, the new one ({new_name}) of {new.year}"
+    if why is None:
+        return None
+    return (f"the two texts seem to be in the wrong order: {why}; additions and drops, and every lead shift, "
+            "are then the wrong way round (give the older text first)")
+
+
+def part_of(change: Change) -> str:
+    """``substantive``, ``routine``, ``terminology`` or ``unchanged``: the part of
+    :attr:`Comparison.counts` a change is counted in."""
+    if change.substantive:
+        return "substantive"
+    if change.routine:
+        return "routine"
+    if change.terminology:
+        return "terminology"
+    return "unchanged"
+
+
 @dataclass(frozen=True)
 class TermSwitch:
     """A word replacement that recurs across paragraphs (因特网 → 互联网)."""
@@ -529,6 +565,42 @@ class Comparison:
         # A footnote cited by several changed units is one footnote change.
         result["footnotes"] = len({(f.old_number, f.new_number) for c in self.changes for f in c.footnotes})
         return result
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """The counts every renderer shows, each defined once here (see ``docs/design.md``, "Counts").
+
+        ``substantive``, ``routine``, ``terminology`` and ``unchanged`` divide the changes into four
+        parts that add up to ``changes``:
+
+        - ``substantive``: what a negotiator has to read (:attr:`Change.substantive`): added,
+          dropped, split, merged, reworded in substance, moved (even with the same words), or with a
+          lead that became stronger, weaker or different;
+        - ``routine``: the rest of the rewordings whose differences are all routine updates;
+        - ``terminology``: the rest whose differences are a terminology switch (and routine ones);
+        - ``unchanged``: the same words in the same place.
+
+        ``reworded`` counts every change of that type, and ``reworded_in_substance`` those of them
+        that are neither routine nor terminology only. ``summary`` (the JSON) counts by type: its
+        ``unchanged`` includes moved paragraphs with the same words, which are substantive here.
+        """
+        parts = {"substantive": 0, "routine": 0, "terminology": 0, "unchanged": 0}
+        for change in self.changes:
+            parts[part_of(change)] += 1
+        return {
+            "changes": len(self.changes),
+            **parts,
+            "reworded": sum(c.type == "reworded" for c in self.changes),
+            "reworded_in_substance": sum(c.type == "reworded" and not (c.routine or c.terminology)
+                                         for c in self.changes),
+        }
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What makes the comparison doubtful: so far, two texts that seem to be in the wrong order
+        (the old one adopted after the new one, or recalling it as its predecessor), which would
+        turn every addition into a drop and every lead shift around."""
+        return tuple(w for w in (order_warning(self.old, self.new),) if w)
 
     def by_type(self, *types: ChangeType) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.type in types)

@@ -31,7 +31,7 @@ RE_CJK_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 RE_MARKED_BOLD = re.compile(r"\*\*(?P<bold>[^*]{1,60})\*\*")
 
 #: An operative paragraph number: ``1. 注意到……``, ``１．注意到……``, ``12.吁请``.
-RE_OP_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s*[.．]\s*(?!\d)(?P<rest>.*)$")
+RE_OP_NUMBER = re.compile(r"^\s*(?P<number>\d{1,4})\s*[.．]\s*(?!\d)(?P<rest>.*)$")
 
 #: A lettered sub-paragraph: ``(a) 赞赏地注意到……``, ``（b）鼓励……``.
 RE_SUB_LETTER = re.compile(r"^\s*[(（](?P<letter>[a-z])[)）]\s*(?P<rest>.*)$")

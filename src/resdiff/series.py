@@ -154,7 +154,8 @@ class Series:
         listed = read_series_file(path)
         total = 2 * len(files) - 1
         loaded: list[tuple[Resolution, str]] = []
-        warnings: list[str] = []
+        # A FIFO, a device or a link to one named like a resolution is never opened: said, not read.
+        warnings: list[str] = [f"skipped {p.name}: not a regular file" for p in special_files(path)]
         for n, file in enumerate(files):
             if progress:
                 progress(n, total, f"reading {file.name}")
@@ -341,6 +342,17 @@ def corpus_files(folder: str | os.PathLike[str]) -> list[Path]:
     if not files:
         raise SeriesError(f"{path}: no resolutions in it (looked for {', '.join('*' + s for s in SUFFIXES)})")
     return files
+
+
+def special_files(folder: Path) -> list[Path]:
+    """Entries of ``folder`` named like resolutions that are not regular files (FIFOs, devices, links to
+    them, folders), which :func:`corpus_files` leaves out."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [p for p in entries if p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$"))
+            and not p.name.upper().startswith("README") and not p.is_file()]
 
 
 def is_corpus_file(path: Path) -> bool:

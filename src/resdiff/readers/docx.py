@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from resdiff.errors import DocumentError, InputError
+from resdiff import limits
+from resdiff.errors import DocumentError, ResdiffError
 from resdiff.readers.marks import RE_SYMBOL, Atom, fold_atom_spaces, render, unit_line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -122,8 +123,8 @@ class _Numbering:
         for abstract in root.findall("w:abstractNum", NS):
             levels: dict[int, _Level] = {}
             for lvl in abstract.findall("w:lvl", NS):
-                levels[int(lvl.get(_q("ilvl"), "0"))] = _Level(
-                    start=int(_val(lvl, "w:start") or 1),
+                levels[_level(lvl.get(_q("ilvl"), "0"))] = _Level(
+                    start=_list_number(_val(lvl, "w:start") or "1", "w:start"),
                     fmt=_val(lvl, "w:numFmt") or "decimal",
                     text=_val(lvl, "w:lvlText") or "",
                 )
@@ -134,8 +135,8 @@ class _Numbering:
             for override in num.findall("w:lvlOverride", NS):
                 start = _val(override, "w:startOverride")
                 if start is not None:
-                    level = int(override.get(_q("ilvl"), "0"))
-                    numbering.overrides.setdefault(num_id, {})[level] = int(start)
+                    level = _level(override.get(_q("ilvl"), "0"))
+                    numbering.overrides.setdefault(num_id, {})[level] = _list_number(start, "w:startOverride")
         return numbering
 
     def label(self, num_id: str, ilvl: int) -> str:
@@ -157,6 +158,7 @@ class _Numbering:
                     del counters[deeper]
         level = levels.get(ilvl, _Level())
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        limits.check_list_number(counters[ilvl], "the Word file")
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
 
@@ -166,6 +168,30 @@ class _Numbering:
             return format_number(counters.get(k, lvl.start), lvl.fmt)
 
         return RE_LEVEL_PLACEHOLDER.sub(_counter, level.text).strip()
+
+
+def _integer(value: str, what: str) -> int:
+    """A whole number written in the XML, or one clear error (never a traceback for ``abc``, or
+    for 5,000 digits, which Python refuses to convert)."""
+    text = value.strip()
+    if not (1 <= len(text) <= 12 and text.lstrip("+-").isdigit() and text.lstrip("+-").isascii()):
+        shown = text if len(text) <= 20 else text[:20] + "…"
+        raise DocumentError(f"the Word file is damaged: {what}=\"{shown}\" is not a number")
+    return int(text)
+
+
+def _list_number(value: str, what: str) -> int:
+    number = _integer(value, what)
+    limits.check_list_number(number, f"the Word file's {what}")
+    return number
+
+
+def _level(value: str) -> int:
+    """A list level, ``w:ilvl``: 0 to 8 in Word."""
+    level = _integer(value, "w:ilvl")
+    if not 0 <= level <= 8:
+        raise DocumentError(f"the Word file is damaged: w:ilvl=\"{level}\" is not a list level (0 to 8)")
+    return level
 
 
 def _val(element: Any, path: str) -> str | None:
@@ -217,7 +243,7 @@ class _Styles:
             num_pr = style.find("w:pPr/w:numPr", NS)
             if num_pr is not None:
                 ilvl = _val(num_pr, "w:ilvl")
-                return _val(num_pr, "w:numId"), int(ilvl) if ilvl is not None else None
+                return _val(num_pr, "w:numId"), _level(ilvl) if ilvl is not None else None
         return None, None
 
 
@@ -234,13 +260,9 @@ def _import_docx() -> Any:
 
 def _read_bytes(source: str | os.PathLike[str] | bytes, name: str) -> bytes:
     if isinstance(source, bytes):
+        limits.check_file_size(len(source), name)
         return source
-    try:
-        return Path(source).read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{name}: no such file") from exc
-    except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
+    return limits.read_file(Path(source), name=name)
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -250,6 +272,12 @@ def _open(data: bytes, name: str) -> Any:
             f"{name} is a Word 97-2003 .doc file: resdiff reads .docx; save it as .docx or PDF and try again")
     if not data.startswith(b"PK"):
         raise DocumentError(f"{name} is not a Word .docx file")
+    try:
+        # The sizes the zip declares, before anything is unzipped: a zip bomb stops here.
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            limits.check_docx_archive(((i.filename, i.file_size) for i in archive.infolist()), name)
+    except zipfile.BadZipFile as exc:
+        raise DocumentError(f"{name} is damaged and cannot be read as a Word file ({exc})") from exc
     try:
         return docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -274,7 +302,7 @@ def _part_xml(document: Any, reltype: str) -> Any | None:
 def _footnote_start(document: Any) -> int:
     settings = document.settings.element
     start = settings.find("w:footnotePr/w:numStart", NS)
-    return int(start.get(_q("val"))) if start is not None else 1
+    return _list_number(start.get(_q("val"), "1"), "w:numStart") if start is not None else 1
 
 
 class _Reader:
@@ -360,7 +388,7 @@ class _Reader:
         if num_pr is not None:
             num_id = _val(num_pr, "w:numId") or num_id
             level = _val(num_pr, "w:ilvl")
-            ilvl = int(level) if level is not None else ilvl
+            ilvl = _level(level) if level is not None else ilvl
         if num_id is None:
             return ""
         return self.numbering.label(num_id, ilvl or 0)
@@ -428,13 +456,15 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> str:
     """
     name = "the Word file" if isinstance(source, bytes) else str(source)
     document = _open(_read_bytes(source, name), name)
-    reader = _Reader(document)
     try:
+        reader = _Reader(document)  # reads the numbering and settings: inside, so that they fail cleanly
         out = reader.lines()
         footnotes = reader.footnotes()
         symbol = reader.header_symbol()
-    except DocumentError:
-        raise
+    except ResdiffError as exc:
+        if name in str(exc):
+            raise
+        raise type(exc)(str(exc).replace("the Word file", name, 1)) from exc
     except Exception as exc:
         # Malformed XML inside a valid package surfaces only when it is read.
         raise DocumentError(

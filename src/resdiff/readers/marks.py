@@ -17,7 +17,7 @@ RE_SYMBOL = re.compile(r"\b[A-Z]{1,3}/(?:[A-Z]{2,5}/)*RES/\d{1,4}/\d{1,4}\b")
 RE_TITLE = re.compile(r"^\d{2,4}/\d{1,4}\s*[.．]")
 
 #: The number or letter that opens a unit: ``1. ``, ``１．``, ``(a) ``, ``（ａ）``.
-RE_UNIT_PREFIX = re.compile(r"^(?:\d{1,3}\s*[.．]|[（(][a-zａ-ｚ]{1,4}[)）])\s*")
+RE_UNIT_PREFIX = re.compile(r"^(?:\d{1,4}\s*[.．]|[（(][a-zａ-ｚ]{1,4}[)）])\s*")
 
 #: A CJK ideograph, CJK punctuation or a full-width form: takes no spaces around it.
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"

@@ -29,10 +29,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from resdiff.errors import DocumentError, InputError
+from resdiff import limits
+from resdiff.errors import DocumentError, ResdiffError
 from resdiff.lexicon import match_lead
 from resdiff.readers.marks import (
     RE_SYMBOL,
@@ -66,6 +68,10 @@ UNMAPPED = "(cid:"
 
 #: A font name that says bold: ``ABCDEF+SimSun-Bold``, ``TimesNewRomanPS-BoldMT``, ``SimHei,Black``.
 RE_BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold", re.IGNORECASE)
+
+#: A footnote number written on the baseline and glued to its text, as a Word file without
+#: footnote styles prints it: ``3E/CN.16/2013/3。``, ``1见A/C.2/59/3和A/60/687。``.
+RE_GLUED_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?=\D)")
 
 #: A font name that says italic: ``TimesNewRomanPS-ItalicMT``, ``Times-Italic``, ``Helvetica-Oblique``.
 #: English resolutions set their leads in italics, not bold; a Latin letter in such a font counts
@@ -195,15 +201,13 @@ def _opened(source: str | os.PathLike[str] | bytes) -> Iterator[Any]:
     name = _describe(source)
     if isinstance(source, bytes):
         data = source
+        limits.check_file_size(len(data), name)
     else:
-        try:
-            data = Path(source).read_bytes()
-        except FileNotFoundError as exc:
-            raise InputError(f"{name}: no such file") from exc
-        except OSError as exc:
-            raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
+        data = limits.read_file(Path(source), name=name)
     if b"%PDF-" not in data[:1024]:
         raise DocumentError(f"{name} is not a PDF file")
+    _check_structure(data, name)
+    limits.check_pdf_streams(data, name)  # a Flate bomb stops here, before pdfminer inflates it
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
@@ -214,6 +218,59 @@ def _opened(source: str | os.PathLike[str] | bytes) -> Iterator[Any]:
         yield pdf
     finally:
         pdf.close()
+
+
+#: An indirect object's header: ``12 0 obj``.
+RE_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+
+
+def _check_structure(data: bytes, name: str) -> None:
+    """Refuse at once a file that has a PDF's first line but no object of one (``%PDF-1.4`` and
+    megabytes of zeros): pdfminer would scan it line by line for a minute before failing."""
+    if RE_OBJECT.search(data) is None:
+        raise DocumentError(f"{name} is damaged and cannot be read as a PDF (it holds no PDF objects)")
+
+
+#: A string a content stream shows: ``(text)`` or ``<4f60597d>``.
+RE_SHOWN_STRING = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]+>")
+
+
+#: An escape in a literal string: ``\101`` (octal), ``\n``, ``\(``.
+RE_STRING_ESCAPE = re.compile(rb"\\(?:[0-7]{1,3}|.)", re.DOTALL)
+
+
+def _shown_bytes(page: Any) -> int:
+    """How many bytes of text the page's content streams show: at least one a glyph (two for the
+    CID fonts of Chinese text). Counted on the raw content, before pdfminer lays a glyph out, so a
+    page built to draw millions of glyphs is refused in a moment; 0 when the content is unreadable
+    (the page reader then reports it)."""
+    from pdfminer.pdftypes import resolve1
+
+    total = 0
+    try:
+        for ref in page.page_obj.contents:
+            data = resolve1(ref).get_data()
+            for found in RE_SHOWN_STRING.finditer(data):
+                text = found.group()
+                if text[:1] == b"(":  # an escape (``\\101``, ``\\n``) is one byte
+                    total += len(RE_STRING_ESCAPE.sub(b".", text[1:-1]))
+                else:
+                    total += sum(ch in b"0123456789abcdefABCDEF" for ch in text) // 2
+    except Exception:
+        return 0
+    return total
+
+
+def _page_count(pdf: Any) -> int | None:
+    """The number of pages the document's page tree declares, without building the pages."""
+    try:
+        pages = pdf.doc.catalog.get("Pages")
+        from pdfminer.pdftypes import resolve1
+
+        count = resolve1(resolve1(pages).get("Count"))
+        return int(count) if isinstance(count, int) else None
+    except Exception:  # a damaged tree: left to the page reader, which reports it
+        return None
 
 
 def _document_error(name: str, exc: BaseException) -> DocumentError:
@@ -234,22 +291,35 @@ def _reason(exc: BaseException) -> str:
 # --- glyphs and lines ----------------------------------------------------------------------------
 
 
+def _copies(chars: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any], int]]:
+    """Each glyph once, with the number of copies drawn at its place, in the page's order.
+
+    What pdfplumber's ``dedupe_chars`` does (same text, font and size within ``DEDUPE_TOLERANCE``
+    points), counting as it goes, in n log n: its own restores the order with ``list.index`` and
+    takes minutes on a page that draws one glyph 20,000 times.
+    """
+    from pdfplumber.utils.clustering import cluster_objects
+
+    order = {id(char): n for n, char in enumerate(chars)}
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for char in chars:
+        groups.setdefault((char.get("upright", True), char["text"], char.get("fontname"), char.get("size")),
+                          []).append(char)
+    found: list[tuple[dict[str, Any], int]] = []
+    for group in groups.values():
+        for row in cluster_objects(group, itemgetter("doctop"), DEDUPE_TOLERANCE):
+            for place in cluster_objects(row, itemgetter("x0"), DEDUPE_TOLERANCE):
+                found.append((min(place, key=itemgetter("doctop", "x0")), len(place)))
+    found.sort(key=lambda pair: order[id(pair[0])])
+    return found
+
+
 def _glyphs(page: Any) -> list[_Glyph]:
     """The page's glyphs once each, marked bold where they were overprinted or set in a bold font."""
-    raw = [c for c in page.chars if c.get("upright", True)]
-    deduped = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE, extra_attrs=("fontname", "size")).chars
-    by_text: dict[str, list[dict[str, Any]]] = {}
-    for char in raw:
-        by_text.setdefault(char["text"], []).append(char)
     glyphs = []
-    for char in deduped:
+    for char, copies in _copies(page.chars):
         if not char.get("upright", True):
             continue
-        copies = sum(
-            1 for other in by_text.get(char["text"], ())
-            if abs(other["x0"] - char["x0"]) <= DEDUPE_TOLERANCE
-            and abs(other["top"] - char["top"]) <= DEDUPE_TOLERANCE
-        )
         # ``ABCDEF+SimSun``: the prefix names a subset, and one font may come in several.
         font = str(char.get("fontname", "")).split("+", 1)[-1]
         italic = char["text"].isascii() and RE_ITALIC_FONT.search(font) is not None
@@ -305,14 +375,21 @@ def _rules(page: Any) -> list[tuple[float, float]]:
 
 def _read_pages(pdf: Any, name: str) -> list[_Page]:
     pages = []
+    declared = _page_count(pdf)
+    if declared is not None:
+        limits.check_pdf_pages(declared, name)
     try:
         for number, page in enumerate(pdf.pages, start=1):
+            limits.check_pdf_pages(number, name)
+            # Four bytes a glyph leave room for two-byte fonts and bold drawn twice over.
+            limits.check_page_glyphs(_shown_bytes(page) // 4, number, name, at_least=True)
+            limits.check_page_glyphs(len(page.chars), number, name)
             lines = _lines(_glyphs(page), number)
             drawn = _rules(page)
             rules = [top for top, _ in drawn] + [line.top for line in lines if RE_RULE_TEXT.match(line.text)]
             lines = [line for line in lines if not RE_RULE_TEXT.match(line.text)]
             pages.append(_Page(number, float(page.width), float(page.height), lines, sorted(rules), drawn))
-    except DocumentError:
+    except ResdiffError:
         raise
     except Exception as exc:
         # A damaged content stream surfaces only when a page is read; see _opened.
@@ -385,20 +462,27 @@ def _take_masthead(page: _Page, size: float) -> list[str]:
 # --- footnotes ----------------------------------------------------------------------------------
 
 
-def _note_start(page: _Page, body_size: float) -> int:
+def _note_start(page: _Page, body_size: float, cited: set[int] | frozenset[int] = frozenset()) -> int:
     """Index of the first footnote line on the page (``len(page.lines)`` when there is none).
 
     Below a separator rule; or, without one, the trailing run of small lines whose first
-    opens with a footnote number.
+    opens with a footnote number. ``cited``: the numbers of the markers raised anywhere in the
+    document (a footnote may go on, or start, on the page after its marker).
     """
     lines = page.lines
     for rule in page.rules:
         below = [i for i, line in enumerate(lines) if line.top >= rule]
-        if not below or not _opens_note(lines[below[0]]):
+        if not below:
             continue
-        # Footnotes are set smaller; a Word file without a footnote style sets them at the size
-        # of the text, and then the raised number after the rule says what they are.
-        if all(lines[i].size < body_size * 0.95 for i in below) or lines[below[0]].starts_with_marker():
+        first = lines[below[0]]
+        if _opens_note(first) and (all(lines[i].size < body_size * 0.95 for i in below)
+                                   or first.starts_with_marker()):
+            return below[0]
+        # A Word file without footnote styles sets its footnotes at the size of the text, their
+        # numbers on the baseline and glued to the text: the number of a marker raised in the
+        # document, after the rule, says what they are.
+        glued = RE_GLUED_NOTE_NUMBER.match(first.text)
+        if glued and int(glued.group(1)) in cited:
             return below[0]
     start = len(lines)
     while start > 0 and lines[start - 1].size < body_size * 0.95:
@@ -406,6 +490,22 @@ def _note_start(page: _Page, body_size: float) -> int:
     while start < len(lines) and not _opens_note(lines[start]):
         start += 1
     return start
+
+
+def _cited(lines: list[_Line]) -> set[int]:
+    """The numbers of the footnote markers raised in ``lines``."""
+    numbers: set[int] = set()
+    for line in lines:
+        digits = ""
+        for glyph in line.glyphs:
+            if glyph.marker:
+                digits += glyph.text
+            elif digits:
+                numbers.add(int(digits))
+                digits = ""
+        if digits:
+            numbers.add(int(digits))
+    return numbers
 
 
 def _opens_note(line: _Line) -> bool:
@@ -437,7 +537,7 @@ def _note_number(line: _Line, current: int | None) -> tuple[int | None, _Line]:
     if digits:
         rest = _Line(line.page, [g for g in line.glyphs if g not in digits])
         return int("".join(g.text for g in digits)), rest
-    flat = RE_FLAT_NOTE_NUMBER.match(line.text)
+    flat = RE_FLAT_NOTE_NUMBER.match(line.text) or RE_GLUED_NOTE_NUMBER.match(line.text)
     # A footnote text may itself begin with a number (``2002 年``): a number on the baseline
     # opens a footnote only when it is the next one.
     if flat and (current is None or int(flat.group(1)) == current + 1):
@@ -580,8 +680,9 @@ def read_pdf(source: str | os.PathLike[str] | bytes) -> str:
     masthead = _take_masthead(pages[0], body_size) if pages else []
     body: list[_Line] = []
     notes: list[_Line] = []
+    cited = _cited([line for page in pages for line in page.lines])
     for page in pages:
-        start = _note_start(page, body_size)
+        start = _note_start(page, body_size, cited)
         body.extend(page.lines[:start])
         notes.extend(page.lines[start:])
     out = masthead + [unit_line(_atoms(paragraph)) for paragraph in _paragraphs(body, body_size)]

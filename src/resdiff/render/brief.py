@@ -112,8 +112,8 @@ def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "e
     words in the interface language ``ui`` (``en`` or ``zh``)."""
     _ = translations(ui).gettext
     old, new = comparison.old, comparison.new
-    title = title or _("Negotiation brief: {old} → {new}").format(old=old.symbol or _("old text"),
-                                                                   new=new.symbol or _("new text"))
+    title = title or _("Negotiation brief: {old} → {new}").format(old=old.name or _("old text"),
+                                                                   new=new.name or _("new text"))
     groups: dict[str, list[BriefItem]] = {k: [] for k, _heading in SECTIONS}
     checks: list[BriefItem] = []
     kinds = {"preambular": _("new preambular paragraph"), "operative": _("new operative paragraph"),
@@ -180,7 +180,7 @@ def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "e
          + _(": counted, not listed.")),
         _("{n} paragraphs that differ only by a terminology switch").format(n=len(terminology))
         + (f" ({switches})" if switches else "") + _(": not listed."),
-        _("{n} paragraphs unchanged.").format(n=summary["unchanged"]),
+        _("{n} paragraphs unchanged.").format(n=comparison.counts["unchanged"]),
     )
     language = comparison.pairing.language if comparison.pairing else None
     labels = {key: _(text) for key, text in _ENGLISH_LABELS.items()}

@@ -77,7 +77,7 @@ def kind_of(comparison: Comparison, change: Change) -> str:
 
 def label(resolution: Resolution, fallback: str, _: Gettext = str) -> str:
     """``E/RES/2013/9 (adopted 2013-07-22)``, or what the text is when it has no symbol yet."""
-    name = resolution.symbol or fallback
+    name = resolution.name or fallback
     if resolution.adopted:
         return _("{name} (adopted {date})").format(name=name, date=resolution.adopted)
     return _("{name} (not adopted)").format(name=name)

@@ -667,7 +667,7 @@ class _Writer:
         _ = self._
 
         def describe(resolution: Resolution, fallback: str) -> str:
-            symbol = resolution.symbol or fallback
+            symbol = resolution.name or fallback
             adopted = _("adopted {date}").format(date=resolution.adopted) if resolution.adopted else _("not adopted")
             meeting = f" ({resolution.meeting})" if resolution.meeting else ""
             return f"{symbol}, {adopted}{meeting}"
@@ -867,5 +867,5 @@ def render_docx(comparison: Comparison, *, accept_routine: bool = False, date: s
     writer.document.add_paragraph()
     old, new = comparison.old, comparison.new
     _ = translations(ui).gettext
-    heading = title or _("Redline: {old} → {new}").format(old=old.symbol or _("old text"), new=new.symbol or _("new text"))
+    heading = title or _("Redline: {old} → {new}").format(old=old.name or _("old text"), new=new.name or _("new text"))
     return writer.finish(heading)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import jinja2
 from markupsafe import Markup, escape
@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from resdiff.i18n import LANGUAGE_NAMES as UI_LANGUAGE_NAMES
 from resdiff.i18n import _ as N_
 from resdiff.i18n import translations
-from resdiff.model import PUNCT_WIDTH, Change, Comparison, DiffOp, ParseWarning, Resolution, Unit
+from resdiff.model import PUNCT_WIDTH, Change, Comparison, DiffOp, ParseWarning, Resolution, Unit, part_of
 
 #: Marks after a lead shift: ``吁请 → 促请 ↑``.
 SHIFT_MARKS: Mapping[str, str] = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
@@ -120,18 +120,23 @@ class Filter:
 #: The filters of the report, in the order of the filter bar. The rows carry the names of
 #: the filters that keep them, so the page's script holds no rule of its own.
 FILTERS: tuple[Filter, ...] = (
+    # The four parts of Comparison.counts, which add up to All; then the types, which overlap them.
+    Filter("substantive", N_("Substantive"), lambda c: part_of(c) == "substantive"),
     Filter("all", N_("All"), lambda c: True),
-    Filter("substantive", N_("Substantive only"), lambda c: c.substantive),
+    Filter("routine", N_("Routine only"), lambda c: part_of(c) == "routine"),
+    Filter("terminology", N_("Terminology only"), lambda c: part_of(c) == "terminology"),
+    Filter("unchanged", N_("Unchanged"), lambda c: part_of(c) == "unchanged"),
     Filter("added", N_("Added"), lambda c: c.type == "added"),
     Filter("dropped", N_("Dropped"), lambda c: c.type == "dropped"),
     Filter("reworded", N_("Reworded"), lambda c: c.type == "reworded"),
     Filter("split-merged", N_("Split / merged"), lambda c: c.type in ("split", "merged")),
     Filter("moved", N_("Moved"), lambda c: c.moved),
     Filter("lead", N_("Lead shifts"), _is_lead_shift),
-    Filter("routine", N_("Routine updates"), lambda c: c.routine),
-    Filter("terminology", N_("Terminology switches"), lambda c: c.terminology),
     Filter("footnotes", N_("Footnote changes"), lambda c: bool(c.footnotes)),
 )
+
+#: The filter the report opens on: what a negotiator has to read ("All" is one click away).
+DEFAULT_FILTER = "substantive"
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,8 @@ class Cell:
     """The unit's text, with the words deleted or inserted on this side marked."""
     footnotes: tuple[tuple[int, str], ...]
     """Number and text of each footnote the unit references."""
+    notes_changed: bool = False
+    """The footnotes of this side differ from the other side's: the print view opens them."""
 
 
 @dataclass(frozen=True)
@@ -350,6 +357,11 @@ def _rows(comparison: Comparison, ta: Callable[..., str] = str.format) -> list[R
     for number, change in enumerate(comparison.changes, start=1):
         old, old_whole = _cells(change, "old", comparison.old, old_anchors)
         new, new_whole = _cells(change, "new", comparison.new, new_anchors)
+        old_notes = [text for cell in old for _, text in cell.footnotes]
+        new_notes = [text for cell in new for _, text in cell.footnotes]
+        if old and new and old_notes != new_notes:
+            old = tuple(replace(cell, notes_changed=bool(cell.footnotes)) for cell in old)
+            new = tuple(replace(cell, notes_changed=bool(cell.footnotes)) for cell in new)
         joined = None
         if old_whole is not None or new_whole is not None:
             joined = (old_whole or _side(change.diff, "old"), new_whole or _side(change.diff, "new"))
@@ -394,9 +406,10 @@ def render_html(comparison: Comparison, *, title: str | None = None, ui: str = "
     interface = _Interface(ui)
     translations(ui)  # an unknown interface language is refused here
     if title is None:
-        title = f"{old.symbol or interface.ta('Old text')} → {new.symbol or interface.ta('New text')}"
+        title = f"{old.name or interface.ta('Old text')} → {new.name or interface.ta('New text')}"
     changes = comparison.changes
     counts = {f.name: sum(1 for c in changes if f.keeps(c)) for f in FILTERS}
+    defined = comparison.counts  # the four parts' filters count exactly these (tested)
     return _ENV.get_template("report.html.j2").render(
         title=title,
         old=old,
@@ -406,6 +419,11 @@ def render_html(comparison: Comparison, *, title: str | None = None, ui: str = "
         rows=_rows(comparison, interface.ta),
         filters=FILTERS,
         counts=counts,
+        parts=defined,
+        default_filter=DEFAULT_FILTER,
+        warnings=comparison.warnings,
+        old_name=old.name,
+        new_name=new.name,
         shift_words=SHIFT_WORDS,
         pairing=comparison.pairing,
         language_names=LANGUAGE_NAMES,

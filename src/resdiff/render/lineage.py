@@ -12,14 +12,20 @@ from collections.abc import Callable, Sequence
 
 from resdiff.i18n import translations
 from resdiff.lineage import Lineage, LineageStep
-from resdiff.render.ansi import ARROWS, STYLES, paint, word_diff
+from resdiff.render.ansi import ARROWS, STYLES, paint, safe, word_diff
 
 
-def short(symbol: str | None) -> str:
-    """``E/RES/2013/9`` → ``2013/9``."""
+def short(symbol: str | None, source: str | None = None) -> str:
+    """``E/RES/2013/9`` → ``2013/9``; a text without a symbol by its file's name."""
     if symbol and "RES/" in symbol:
         return symbol.split("RES/", 1)[1]
-    return symbol or "?"
+    return symbol or source or "(no symbol)"
+
+
+def _short(symbol: str | None, source: str | None, _: Callable[[str], str]) -> str:
+    """:func:`short`, its ``(no symbol)`` in the interface language."""
+    name = short(symbol, source)
+    return _(name) if name == "(no symbol)" else name
 
 
 def describe(step: LineageStep, _: Callable[[str], str] = str) -> str:
@@ -49,7 +55,7 @@ def describe(step: LineageStep, _: Callable[[str], str] = str) -> str:
 
 
 def _step_line(step: LineageStep, width: int, colour: bool, _: Callable[[str], str]) -> list[str]:
-    head = f"  {short(step.symbol):<10} {step.unit:<{width}}  {describe(step, _)}"
+    head = f"  {_short(step.symbol, step.source, _):<10} {step.unit:<{width}}  {describe(step, _)}"
     if step.type in ("reworded", "split", "merged") and step.similarity:
         head += "  " + _("({percent} alike)").format(percent=f"{step.similarity:.0%}")
     style = "dim" if step.type == "unchanged" and not step.moved else "head"
@@ -66,7 +72,7 @@ def _full(lineage: Lineage, colour: bool, _: Callable[[str], str]) -> list[str]:
     lines = [_title(lineage, colour, _)]
     for step in lineage.history:
         lines.extend(_step_line(step, width, colour, _))
-    lines.append(f"  {lineage.text}")
+    lines.append(safe(f"  {lineage.text}"))
     return lines
 
 
@@ -88,9 +94,9 @@ def _compact(lineage: Lineage, colour: bool, _: Callable[[str], str]) -> list[st
 def _title(lineage: Lineage, colour: bool, _: Callable[[str], str]) -> str:
     first = lineage.first
     if first.unit != lineage.unit:
-        since = _("since {symbol} ({unit})").format(symbol=short(first.symbol), unit=first.unit)
+        since = _("since {symbol} ({unit})").format(symbol=_short(first.symbol, first.source, _), unit=first.unit)
     else:
-        since = _("since {symbol}").format(symbol=short(first.symbol))
+        since = _("since {symbol}").format(symbol=_short(first.symbol, first.source, _))
     if first.oldest_text:
         since += _(" or earlier")
     count = len(lineage.substantive)
@@ -106,7 +112,7 @@ def render_lineage_text(lineages: Sequence[Lineage], *, colour: bool = False, ui
     _ = translations(ui).gettext
     if not lineages:
         return _("no paragraphs") + "\n"
-    latest = lineages[0].symbol
+    latest = lineages[0].symbol or lineages[0].source
     lines = [paint(_("Lineage of the paragraphs of {symbol}").format(symbol=latest or _("the latest text")),
                    "head", colour), ""]
     for lineage in lineages:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from resdiff.i18n import translations
 from resdiff.model import DiffOp
-from resdiff.render.ansi import paint, word_diff
+from resdiff.render.ansi import paint, safe, word_diff
 from resdiff.render.lineage import short
 
 if TYPE_CHECKING:
@@ -28,8 +28,8 @@ def excerpt(hit: Hit, *, colour: bool = False, context: int = CONTEXT) -> str:
     after = hit.text[end:end + context]
     lead = "…" if start - context > 0 else ""
     tail = "…" if end + context < len(hit.text) else ""
-    match = paint(hit.text[start:end], "match", True) if colour else f"【{hit.text[start:end]}】"
-    return f"{lead}{before}{match}{after}{tail}"
+    match = paint(hit.text[start:end], "match", True) if colour else safe(f"【{hit.text[start:end]}】")
+    return f"{lead}{safe(before)}{match}{safe(after)}{tail}"
 
 
 def summarise(diff: Sequence[DiffOp], *, most: int = 3, ui: str = "en") -> str:
@@ -56,13 +56,18 @@ def summarise(diff: Sequence[DiffOp], *, most: int = 3, ui: str = "en") -> str:
     return _("with {edits}").format(edits=shown)
 
 
+def _occurrence(occurrence: object, _: Callable[[str], str] = str) -> str:
+    name = short(getattr(occurrence, "symbol", None), getattr(occurrence, "source", None))
+    return _(name) if name == "(no symbol)" else name
+
+
 def _where(hit: Hit, _: Callable[[str], str]) -> str:
-    where = f"{short(hit.symbol)} {hit.unit}"
+    where = f"{_occurrence(hit, _)} {hit.unit}"
     if hit.also:
         first = hit.first
         texts = len(hit.also) + 1
         where += "  " + _("(this wording in {n} texts, first {symbol} {unit})").format(
-            n=texts, symbol=short(first.symbol), unit=first.unit)
+            n=texts, symbol=_occurrence(first, _), unit=first.unit)
     return where
 
 
@@ -78,13 +83,16 @@ def render_hits_text(hits: Sequence[Hit], *, colour: bool = False, ui: str = "en
         lines.append(paint(f"{n:>2}. {_where(hit, _)}  {quality}", "head", colour))
         if hit.diff:
             first = hit.first
-            lines.append("    " + _("the draft is {symbol} {unit} {edits}").format(
-                symbol=short(first.symbol), unit=first.unit, edits=summarise(hit.diff, ui=ui)))
+            where = _occurrence(hit, _) if first.symbol == hit.symbol else _occurrence(first, _)
+            lines.append(safe("    " + _("the draft is {symbol} {unit} {edits}").format(
+                symbol=where, unit=first.unit, edits=summarise(hit.diff, ui=ui))))
             lines.append("    " + word_diff(hit.diff, colour))
         else:
             lines.append("    " + excerpt(hit, colour=colour))
         if hit.adopted:
             lines.append(paint("    " + _("adopted {date}").format(date=hit.adopted)
                                + (f" · {hit.source}" if hit.source else ""), "dim", colour))
+        elif hit.source and hit.symbol:
+            lines.append(paint(f"    {hit.source}", "dim", colour))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

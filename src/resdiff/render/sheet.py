@@ -183,7 +183,7 @@ def render_xlsx(comparison: Comparison, *, title: str | None = None, ui: str = "
     about.column_dimensions["C"].width = 50
     workbook.properties.creator = "resdiff"
     workbook.properties.title = title or gettext(_("Changes: {old} → {new}")).format(
-        old=old.symbol or old_text, new=new.symbol or new_text)
+        old=old.name or old_text, new=new.name or new_text)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

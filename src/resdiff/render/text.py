@@ -9,15 +9,15 @@ from collections.abc import Callable
 
 from resdiff.i18n import LANGUAGE_NAMES, translations
 from resdiff.i18n import _ as N_
-from resdiff.model import Change, Comparison, LeadShift, Resolution
-from resdiff.render.ansi import ARROWS, STYLES, paint, word_diff
+from resdiff.model import Change, Comparison, LeadShift, Resolution, part_of
+from resdiff.render.ansi import ARROWS, STYLES, paint, safe, word_diff
 
 
 def render_resolution_text(resolution: Resolution, *, ui: str = "en") -> str:
     """One unit a line: ``OP12  吁请  吁请所有国家……``, after a header with the metadata."""
     _ = translations(ui).gettext
     lines = [
-        (resolution.symbol or _("(no symbol)")) + "  " + (resolution.title or ""),
+        (resolution.name or _("(no symbol)")) + "  " + (resolution.title or ""),
         _("adopted {adopted}  {meeting}  predecessor {predecessor}").format(
             adopted=resolution.adopted or "?", meeting=resolution.meeting or "",
             predecessor=resolution.predecessor or "-"),
@@ -30,7 +30,7 @@ def render_resolution_text(resolution: Resolution, *, ui: str = "en") -> str:
     if resolution.footnotes:
         lines.append("")
         lines.extend(f"[{n}] {t}" for n, t in resolution.footnotes.items())
-    return "\n".join(lines) + "\n"
+    return "\n".join(safe(line) for line in lines) + "\n"
 
 
 #: The change types and flags as the interface names them.
@@ -40,8 +40,8 @@ TYPE_LABELS = {"unchanged": N_("unchanged"), "reworded": N_("reworded"), "added"
 
 
 def _label(resolution: Resolution, fallback: str, _: Callable[[str], str]) -> str:
-    """``E/RES/2013/9 (adopted 2013-07-22)``, or what the text is when it has no symbol yet."""
-    name = resolution.symbol or fallback
+    """``E/RES/2013/9 (adopted 2013-07-22)``, else the file's name, else ``fallback``."""
+    name = resolution.name or fallback
     if resolution.adopted:
         return _("{name} (adopted {date})").format(name=name, date=resolution.adopted)
     return _("{name} (not adopted)").format(name=name)
@@ -73,20 +73,34 @@ def _footnote_line(old: int | None, new: int | None, routine: bool, _: Callable[
     return where + (_(" (routine)") if routine else "") + ": "
 
 
+def headline(comparison: Comparison, _: Callable[[str], str] = str) -> list[str]:
+    """The counts, as :attr:`Comparison.counts` defines them (issue 14): the four parts, which add up
+    to the number of changes, then the changes by type."""
+    n = comparison.counts
+    s = comparison.summary
+    return [
+        _("{changes} changes: {substantive} substantive, {routine} routine, {terminology} terminology only, "
+          "{unchanged} unchanged").format(**n),
+        _("by type: {reworded} reworded ({in_substance} in substance, {routine} routine, {terminology} terminology "
+          "only), {added} added, {dropped} dropped, {split} split, {merged} merged, {moved} moved; "
+          "leads: {lead_stronger} stronger, {lead_weaker} weaker").format(
+            in_substance=n["reworded_in_substance"],
+            terminology=n["reworded"] - n["reworded_in_substance"] - s["routine"], **s)
+        + (_("; footnotes: {n} changed").format(n=s["footnotes"]) if s.get("footnotes") else ""),
+    ]
+
+
 def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_changes: bool = False,
-                           ui: str = "en") -> str:
-    """Counts, then every change that is not unchanged, routine or terminology only (all of them
-    with ``all_changes``), with ids, lead shift and word diff; labels in the interface language
-    ``ui`` (``en`` or ``zh``)."""
+                           unchanged: bool = False, ui: str = "en") -> str:
+    """Counts, then every substantive change with ids, lead shift and word diff; the routine and
+    terminology-only changes too with ``all_changes``, the unchanged paragraphs too with
+    ``unchanged``; labels in the interface language ``ui`` (``en`` or ``zh``). Control characters
+    of the texts are shown escaped."""
     _ = translations(ui).gettext
     old, new = comparison.old, comparison.new
-    s = comparison.summary
     lines = [
         paint(_label(old, _("old text"), _) + " → " + _label(new, _("new text"), _), "head", colour),
-        _("{unchanged} unchanged, {reworded} reworded ({routine} routine), {added} added, {dropped} dropped, "
-          "{split} split, {merged} merged, {moved} moved; leads: {lead_stronger} stronger, {lead_weaker} weaker")
-        .format(**s)
-        + (_("; footnotes: {n} changed").format(n=s["footnotes"]) if s.get("footnotes") else ""),
+        *(safe(line) for line in headline(comparison, _)),
     ]
     if comparison.terms:
         lines.append(_("terminology switches (paragraphs that differ by nothing else are set aside below;"
@@ -94,35 +108,45 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
         for term in comparison.terms:
             where = [_ids(c.new) for c in comparison.changes
                      if c.type != "unchanged" and term.old in c.old_text and term.new in c.new_text]
-            lines.append(f"  {term.old} → {term.new} ×{term.count}: {', '.join(where)}")
+            lines.append(safe(f"  {term.old} → {term.new} ×{term.count}: {', '.join(where)}"))
     if comparison.pairing is not None:
-        lines.extend(_pairing_lines(comparison, _))
+        lines.extend(safe(line) for line in _pairing_lines(comparison, _))
     lines.append("")
-    hidden = 0
+    hidden = {"routine": 0, "terminology": 0, "unchanged": 0}
     for change in comparison.changes:
-        if not all_changes and not change.substantive:
-            hidden += change.type != "unchanged"
+        part = part_of(change)
+        if part != "substantive" and not (unchanged if part == "unchanged" else all_changes):
+            hidden[part] += 1
             continue
         label = " ".join([_(TYPE_LABELS[change.type])] + [_(TYPE_LABELS[flag]) for flag in ("moved", "routine")
                                                           if getattr(change, flag)])
-        head = f"{_ids(change.old)} → {_ids(change.new)}  {label}"
+        head = safe(f"{_ids(change.old)} → {_ids(change.new)}  {label}")
         if change.lead and change.lead.shift != "same":
             arrow = ARROWS[change.lead.shift]
             shift = f"  {change.lead.old} → {change.lead.new} {arrow}" + _gloss(change.lead, ui)
-            head += paint(shift, change.lead.shift, colour) if change.lead.shift in STYLES else shift
+            head += paint(shift, change.lead.shift, colour) if change.lead.shift in STYLES else safe(shift)
         if change.old and change.new:
             head += "  " + _("({percent} alike)").format(percent=f"{change.similarity:.0%}")
         lines.append(paint(head, "head", colour))
         if change.diff:
             lines.append("    " + word_diff(change.diff, colour))
+        else:
+            # Unchanged: the paragraph itself, dimmed, rather than an empty line.
+            unit = new.get(change.new[0]) if change.new else old.get(change.old[0]) if change.old else None
+            if unit is not None:
+                lines.append(paint("    " + unit.text, "dim", colour))
         for note in change.footnotes:
             lines.append("    " + _footnote_line(note.old_number, note.new_number, note.routine, _)
                          + word_diff(note.diff, colour))
         lines.extend(_parallel_lines(change, colour, _))
         lines.append("")
-    if hidden:
-        lines.append(paint(_("{n} routine or terminology-only changes not shown (--all shows them)").format(n=hidden),
-                           "dim", colour))
+    notes = []
+    if hidden["routine"] or hidden["terminology"]:
+        notes.append(_("{routine} routine and {terminology} terminology-only changes not shown (--all shows them)")
+                     .format(**hidden))
+    if hidden["unchanged"]:
+        notes.append(_("{n} unchanged paragraphs not shown (--unchanged shows them)").format(n=hidden["unchanged"]))
+    lines.extend(paint(note, "dim", colour) for note in notes)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -163,9 +187,9 @@ def _parallel_lines(change: Change, colour: bool, _: Callable[[str], str]) -> li
         lines.append(tag + paint(_("no counterpart for {ids}").format(ids=ids), "dim", colour))
     agreed = parallel.agreed
     if agreed is not None:
-        lines.append("    " + _("agreed language: {symbol} {unit} ({percent} alike): {text}").format(
+        lines.append(safe("    " + _("agreed language: {symbol} {unit} ({percent} alike): {text}").format(
             symbol=agreed.symbol or _("(no symbol)"), unit=agreed.unit, percent=f"{agreed.similarity:.0%}",
-            text=agreed.text))
+            text=agreed.text)))
         if agreed.other:
-            lines.append(tag + agreed.other)
+            lines.append(safe(tag + agreed.other))
     return lines

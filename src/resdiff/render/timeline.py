@@ -37,13 +37,20 @@ SERIES_BARS: tuple[tuple[str, str, str], ...] = (
     ("lead", N_("lead shifts"), "#ef6c00"),
 )
 
-# Chart geometry, in SVG user units.
-_HEIGHT = 220
+# Chart geometry, in SVG user units (the page shows them at that size, or wider).
+_PLOT = 220
 _TOP = 16
-_BOTTOM = 48
-_LEFT = 40
-_BAR = 7
-_GAP = 14
+_LEFT = 44
+_BAR = 14
+_GAP = 28
+#: The slant of the labels under the bars, in degrees.
+_SLANT = 40
+#: Width of a label's character at the labels' 11px: ideographs are square, Latin about half.
+_WIDE, _NARROW = 11.0, 6.5
+
+
+def _label_width(label: str) -> float:
+    return sum(_WIDE if ord(ch) >= 0x2E80 else _NARROW for ch in label)
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,8 @@ class Chart:
     ticks: tuple[tuple[float, int], ...]
     """(y, value) of the horizontal grid lines."""
     baseline: float
+    left: float = _LEFT
+    """Where the plot starts: the value labels stand left of it."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +106,7 @@ def counts(comparison: Comparison) -> dict[str, int]:
     return {
         "added": sum(c.type == "added" for c in changes),
         "dropped": sum(c.type == "dropped" for c in changes),
-        "reworded": sum(c.type == "reworded" and not (c.routine or c.terminology) for c in changes),
+        "reworded": comparison.counts["reworded_in_substance"],
         "lead": sum(bool(c.lead and c.lead.shift in ("stronger", "weaker", "different")) for c in changes),
     }
 
@@ -105,17 +114,27 @@ def counts(comparison: Comparison) -> dict[str, int]:
 def chart(labels: Sequence[str], values: Sequence[dict[str, int] | None],
           _: Callable[[str], str] = str) -> Chart:
     """Grouped bars, one group per text (none for the first, which has nothing to compare with)."""
-    group = len(SERIES_BARS) * _BAR + _GAP
-    width = _LEFT + group * max(len(labels), 1) + 10
+    import math
+
+    bars_width = len(SERIES_BARS) * _BAR
+    # Wide enough to read at a glance with few texts: the groups share at least 480 units.
+    group = max(bars_width + _GAP, 480 / max(len(labels), 1))
+    # Slanted labels reach down and to the left of their group: the margins make room for the
+    # longest (a file name such as draft-2014.docx), so that none is clipped.
+    longest = max((_label_width(label) for label in labels), default=0.0)
+    bottom = 24 + longest * math.sin(math.radians(_SLANT))
+    left = max(_LEFT, longest * math.cos(math.radians(_SLANT)) - group / 2 + 8)
+    width = left + group * max(len(labels), 1) + 10
     top = max((v[k] for v in values if v for k, _, _ in SERIES_BARS), default=0)
     scale_max = max(top, 1)
     step = max(1, -(-scale_max // 4))
-    plot = _HEIGHT - _TOP - _BOTTOM
-    baseline = _HEIGHT - _BOTTOM
+    plot = _PLOT
+    baseline = _TOP + _PLOT
+    height = baseline + bottom
     bars: list[Bar] = []
     marks: list[tuple[float, str]] = []
     for n, (label, value) in enumerate(zip(labels, values)):
-        x0 = _LEFT + n * group + _GAP / 2
+        x0 = left + n * group + (group - bars_width) / 2
         marks.append((x0 + len(SERIES_BARS) * _BAR / 2, label))
         if value is None:
             continue
@@ -123,7 +142,7 @@ def chart(labels: Sequence[str], values: Sequence[dict[str, int] | None],
             h = plot * value[key] / (step * 4)
             bars.append(Bar(x0 + m * _BAR, baseline - h, _BAR - 1, h, colour, f"{label}: {value[key]} {_(name)}"))
     ticks = tuple((baseline - plot * i / 4, step * i) for i in range(5))
-    return Chart(width, _HEIGHT, tuple(bars), tuple(marks), ticks, baseline)
+    return Chart(round(width, 1), round(height, 1), tuple(bars), tuple(marks), ticks, baseline, round(left, 1))
 
 
 def _rows(history: Sequence[LineageStep], _: Callable[[str], str] = str) -> tuple[Row, ...]:
@@ -210,7 +229,8 @@ def render_timeline(series: Series, *, title: str | None = None,
     env = _environment()
     css = resources.files("resdiff").joinpath("render/templates/timeline.css").read_text(encoding="utf-8")
     return env.get_template("timeline.html.j2").render(
-        title=title or (latest.resolution.title or _("Series")) + f": {labels[0]} – {labels[-1]}",
+        title=title or (latest.resolution.title or _("Series")) + (f": {labels[0]} – {labels[-1]}" if len(labels) > 1
+                                                                  else f": {labels[0]}"),
         css=css,
         years=years,
         chart=chart(labels, values, _),

@@ -1,0 +1,262 @@
+"""The bounds on what resdiff reads, each checked before the work it protects starts.
+
+A resolution is a small document: the official E/RES/2013/9 is 8,506 characters in 70 paragraphs,
+its longest paragraph 265 characters; the longest General Assembly resolutions run to about 60
+pages, 600 paragraphs and 150,000 characters. Each bound below is several times what a real
+resolution reaches and far below what makes a run take minutes or gigabytes, so a text beyond it
+is not a resolution (or is a hostile file) and is refused with one line (:class:`LimitError`)
+rather than read. The numbers and why they were chosen are also in ``docs/design.md``.
+
+This module holds the bounds and the checks; the readers, :func:`resdiff.parse`,
+:func:`resdiff.compare` and :mod:`resdiff.fetch` call the checks at their entry points.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import stat
+import zlib
+from collections.abc import Iterable
+
+from resdiff.errors import InputError, LimitError
+
+MiB = 1024 * 1024
+
+#: Bytes of a file read from disk or downloaded. ODS's PDFs of long resolutions are 1–3 MB; a
+#: Word file with its fonts embedded, 5 MB.
+MAX_FILE_BYTES = 64 * MiB
+#: Characters of a text, before it is parsed: about seven times the longest resolution.
+MAX_CHARACTERS = 1_000_000
+#: Paragraphs (units) of a text. A comparison aligns every pair, and its cost grows with the square:
+#: in the worst case (every paragraph alike) 1,000 a side takes about 10 s and 460 MB, 2,000 a side
+#: 39 s and 1.5 GB, 10,000 a side took 73 s and 4 GB before any bound. The longest resolutions have
+#: about 600 paragraphs.
+MAX_UNITS = 1_000
+#: Characters of one paragraph. The word diff of two paragraphs grows with the product of their
+#: lengths: two rewritten paragraphs of 3,000 characters take a few seconds.
+MAX_UNIT_CHARACTERS = 3_000
+#: Pages of a PDF: a real resolution has at most about 60.
+MAX_PDF_PAGES = 500
+#: Glyphs drawn on one PDF page, overprinted copies included: a full page of Chinese text has about
+#: 1,500, bold drawn four times over makes that 6,000 at most.
+MAX_PAGE_GLYPHS = 20_000
+#: Bytes of all the compressed (Flate) streams of a PDF once inflated: text, fonts and images of a
+#: long resolution inflate to 10–20 MB.
+MAX_PDF_INFLATED = 128 * MiB
+#: Bytes of the XML parts of a Word file once unzipped: a 60-page resolution's document, styles,
+#: numbering and footnotes are 2–4 MB of XML. Parsing takes about a second per megabyte.
+MAX_DOCX_XML = 16 * MiB
+#: Bytes of all the parts of a Word file once unzipped (python-docx loads every part, images too).
+MAX_DOCX_UNZIPPED = 128 * MiB
+#: A list number in Word's numbering: paragraph numbers of resolutions stay in the hundreds.
+MAX_LIST_NUMBER = 9_999
+
+
+def _n(value: int) -> str:
+    return f"{value:,}"
+
+
+def _size(value: int) -> str:
+    return f"{value / MiB:.0f} MB" if value >= MiB else f"{_n(value)} bytes"
+
+
+# --- files ----------------------------------------------------------------------------------------
+
+
+def read_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES, name: str | None = None) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``limit`` of them.
+
+    Only a regular file (or a link to one) is read: a device (``/dev/zero``), a FIFO, a socket or
+    a folder is refused with :class:`InputError` before a byte is read, so nothing blocks or runs
+    out of memory; a file larger than ``limit`` raises :class:`LimitError`.
+    """
+    name = name or str(path)
+    try:
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError as exc:
+        raise InputError(f"{name}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{name} is a folder, not a file") from exc
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{name} is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{name} is not a regular file ({_kind(info.st_mode)}): resdiff reads only files")
+        check_file_size(info.st_size, name, limit=limit)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
+    check_file_size(len(data), name, limit=limit)  # a file that grew while it was read
+    return data
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
+def is_regular_file(path: str | os.PathLike[str]) -> bool:
+    """True for a regular file or a link to one; never raises (a name too long is not a file)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def check_file_size(size: int, name: str, *, limit: int = MAX_FILE_BYTES) -> None:
+    if size > limit:
+        raise LimitError(f"{name} is larger than {_size(limit)}: too large for a resolution")
+
+
+# --- texts ------------------------------------------------------------------------------------------
+
+
+def check_text(text: str, name: str = "the text") -> None:
+    """A text to be parsed: at most :data:`MAX_CHARACTERS`."""
+    if len(text) > MAX_CHARACTERS:
+        raise LimitError(f"{name} has {_n(len(text))} characters; resdiff reads texts of at most "
+                         f"{_n(MAX_CHARACTERS)} (no resolution is that long)")
+
+
+def check_units(units: Iterable[tuple[str, str]], name: str = "the text", *, count: bool = True) -> None:
+    """The (id, text) of a parsed text's paragraphs: none longer than :data:`MAX_UNIT_CHARACTERS`,
+    and (with ``count``, before a comparison) at most :data:`MAX_UNITS` of them."""
+    seen = 0
+    for unit_id, text in units:
+        seen += 1
+        if len(text) > MAX_UNIT_CHARACTERS:
+            raise LimitError(
+                f"{name}: paragraph {unit_id} has {_n(len(text))} characters; resdiff compares paragraphs of at "
+                f"most {_n(MAX_UNIT_CHARACTERS)} (are its paragraphs numbered beyond 9999, or not separated?)")
+    if count and seen > MAX_UNITS:
+        raise LimitError(f"{name} has {_n(seen)} paragraphs; resdiff compares texts of at most "
+                         f"{_n(MAX_UNITS)} (no resolution has that many)")
+
+
+# --- Word ------------------------------------------------------------------------------------------
+
+
+def check_docx_archive(infos: Iterable[tuple[str, int]], name: str) -> None:
+    """The (member name, declared unzipped size) of a Word file's zip, before anything is unzipped.
+
+    Python's zipfile never returns more than a member's declared size (and checks its CRC), so
+    bounding the declared sizes bounds what unzipping can produce: a zip bomb is refused here.
+    """
+    xml = total = 0
+    for member, size in infos:
+        total += size
+        if member.lower().endswith((".xml", ".rels")):
+            xml += size
+    if xml > MAX_DOCX_XML:
+        raise LimitError(f"{name} holds {_size(xml)} of XML once unzipped; resdiff reads Word files of at most "
+                         f"{_size(MAX_DOCX_XML)} (a resolution has a few MB)")
+    if total > MAX_DOCX_UNZIPPED:
+        raise LimitError(f"{name} unzips to {_size(total)}; resdiff reads Word files of at most "
+                         f"{_size(MAX_DOCX_UNZIPPED)} unzipped")
+
+
+def check_list_number(value: int, name: str) -> None:
+    """A list number that Word's numbering would print: from 0 to :data:`MAX_LIST_NUMBER`."""
+    if not 0 <= value <= MAX_LIST_NUMBER:
+        raise LimitError(f"{name} numbers a list from or up to {_n(value) if abs(value) < 10**12 else 'beyond 10¹²'}; "
+                         f"resdiff reads list numbers from 0 to {_n(MAX_LIST_NUMBER)}")
+
+
+# --- PDF -------------------------------------------------------------------------------------------
+
+
+def check_pdf_streams(data: bytes, name: str, *, limit: int = MAX_PDF_INFLATED) -> None:
+    """Inflate every stream of a PDF that is zlib-compressed, counting, and refuse the file once the
+    total passes ``limit``: a Flate bomb is stopped after ``limit`` bytes, not after gigabytes.
+
+    The streams are found by their ``stream`` and ``endstream`` keywords, as a PDF reader's repair
+    pass finds them; a stream that is not zlib data (an image, an encrypted or broken stream) is
+    skipped here and left to the reader.
+    """
+    total = 0
+    position = 0
+    while True:
+        start = data.find(b"stream", position)
+        if start < 0:
+            return
+        position = start + 6
+        if data[start - 3:start] == b"end":
+            continue
+        body = position
+        if data[body:body + 2] == b"\r\n":
+            body += 2
+        elif data[body:body + 1] in (b"\n", b"\r"):
+            body += 1
+        else:
+            continue
+        end = data.find(b"endstream", body)
+        if end < 0:
+            end = len(data)
+        position = end
+        inflater = zlib.decompressobj()
+        chunk = _text_decoded(data[max(0, start - 512):start], data[body:end])
+        try:
+            while chunk and not inflater.eof:
+                out = inflater.decompress(chunk, min(limit - total + 1, MiB))  # memory: 1 MB at a time
+                total += len(out)
+                if total > limit:
+                    raise LimitError(f"{name} inflates to more than {_size(limit)} of content: too large for a "
+                                     "resolution (or built to exhaust memory)")
+                if not out and inflater.unconsumed_tail == chunk:
+                    break  # no progress: a truncated or broken stream
+                chunk = inflater.unconsumed_tail
+        except zlib.error:
+            continue
+
+
+#: The ASCII filters a stream may pass through before it is inflated, by their names in the stream's
+#: dictionary: ``/Filter [/ASCII85Decode /FlateDecode]`` or the abbreviations ``/A85``, ``/AHx``.
+RE_ASCII85 = re.compile(rb"/(?:ASCII85Decode|A85)\b")
+RE_ASCIIHEX = re.compile(rb"/(?:ASCIIHexDecode|AHx)\b")
+
+
+def _text_decoded(dictionary: bytes, stream: bytes) -> bytes:
+    """A stream's bytes with its ASCII85 or ASCIIHex layer removed, when its dictionary (the bytes
+    before ``stream``) names one, so that a Flate bomb wrapped in text is inflated here too."""
+    dictionary = dictionary[dictionary.rfind(b"obj") + 1:]
+    try:
+        if RE_ASCII85.search(dictionary):
+            text = stream.strip()
+            text = text[2:] if text.startswith(b"<~") else text
+            text = text[: text.find(b"~>")] if b"~>" in text else text
+            return base64.a85decode(text, ignorechars=b" \t\n\r\x0b\x0c")
+        if RE_ASCIIHEX.search(dictionary):
+            text = stream.split(b">", 1)[0]
+            digits = bytes(ch for ch in text if ch in b"0123456789abcdefABCDEF")
+            return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+    except ValueError:
+        return stream
+    return stream
+
+
+def check_pdf_pages(count: int, name: str) -> None:
+    if count > MAX_PDF_PAGES:
+        raise LimitError(f"{name} has {_n(count)} pages; resdiff reads PDFs of at most {_n(MAX_PDF_PAGES)} pages "
+                         "(no resolution is that long)")
+
+
+def check_page_glyphs(count: int, page: int, name: str, *, at_least: bool = False) -> None:
+    """The glyphs a PDF page draws (``at_least``: an estimate from its content, before its layout)."""
+    if count > MAX_PAGE_GLYPHS:
+        drawn = f"at least {_n(count)}" if at_least else _n(count)
+        raise LimitError(f"{name}: page {page} draws {drawn} characters; resdiff reads pages of at most "
+                         f"{_n(MAX_PAGE_GLYPHS)} (a page of text has a few thousand)")
