@@ -451,3 +451,14 @@ def test_the_chinese_timeline_says_its_gaps_and_notes_in_chinese(tmp_path: Path)
     assert gap_message(Gap("year", year=2015), "zh") == "2015年没有文本"
     assert note_message("E/RES/2014/9 recalls no predecessor: compared with E/RES/2013/9", "zh") == \
         "E/RES/2014/9未回顾前一项决议：与E/RES/2013/9比较"
+
+
+def test_the_chinese_report_shows_parser_warnings_in_chinese_and_can_switch() -> None:
+    text = CORPUS.read_text(encoding="utf-8").replace(" 52. 欢迎欢迎欢迎欢迎埃及", " 54. 欢迎欢迎欢迎欢迎埃及", 1)
+    comparison = resdiff.compare(text, DRAFT)
+    assert comparison.old.warnings
+    page = render_html(comparison, ui="zh")
+    assert "执行段落54.紧接第51.段：编号有缺口" in page
+    assert 'data-i18n="operative paragraph {number}. follows paragraph {last}.: the numbering has a gap"' in page
+    english = render_html(comparison, ui="en")
+    assert "operative paragraph 54. follows paragraph 51.: the numbering has a gap" in english
