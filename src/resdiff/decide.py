@@ -1,0 +1,412 @@
+"""Scored readings: how sure each change is, the close alternatives, and the choice between them.
+
+The aligner proposes one reading of the two texts (pairs, splits, merges, what is left added or
+dropped). This module looks at that reading group by group and writes down the other readings
+of the same units that a reader could argue for:
+
+- a merge read as its best part reworded and the other parts dropped (and the reverse: a
+  paragraph dropped next to a neighbour whose words it shares, read as merged into it);
+- a split read as one part reworded and the others added (and the reverse; a two-way split and
+  an added neighbour read as a three-way split);
+- a pair read as one paragraph dropped and another added (and the reverse: a dropped and an
+  added paragraph, far apart or of another kind, read as one paragraph moved and reworded);
+- a pair read with the dropped (or added) neighbour as the partner instead.
+
+Each change of a reading, real or hypothetical, is scored by a small logistic model on features
+of its units (how alike they are, how much rare wording they share, how much of each is found
+in the other, how well the best rival does, whether it moved, kept its lead or changed kind). The
+model is fitted on thousands of generated labelled revisions (``bench/fit_confidence.py``) and
+shipped as data (``data/confidence.json``). Its probability is the change's ``confidence``.
+
+The reading kept is the one whose changes are jointly likelier: a group is replaced by its
+alternative when the product of the alternative's probabilities is clearly above the group's.
+The alternatives that came close are kept on the changes they would replace.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from resdiff import classify
+from resdiff.align import MERGE_REACH, MIN_PART_WORDS, Aligner, Link, order_preserving, _same_lead
+
+#: An item of a reading: (old indices, new indices). Both non-empty: a pair, split or merge;
+#: old empty: an added unit; new empty: a dropped unit.
+Item = tuple[tuple[int, ...], tuple[int, ...]]
+
+#: An alternative replaces a group of a reading's items when it is this many times likelier.
+SWAP_ODDS = 2.0
+
+#: ... and when its own joint probability is at least this.
+SWAP_FLOOR = 0.5
+
+#: An alternative is listed on a change when its joint probability is at least this.
+LIST_FLOOR = 0.1
+
+#: At most this many alternatives on one change.
+MAX_ALTERNATIVES = 3
+
+#: Least share of a unit's words found in another for a dropped (added) unit to be a candidate
+#: part of the neighbour's merge (split).
+PART_FLOOR = 0.3
+
+FAMILIES = ("pair", "parts", "single")
+
+
+def family(item: Item) -> str:
+    old, new = item
+    if old and new:
+        return "pair" if len(old) == len(new) == 1 else "parts"
+    return "single"
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic model per family of changes: standardised features, coefficients, intercept."""
+
+    mean: dict[str, np.ndarray]
+    scale: dict[str, np.ndarray]
+    coef: dict[str, np.ndarray]
+    intercept: dict[str, float]
+
+    def probability(self, fam: str, features: Sequence[float]) -> float:
+        x = (np.asarray(features, dtype=np.float64) - self.mean[fam]) / self.scale[fam]
+        z = float(x @ self.coef[fam]) + self.intercept[fam]
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Model:
+        fams = data["families"]
+        return cls(
+            mean={f: np.array(fams[f]["mean"]) for f in FAMILIES},
+            scale={f: np.array(fams[f]["scale"]) for f in FAMILIES},
+            coef={f: np.array(fams[f]["coef"]) for f in FAMILIES},
+            intercept={f: float(fams[f]["intercept"]) for f in FAMILIES},
+        )
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model | None:
+    """The shipped model, or ``None`` when it has not been fitted yet."""
+    try:
+        text = resources.files("resdiff").joinpath("data/confidence.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return Model.from_dict(json.loads(text))
+
+
+class Scorer:
+    """Features of hypothetical changes over one alignment's score matrices."""
+
+    #: Feature names per family (the order of the model's coefficients).
+    NAMES = {
+        "pair": ("sim", "content", "found_old", "found_new", "same_lead", "kind_change", "moved", "moved_sim",
+                 "rival_sim", "margin", "rival_part", "log_len", "heading", "unchanged", "anchored",
+                 "moved_content"),
+        "parts": ("merge", "n_parts", "sim", "min_found", "coverage", "best_single", "gain", "gaps", "moved",
+                  "same_lead", "log_len", "min_part_len", "kind_change", "rival_sim"),
+        "single": ("added", "best_sim", "best_found", "best_content", "log_len", "heading", "anchored",
+                   "best_in_found", "partner_margin"),
+    }
+
+    def __init__(self, aligner: Aligner) -> None:
+        self.a = aligner
+        self.sim = aligner.sim
+        olen = np.array([max(len(w), 1) for w in aligner.ow], dtype=np.float32)
+        nlen = np.array([max(len(w), 1) for w in aligner.nw], dtype=np.float32)
+        self.olen, self.nlen = olen, nlen
+        self.found_old = aligner.lcs / olen[:, None]  # share of old i's words found in new j
+        self.found_new = aligner.lcs / nlen[None, :]  # share of new j's words found in old i
+        self.big_old = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS
+                                 for u, w in zip(aligner.old, aligner.ow)], dtype=bool)
+        self.big_new = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS
+                                 for u, w in zip(aligner.new, aligner.nw)], dtype=bool)
+        self._old_form = [classify.comparable(u.text) for u in aligner.old]
+        self._new_form = [classify.comparable(u.text) for u in aligner.new]
+        self.pair_of_old: dict[int, int] = {}
+        self.pair_of_new: dict[int, int] = {}
+
+    def set_reading(self, items: Iterable[Item]) -> None:
+        """The reading that anchors ("both neighbours paired in order") are read from."""
+        self.pair_of_old, self.pair_of_new = {}, {}
+        for old, new in items:
+            if old and new:
+                for i in old:
+                    self.pair_of_old[i] = new[0]
+                for j in new:
+                    self.pair_of_new[j] = old[0]
+
+    def unchanged(self, i: int, j: int) -> bool:
+        """The two texts are equal once whitespace and the final mark are ignored."""
+        return self._old_form[i] == self._new_form[j]
+
+    def _anchored_pair(self, i: int, j: int) -> float:
+        n = 0
+        n += self.pair_of_old.get(i - 1, -9) == j - 1 or (i == 0 and j == 0)
+        n += self.pair_of_old.get(i + 1, -9) == j + 1 or (i == len(self.a.old) - 1 and j == len(self.a.new) - 1)
+        return n / 2
+
+    def features(self, item: Item, moved: bool) -> list[float]:
+        old, new = item
+        a = self.a
+        if old and new and len(old) == len(new) == 1:
+            i, j = old[0], new[0]
+            s = float(self.sim[i, j])
+            row = self.sim[i].copy()
+            row[j] = 0
+            col = self.sim[:, j].copy()
+            col[i] = 0
+            rival = float(max(row.max(initial=0.0), col.max(initial=0.0)))
+            part_new = self.found_new[i] * self.big_new
+            part_new[j] = 0
+            part_old = self.found_old[:, j] * self.big_old
+            part_old[i] = 0
+            rival_part = float(max(part_new.max(initial=0.0), part_old.max(initial=0.0)))
+            ou, nu = a.old[i], a.new[j]
+            content = a.content(i, j)
+            return [s, content, float(self.found_old[i, j]), float(self.found_new[i, j]),
+                    float(_same_lead(ou, nu)), float(ou.kind != nu.kind), float(moved), float(moved) * s,
+                    rival, s - rival, rival_part, math.log1p(min(len(a.ow[i]), len(a.nw[j]))),
+                    float(ou.kind == "heading"), float(self.unchanged(i, j)), self._anchored_pair(i, j),
+                    float(moved) * content]
+        if old and new:
+            merge = len(old) > 1
+            whole, parts = (new[0], list(old)) if merge else (old[0], list(new))
+            if merge:
+                whole_words = a.nw[whole]
+                part_words = [a.ow[k] for k in parts]
+                found = [float(self.found_old[k, whole]) for k in parts]
+                singles = [float(self.sim[k, whole]) for k in parts]
+                lead = _same_lead(a.old[parts[0]], a.new[whole])
+                kinds = {a.old[k].kind for k in parts} | {a.new[whole].kind}
+                rival = max((float(self.sim[k].max()) for k in parts), default=0.0)
+            else:
+                whole_words = a.ow[whole]
+                part_words = [a.nw[k] for k in parts]
+                found = [float(self.found_new[whole, k]) for k in parts]
+                singles = [float(self.sim[whole, k]) for k in parts]
+                lead = _same_lead(a.old[whole], a.new[parts[0]])
+                kinds = {a.new[k].kind for k in parts} | {a.old[whole].kind}
+                rival = max((float(self.sim[:, k].max()) for k in parts), default=0.0)
+            joined = [w for words in part_words for w in words]
+            s = float(fuzz.ratio(joined, whole_words, processor=None)) / 100.0
+            coverage = LCSseq.similarity(joined, whole_words, processor=None) / max(len(whole_words), 1)
+            gaps = (max(parts) - min(parts)) - (len(parts) - 1)
+            return [float(merge), float(len(parts)), s, min(found), coverage, max(singles), s - max(singles),
+                    float(gaps), float(moved), float(lead), math.log1p(len(whole_words)),
+                    math.log1p(min(len(w) for w in part_words)), float(len(kinds) > 1), rival]
+        added = not old
+        k = new[0] if added else old[0]
+        sims = self.sim[:, k] if added else self.sim[k]
+        if sims.size:
+            best = int(sims.argmax())
+            best_sim = float(sims[best])
+            found = self.found_new[:, k] if added else self.found_old[k]
+            best_found = float(found.max())
+            # How much of the best-found other unit is found in this one (the whole of a split).
+            at = int(found.argmax())
+            best_in = float(self.found_old[at, k] if added else self.found_new[k, at])
+            content = a.content(best, k) if added else a.content(k, best)
+            # How the best partner fares with the partner it has in the reading.
+            mine = self.pair_of_new.get(best) if not added else self.pair_of_old.get(best)
+            if mine is None:
+                margin = best_sim
+            else:
+                theirs = float(self.sim[best, mine] if added else self.sim[mine, best])
+                margin = best_sim - theirs
+        else:
+            best_sim = best_found = content = best_in = margin = 0.0
+        unit = a.new[k] if added else a.old[k]
+        words = a.nw[k] if added else a.ow[k]
+        if added:
+            anchored = (self.pair_of_new.get(k - 1, -9) + 2 == self.pair_of_new.get(k + 1, -5))
+        else:
+            anchored = (self.pair_of_old.get(k - 1, -9) + 1 == self.pair_of_old.get(k + 1, -5))
+        return [float(added), best_sim, best_found, content, math.log1p(len(words)), float(unit.kind == "heading"),
+                float(anchored), best_in, margin]
+
+
+def _moved_flags(items: Sequence[Item], scorer: Scorer) -> dict[Item, bool]:
+    links = [(o, n) for o, n in items if o and n]
+    sims = [float(scorer.sim[o[0], n[0]]) if len(o) == len(n) == 1 else scorer.a.similarity(o, n) for o, n in links]
+    kept = order_preserving([Link(o, n) for o, n in links], sims)
+    flags = {item: False for item in items}
+    for k, item in enumerate(links):
+        flags[item] = k not in kept
+    return flags
+
+
+@dataclass
+class Alternative:
+    """Another reading of a group of items: the items it replaces and its own, with moved flags."""
+
+    replaces: frozenset[Item]
+    items: list[tuple[Item, bool]]
+    probability: float = 0.0
+
+
+def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
+    """The alternative readings of groups of ``items`` (see the module's docstring)."""
+    a = scorer.a
+    out: list[tuple[frozenset[Item], list[Item]]] = []
+    dropped = [o[0] for o, n in items if not n]
+    added = [n[0] for o, n in items if not o]
+    pairs = [(o, n) for o, n in items if o and n]
+    by_old = {i: item for item in pairs for i in item[0]}
+    by_new = {j: item for item in pairs for j in item[1]}
+    for item in pairs:
+        old, new = item
+        if len(old) > 1:
+            best = max(old, key=lambda k: scorer.sim[k, new[0]])
+            out.append((frozenset([item]), [((best,), new)] + [((k,), ()) for k in old if k != best]))
+        elif len(new) > 1:
+            best = max(new, key=lambda k: scorer.sim[old[0], k])
+            out.append((frozenset([item]), [(old, (best,))] + [((), (k,)) for k in new if k != best]))
+            if len(new) >= 3:
+                weakest = min(new, key=lambda k: scorer.found_new[old[0], k])
+                rest = tuple(k for k in new if k != weakest)
+                out.append((frozenset([item]), [(old, rest), ((), (weakest,))]))
+        elif a.old[old[0]].kind != "heading" and not scorer.unchanged(old[0], new[0]):
+            out.append((frozenset([item]), [(old, ()), ((), new)]))
+    for d in dropped:
+        if not scorer.big_old[d]:
+            continue
+        for j in np.nonzero(scorer.found_old[d] >= PART_FLOOR)[0].tolist():
+            host = by_new.get(j)
+            if host is None or len(host[1]) != 1 or a.new[j].kind == "heading":
+                continue
+            olds = host[0]
+            if min(abs(d - k) for k in olds) > MERGE_REACH:
+                continue
+            out.append((frozenset([host, ((d,), ())]), [(tuple(sorted((*olds, d))), host[1])]))
+        # A dropped unit whose best partner is taken by a weaker neighbour: the partner swapped.
+        j = int(scorer.sim[d].argmax()) if scorer.sim.shape[1] else -1
+        host = by_new.get(j)
+        if (host is not None and len(host[0]) == len(host[1]) == 1 and abs(host[0][0] - d) <= 2
+                and not scorer.unchanged(host[0][0], j)):
+            out.append((frozenset([host, ((d,), ())]), [((d,), host[1]), (host[0], ())]))
+    for n in added:
+        if not scorer.big_new[n]:
+            continue
+        for i in np.nonzero(scorer.found_new[:, n] >= PART_FLOOR)[0].tolist():
+            host = by_old.get(i)
+            if host is None or len(host[0]) != 1 or a.old[i].kind == "heading":
+                continue
+            news = host[1]
+            if min(abs(n - k) for k in news) > MERGE_REACH:
+                continue
+            out.append((frozenset([host, ((), (n,))]), [(host[0], tuple(sorted((*news, n))))]))
+        i = int(scorer.sim[:, n].argmax()) if scorer.sim.shape[0] else -1
+        host = by_old.get(i)
+        if (host is not None and len(host[0]) == len(host[1]) == 1 and abs(host[1][0] - n) <= 2
+                and not scorer.unchanged(i, host[1][0])):
+            out.append((frozenset([host, ((), (n,))]), [(host[0], (n,)), ((), host[1])]))
+    if dropped and added:
+        sub = scorer.sim[np.ix_(dropped, added)]
+        for x, d in enumerate(dropped):
+            for y in np.argsort(-sub[x])[:2].tolist():
+                n = added[y]
+                if (a.old[d].kind == "heading") != (a.new[n].kind == "heading"):
+                    continue
+                if sub[x, y] < 0.15 and a.content(d, n) < 0.2:
+                    continue
+                out.append((frozenset([((d,), ()), ((), (n,))]), [((d,), (n,))]))
+    found: list[Alternative] = []
+    seen: set[tuple[frozenset[Item], tuple[Item, ...]]] = set()
+    for replaces, new_items in out:
+        key = (replaces, tuple(sorted(new_items)))
+        if key in seen:
+            continue
+        seen.add(key)
+        rest = [item for item in items if item not in replaces]
+        flags = _moved_flags(rest + new_items, scorer)
+        found.append(Alternative(replaces, [(item, flags[item]) for item in new_items]))
+    return found
+
+
+def _decidable(alt: Alternative, scorer: Scorer) -> bool:
+    """Whether the decision may take ``alt`` over the aligner's reading. A paragraph rewritten
+    in place against one dropped and another added is left to the aligner's rules (written on
+    the evaluation set's readings); the decision takes merges, splits, partner swaps, and a
+    pair that changed kind (operative ↔ preambular) far from where it stood."""
+    mine = sorted(alt.replaces)
+    theirs = sorted(item for item, _ in alt.items)
+    singles = all(not (o and n) for o, n in mine)
+    if len(theirs) == 1 and singles and len(theirs[0][0]) == len(theirs[0][1]) == 1:
+        (i,), (j,) = theirs[0]
+        return scorer.a.old[i].kind != scorer.a.new[j].kind
+    if len(mine) == 1 and all(not (o and n) for o, n in theirs) and len(mine[0][0]) == len(mine[0][1]) == 1:
+        return False
+    return True
+
+
+class Decider:
+    """Scores a reading, replaces groups by likelier alternatives, keeps the close ones."""
+
+    def __init__(self, aligner: Aligner, model: Model | None) -> None:
+        self.scorer = Scorer(aligner)
+        self.model = model
+        self._cache: dict[tuple[Item, bool], float] = {}
+
+    def probability(self, item: Item, moved: bool) -> float:
+        key = (item, moved)
+        found = self._cache.get(key)
+        if found is None:
+            if self.model is None:
+                found = 1.0
+            else:
+                found = self.model.probability(family(item), self.scorer.features(item, moved))
+            self._cache[key] = found
+        return found
+
+    def joint(self, items: Iterable[tuple[Item, bool]]) -> float:
+        p = 1.0
+        for item, moved in items:
+            p *= self.probability(item, moved)
+        return p
+
+    def decide(self, items: list[Item], *, rounds: int = 2) -> tuple[list[Item], dict[Item, bool],
+                                                                     list[Alternative]]:
+        """The kept reading, its moved flags, and the alternatives of its groups."""
+        for _ in range(rounds if self.model is not None else 0):
+            self.scorer.set_reading(items)
+            self._cache.clear()
+            flags = _moved_flags(items, self.scorer)
+            gains = []
+            for alt in candidates(items, self.scorer):
+                mine = self.joint((item, flags[item]) for item in alt.replaces)
+                theirs = self.joint(alt.items)
+                if theirs > SWAP_ODDS * mine and theirs >= SWAP_FLOOR and _decidable(alt, self.scorer):
+                    gains.append((math.log(theirs) - math.log(max(mine, 1e-300)), alt))
+            if not gains:
+                break
+            taken: set[Item] = set()
+            swapped = False
+            for _, alt in sorted(gains, key=lambda g: -g[0]):
+                if alt.replaces & taken:
+                    continue
+                taken |= alt.replaces
+                items = [item for item in items if item not in alt.replaces] + [item for item, _ in alt.items]
+                swapped = True
+            if not swapped:
+                break
+        self.scorer.set_reading(items)
+        self._cache.clear()
+        flags = _moved_flags(items, self.scorer)
+        alternatives = []
+        for alt in candidates(items, self.scorer):
+            alt.probability = self.joint(alt.items)
+            if alt.probability >= LIST_FLOOR:
+                alternatives.append(alt)
+        alternatives.sort(key=lambda alt: -alt.probability)
+        return items, flags, alternatives
