@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ def rows(labs: list[Labelled], segmenter: Segmenter) -> dict[str, tuple[list[lis
     """Features and labels of every change of every reading considered, by family."""
     data: dict[str, tuple[list[list[float]], list[int]]] = {f: ([], []) for f in decide.FAMILIES}
     for lab in labs:
-        texts, aligner, _, items = engine.reading(lab.old, lab.new, DEFAULT_OPTIONS, segmenter=segmenter)
+        _, aligner, _, items = engine.reading(lab.old, lab.new, DEFAULT_OPTIONS, segmenter=segmenter)
         truth = _truth(lab)
         scorer = decide.Scorer(aligner)
         scorer.set_reading(items)
@@ -96,7 +96,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> tuple[np.ndar
 def reliability(pairs: list[tuple[float, bool]]) -> list[dict[str, Any]]:
     """For each band of confidence: how many changes, and the share that were right."""
     table = []
-    for lo, hi in zip(BANDS, BANDS[1:]):
+    for lo, hi in pairwise(BANDS):
         inside = [right for conf, right in pairs if lo <= conf < hi]
         table.append({"band": f"{lo:.2f}–{min(hi, 1.0):.2f}", "changes": len(inside),
                       "right": round(sum(inside) / len(inside), 3) if inside else None})

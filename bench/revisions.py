@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from revise import Revision, Slot  # noqa: E402
 from scoring import is_routine  # noqa: E402
-from series_gen import pool  # noqa: E402
 
 import resdiff  # noqa: E402
 from resdiff.lexicon import match_lead  # noqa: E402
 from resdiff.model import Resolution, Unit  # noqa: E402
+from series_gen import pool  # noqa: E402
 
 CORPUS = ROOT / "corpora" / "ecosoc-wsis" / "zh" / "E-RES-2013-9.txt"
 

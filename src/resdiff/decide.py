@@ -31,14 +31,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from resdiff import classify
-from resdiff.align import MERGE_REACH, MIN_PART_WORDS, Aligner, Link, order_preserving, _same_lead
+from resdiff.align import MERGE_REACH, MIN_PART_WORDS, Aligner, Link, _same_lead, order_preserving
 
 #: An item of a reading: (old indices, new indices). Both non-empty: a pair, split or merge;
 #: old empty: an added unit; new empty: a dropped unit.
@@ -52,6 +52,9 @@ SWAP_FLOOR = 0.5
 
 #: An alternative is listed on a change when its joint probability is at least this.
 LIST_FLOOR = 0.1
+
+#: A change less sure than this lists its best alternative even when that is unlikely.
+UNSURE = 0.9
 
 #: At most this many alternatives on one change.
 MAX_ALTERNATIVES = 3
@@ -109,7 +112,7 @@ class Scorer:
     """Features of hypothetical changes over one alignment's score matrices."""
 
     #: Feature names per family (the order of the model's coefficients).
-    NAMES = {
+    NAMES: ClassVar[dict[str, tuple[str, ...]]] = {
         "pair": ("sim", "content", "found_old", "found_new", "same_lead", "kind_change", "moved", "moved_sim",
                  "rival_sim", "margin", "rival_part", "log_len", "heading", "unchanged", "anchored",
                  "moved_content"),
@@ -211,10 +214,10 @@ class Scorer:
         if sims.size:
             best = int(sims.argmax())
             best_sim = float(sims[best])
-            found = self.found_new[:, k] if added else self.found_old[k]
-            best_found = float(found.max())
+            shares = self.found_new[:, k] if added else self.found_old[k]
+            best_found = float(shares.max())
             # How much of the best-found other unit is found in this one (the whole of a split).
-            at = int(found.argmax())
+            at = int(shares.argmax())
             best_in = float(self.found_old[at, k] if added else self.found_new[k, at])
             content = a.content(best, k) if added else a.content(k, best)
             # How the best partner fares with the partner it has in the reading.
@@ -268,14 +271,16 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
         old, new = item
         if len(old) > 1:
             best = max(old, key=lambda k: scorer.sim[k, new[0]])
-            out.append((frozenset([item]), [((best,), new)] + [((k,), ()) for k in old if k != best]))
+            merged: list[Item] = [((best,), new)]
+            out.append((frozenset([item]), merged + [((k,), ()) for k in old if k != best]))
         elif len(new) > 1:
             best = max(new, key=lambda k: scorer.sim[old[0], k])
-            out.append((frozenset([item]), [(old, (best,))] + [((), (k,)) for k in new if k != best]))
+            split: list[Item] = [(old, (best,))]
+            out.append((frozenset([item]), split + [((), (k,)) for k in new if k != best]))
             if len(new) >= 3:
                 weakest = min(new, key=lambda k: scorer.found_new[old[0], k])
-                rest = tuple(k for k in new if k != weakest)
-                out.append((frozenset([item]), [(old, rest), ((), (weakest,))]))
+                others = tuple(k for k in new if k != weakest)
+                out.append((frozenset([item]), [(old, others), ((), (weakest,))]))
         elif a.old[old[0]].kind != "heading" and not scorer.unchanged(old[0], new[0]):
             out.append((frozenset([item]), [(old, ()), ((), new)]))
     for d in dropped:
@@ -324,12 +329,12 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
     found: list[Alternative] = []
     seen: set[tuple[frozenset[Item], tuple[Item, ...]]] = set()
     for replaces, new_items in out:
-        key = (replaces, tuple(sorted(new_items)))
+        key = (replaces, tuple(sorted(new_items)))  # an alternative found twice is listed once
         if key in seen:
             continue
         seen.add(key)
-        rest = [item for item in items if item not in replaces]
-        flags = _moved_flags(rest + new_items, scorer)
+        rest: list[Item] = [item for item in items if item not in replaces]
+        flags = _moved_flags([*rest, *new_items], scorer)
         found.append(Alternative(replaces, [(item, flags[item]) for item in new_items]))
     return found
 
@@ -345,9 +350,8 @@ def _decidable(alt: Alternative, scorer: Scorer) -> bool:
     if len(theirs) == 1 and singles and len(theirs[0][0]) == len(theirs[0][1]) == 1:
         (i,), (j,) = theirs[0]
         return scorer.a.old[i].kind != scorer.a.new[j].kind
-    if len(mine) == 1 and all(not (o and n) for o, n in theirs) and len(mine[0][0]) == len(mine[0][1]) == 1:
-        return False
-    return True
+    return not (len(mine) == 1 and all(not (o and n) for o, n in theirs)
+                and len(mine[0][0]) == len(mine[0][1]) == 1)
 
 
 class Decider:
@@ -396,17 +400,23 @@ class Decider:
                 if alt.replaces & taken:
                     continue
                 taken |= alt.replaces
-                items = [item for item in items if item not in alt.replaces] + [item for item, _ in alt.items]
+                items = [*(item for item in items if item not in alt.replaces), *(item for item, _ in alt.items)]
                 swapped = True
             if not swapped:
                 break
         self.scorer.set_reading(items)
         self._cache.clear()
         flags = _moved_flags(items, self.scorer)
-        alternatives = []
-        for alt in candidates(items, self.scorer):
+        every = candidates(items, self.scorer)
+        for alt in every:
             alt.probability = self.joint(alt.items)
-            if alt.probability >= LIST_FLOOR:
+        every.sort(key=lambda alt: -alt.probability)
+        # Listed: every alternative that came close, and for a change the engine is unsure of,
+        # at least its best alternative however unlikely.
+        unsure = {item for item in items if self.probability(item, flags[item]) < UNSURE}
+        alternatives = []
+        for alt in every:
+            if alt.probability >= LIST_FLOOR or alt.replaces & unsure:
                 alternatives.append(alt)
-        alternatives.sort(key=lambda alt: -alt.probability)
+                unsure -= alt.replaces
         return items, flags, alternatives

@@ -286,6 +286,24 @@ class Change:
         return not (self.type == "unchanged" or self.routine or self.terminology)
 
     @property
+    def label(self) -> str:
+        """A short description: ``OP20 reworded``, ``OP12+OP15 → OP8 merged``, ``OP21 dropped``,
+        ``OP5 → PP5 reworded, moved``."""
+        if not self.old:
+            text = f"{self.new[0]} added"
+        elif not self.new:
+            text = f"{self.old[0]} dropped"
+        elif self.old == self.new:
+            text = f"{self.old[0]} {self.type}"
+        else:
+            text = f"{'+'.join(self.old)} → {'+'.join(self.new)} {self.type}"
+        return text + (", moved" if self.moved else "")
+
+    def below(self, threshold: float) -> bool:
+        """Whether the reports mark this change "check": confidence below ``threshold``."""
+        return self.confidence < threshold
+
+    @property
     def old_text(self) -> str:
         """The old side of the word diff, joined."""
         return "".join(d.text for d in self.diff if d.op != "insert")

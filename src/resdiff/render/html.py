@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import jinja2
 
 from resdiff.model import Change, Comparison, DiffOp, Resolution, Unit
+from resdiff.options import DEFAULT_OPTIONS
 
 #: Marks after a lead shift: ``吁请 → 促请 ↑``.
 SHIFT_MARKS: Mapping[str, str] = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
@@ -110,6 +111,10 @@ class Row:
     """Names of the filters that keep this row visible."""
     collapsed: bool
     """Routine rows start collapsed."""
+    check: bool = False
+    """The engine is not sure of this reading: its confidence is below the report's threshold."""
+    other_readings: tuple[str, ...] = ()
+    """The other readings of the same units that came close, each described on one line."""
 
     @property
     def shift_mark(self) -> str:
@@ -217,7 +222,7 @@ def _place(resolution: Resolution, unit_id: str) -> str:
     return f"{unit_id}, after {ids[index - 1]}" if index else f"{unit_id}, at the start"
 
 
-def _rows(comparison: Comparison) -> list[Row]:
+def _rows(comparison: Comparison, check_threshold: float) -> list[Row]:
     old_anchors = _anchors(comparison.old, "old")
     new_anchors = _anchors(comparison.new, "new")
     rows = []
@@ -238,7 +243,9 @@ def _rows(comparison: Comparison) -> list[Row]:
                 moved_from=_place(comparison.old, change.old[0]) if moved else None,
                 moved_to=_place(comparison.new, change.new[0]) if moved else None,
                 filters=tuple(f.name for f in FILTERS if f.keeps(change)),
-                collapsed=change.routine,
+                collapsed=change.routine and not change.below(check_threshold),
+                check=change.below(check_threshold),
+                other_readings=tuple(", ".join(c.label for c in reading) for reading in change.alternatives),
             )
         )
     return rows
@@ -254,10 +261,13 @@ _ENV = jinja2.Environment(
 )
 
 
-def render_html(comparison: Comparison, *, title: str | None = None) -> str:
+def render_html(comparison: Comparison, *, title: str | None = None,
+                check_threshold: float = DEFAULT_OPTIONS.check_threshold) -> str:
     """The report of ``comparison`` as one self-contained HTML page.
 
     ``title`` heads the page; by default it names the two symbols (``E/RES/2012/5 → E/RES/2013/9``).
+    A change whose confidence is below ``check_threshold`` gets a "check" badge, and the other
+    readings that came close under a toggle.
     """
     old, new = comparison.old, comparison.new
     if title is None:
@@ -270,7 +280,7 @@ def render_html(comparison: Comparison, *, title: str | None = None) -> str:
         new=new,
         summary=comparison.summary,
         terms=comparison.terms,
-        rows=_rows(comparison),
+        rows=_rows(comparison, check_threshold),
         filters=FILTERS,
         counts=counts,
         shift_words=SHIFT_WORDS,

@@ -6,6 +6,7 @@ Pure functions of the model; colour is switched on by the caller (see ``render/a
 from __future__ import annotations
 
 from resdiff.model import Comparison, Resolution
+from resdiff.options import DEFAULT_OPTIONS
 from resdiff.render.ansi import ARROWS, STYLES, paint, word_diff
 
 
@@ -36,9 +37,11 @@ def _ids(ids: tuple[str, ...]) -> str:
     return "+".join(ids) if ids else "—"
 
 
-def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_changes: bool = False) -> str:
+def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_changes: bool = False,
+                           check_threshold: float = DEFAULT_OPTIONS.check_threshold) -> str:
     """Counts, then every change that is not unchanged, routine or terminology only (all of them
-    with ``all_changes``), with ids, lead shift and word diff."""
+    with ``all_changes``), with ids, lead shift and word diff. A change whose confidence is below
+    ``check_threshold`` is marked ``CHECK``, with the other readings that came close."""
     old, new = comparison.old, comparison.new
     s = comparison.summary
     lines = [
@@ -58,7 +61,8 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
     lines.append("")
     hidden = 0
     for change in comparison.changes:
-        if not all_changes and not change.substantive:
+        check = change.below(check_threshold)
+        if not all_changes and not change.substantive and not check:
             hidden += change.type != "unchanged"
             continue
         label = change.type + (" moved" if change.moved else "") + (" routine" if change.routine else "")
@@ -69,7 +73,12 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
             head += paint(shift, change.lead.shift, colour) if change.lead.shift in STYLES else shift
         if change.old and change.new:
             head += f"  ({change.similarity:.0%} alike)"
+        if check:
+            head += "  " + paint(f"CHECK ({change.confidence:.0%} sure)", "check", colour)
         lines.append(paint(head, "head", colour))
+        if check:
+            for reading in change.alternatives:
+                lines.append("    other reading: " + ", ".join(c.label for c in reading))
         lines.append("    " + word_diff(change.diff, colour))
         lines.append("")
     if hidden:
