@@ -63,6 +63,9 @@ MAX_ALTERNATIVES = 3
 #: part of the neighbour's merge (split).
 PART_FLOOR = 0.3
 
+#: The same for a part that stood (stands) far from the rest, moved before it was merged.
+FAR_PART_FLOOR = 0.5
+
 FAMILIES = ("pair", "parts", "single")
 
 
@@ -291,7 +294,7 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
             if host is None or len(host[1]) != 1 or a.new[j].kind == "heading":
                 continue
             olds = host[0]
-            if min(abs(d - k) for k in olds) > MERGE_REACH:
+            if min(abs(d - k) for k in olds) > MERGE_REACH and scorer.found_old[d, j] < FAR_PART_FLOOR:
                 continue
             out.append((frozenset([host, ((d,), ())]), [(tuple(sorted((*olds, d))), host[1])]))
         # A dropped unit whose best partner is taken by a weaker neighbour: the partner swapped.
@@ -308,7 +311,7 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
             if host is None or len(host[0]) != 1 or a.old[i].kind == "heading":
                 continue
             news = host[1]
-            if min(abs(n - k) for k in news) > MERGE_REACH:
+            if min(abs(n - k) for k in news) > MERGE_REACH and scorer.found_new[i, n] < FAR_PART_FLOOR:
                 continue
             out.append((frozenset([host, ((), (n,))]), [(host[0], tuple(sorted((*news, n))))]))
         i = int(scorer.sim[:, n].argmax()) if scorer.sim.shape[0] else -1
