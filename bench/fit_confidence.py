@@ -116,6 +116,40 @@ def confidence_pairs(expected: list[dict[str, Any]], comparison: resdiff.Compari
     return out
 
 
+def _family(change: resdiff.Change) -> str:
+    if change.old and change.new:
+        return "pair" if len(change.old) == len(change.new) == 1 else "parts"
+    return "single"
+
+
+def recalibrate(count: int, seed: int) -> dict[str, list[float]]:
+    """Per family, ``(a, b)`` mapping the model's probability onto the share of changes right, on
+    the tuned evaluation set (texts written by hand; both styles) and ``count`` generated revisions
+    (seed ``seed``, apart from the training and checking seeds). Needs the model written first,
+    without recalibration: the changes' confidence is then the model's own probability."""
+    from scoring import iter_styles, load_cases
+
+    rows_by: dict[str, tuple[list[list[float]], list[float]]] = {f: ([], []) for f in decide.FAMILIES}
+
+    def add(expected: list[dict[str, Any]], comparison: resdiff.Comparison) -> None:
+        for change, (conf, right) in zip(comparison.changes, confidence_pairs(expected, comparison)):
+            x, y = rows_by[_family(change)]
+            x.append([decide._logit(conf)])
+            y.append(float(right))
+
+    for case in load_cases():
+        for _, old, new in iter_styles(case, ("clean", "extracted")):
+            add(case.expected, resdiff.compare(old, new))
+    for lab in generate(count, seed):
+        add(lab.expected, resdiff.compare(lab.old, lab.new))
+    out = {}
+    for fam, (x, y) in rows_by.items():
+        mean, scale, coef, intercept = fit_logistic(np.array(x), np.array(y), l2=0.01)
+        a = float(coef[0] / scale[0])
+        out[fam] = [round(a, 6), round(intercept - a * float(mean[0]), 6)]
+    return out
+
+
 def check(count: int, seed: int) -> dict[str, Any]:
     tally = Tally()
     pairs: list[tuple[float, bool]] = []
@@ -133,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--heldout-seed", type=int, default=9090)
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--calibration", type=int, default=200, help="generated revisions for the recalibration")
+    parser.add_argument("--calibration-seed", type=int, default=5555)
     parser.add_argument("--check-only", action="store_true")
     args = parser.parse_args(argv)
     if not args.check_only:
@@ -146,11 +182,19 @@ def main(argv: list[str] | None = None) -> int:
                              "scale": scale.round(6).tolist(), "coef": coef.round(6).tolist(),
                              "intercept": round(intercept, 6), "rows": len(y), "positive": int(ya.sum())}
             print(f"{fam}: {len(y)} rows, {int(ya.sum())} right")
-        OUT.write_text(json.dumps({
+        model = {
             "about": "Logistic models of resdiff.decide, fitted by bench/fit_confidence.py on generated "
-                     "illustrative revisions (bench/revisions.py); one per family of changes.",
+                     "illustrative revisions (bench/revisions.py); one per family of changes; then a "
+                     "recalibration per family on the tuned evaluation set and more generated revisions.",
             "train": args.train, "seed": args.seed, "l2": args.l2, "families": families,
-        }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        }
+        OUT.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        decide.load_model.cache_clear()
+        model["recalibration"] = recalibrate(args.calibration, args.calibration_seed)
+        model["calibration"] = {"evalset": "tests/evalset", "generated": args.calibration,
+                                "seed": args.calibration_seed}
+        print("recalibration:", model["recalibration"])
+        OUT.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         decide.load_model.cache_clear()
     result = check(args.heldout, args.heldout_seed)
     print("held-out generated revisions:", json.dumps(

@@ -160,7 +160,7 @@ class Writer:
         if not units:
             return
         u = self.rng.choice(units)
-        strength = self.rng.choice((1, 1, 2, 3, 4, 6))
+        strength = self.rng.choice((1, 1, 2, 3, 4, 6, 8))
         text = self.reword_text(u.text, strength)
         if self.rng.random() < 0.25 and u.lead:
             text = self.relead(text, OPERATIVE_LEADS if u.kind == "operative" else PREAMBULAR_LEADS)
@@ -212,7 +212,7 @@ class Writer:
         kept = self.rng.choice(clauses)
         text = self.new_paragraph(u.kind == "preambular")
         lead = match_lead(text) or ""
-        text = (u.lead if self.rng.random() < 0.6 else lead) + kept + "，" + text[len(lead):]
+        text = (u.lead if self.rng.random() < 0.3 else lead) + kept + "，" + text[len(lead):]
         self.added += 1
         name = f"N{self.added}"
         self.r.add(name, text, after=u.id, kind=u.kind)
@@ -356,6 +356,31 @@ class Writer:
         self.touched.add(u.id)
         self.ops.append(f"kind {u.id}->{kind}")
 
+    def heading(self) -> None:
+        """A heading dropped, added before an operative paragraph, or reworded."""
+        rng = self.rng
+        headings = [u for u in self.old.units if u.kind == "heading" and u.id not in self.touched]
+        choice = rng.random()
+        if headings and choice < 0.35:
+            u = rng.choice(headings)
+            self.r.drop(u.id)
+            self.touched.add(u.id)
+            self.ops.append(f"drop-heading {u.id}")
+        elif headings and choice < 0.6:
+            u = rng.choice(headings)
+            self.r.reword(u.id, rng.choice(HEADINGS) if rng.random() < 0.5 else u.text + rng.choice(("问题", "和今后的道路", "的后续行动")))
+            self.touched.add(u.id)
+            self.ops.append(f"reword-heading {u.id}")
+        else:
+            spots = [s for k, s in enumerate(self.r.slots) if s.kind == "operative" and not s.sub
+                     and k and self.r.slots[k - 1].kind != "heading"]
+            if not spots:
+                return
+            self.added += 1
+            name = f"N{self.added}"
+            self.r.add(name, rng.choice(HEADINGS), before=rng.choice(spots).label, kind="heading")
+            self.ops.append(f"add-heading {name}")
+
     def lead(self) -> None:
         units = [u for u in self.free(structural=False) if u.lead]
         if not units:
@@ -366,8 +391,12 @@ class Writer:
         self.ops.append(f"lead {u.id}")
 
 
+#: Illustrative section headings.
+HEADINGS = ("新兴技术", "数字合作", "能力建设", "网络安全和信任", "数据和统计", "筹资机制", "今后的工作", "区域合作")
+
 WEIGHTS = {"reword": 6, "routine": 3, "drop": 2, "add": 2, "move": 2, "split": 2, "merge": 2,
-           "kind_change": 1, "lead": 2, "replace_paragraph": 2}
+           "kind_change": 1, "lead": 2, "replace_paragraph": 1,
+           "heading": 1}
 
 
 def revise(old: Resolution, rng: random.Random, edits: int) -> Labelled | None:

@@ -84,11 +84,19 @@ class Model:
     scale: dict[str, np.ndarray]
     coef: dict[str, np.ndarray]
     intercept: dict[str, float]
+    recalibration: dict[str, tuple[float, float]]
+    """Per family, ``(a, b)`` of ``σ(a·logit(p) + b)``: the model's probability mapped onto how often
+    changes were right on texts written by hand (fitted after the model, see ``bench/fit_confidence.py``)."""
 
     def probability(self, fam: str, features: Sequence[float]) -> float:
         x = (np.asarray(features, dtype=np.float64) - self.mean[fam]) / self.scale[fam]
         z = float(x @ self.coef[fam]) + self.intercept[fam]
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return _sigmoid(z)
+
+    def calibrated(self, fam: str, p: float) -> float:
+        """The confidence reported for a change the model gives probability ``p``."""
+        a, b = self.recalibration.get(fam, (1.0, 0.0))
+        return _sigmoid(a * _logit(p) + b)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Model:
@@ -98,7 +106,17 @@ class Model:
             scale={f: np.array(fams[f]["scale"]) for f in FAMILIES},
             coef={f: np.array(fams[f]["coef"]) for f in FAMILIES},
             intercept={f: float(fams[f]["intercept"]) for f in FAMILIES},
+            recalibration={f: (float(v[0]), float(v[1])) for f, v in data.get("recalibration", {}).items()},
         )
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
 
 
 @lru_cache(maxsize=1)
@@ -375,6 +393,11 @@ class Decider:
                 found = self.model.probability(family(item), self.scorer.features(item, moved))
             self._cache[key] = found
         return found
+
+    def confidence(self, item: Item, moved: bool) -> float:
+        """The reported confidence of a change: its probability, recalibrated."""
+        p = self.probability(item, moved)
+        return p if self.model is None else self.model.calibrated(family(item), p)
 
     def joint(self, items: Iterable[tuple[Item, bool]]) -> float:
         p = 1.0

@@ -197,7 +197,7 @@ def _build(texts: _Texts, items: list[Item], flags: dict[Item, bool], terms: Seq
         for alt in by_item.get(item, [])[:MAX_LISTED]:
             alt_flags = dict(alt.items)
             others.append(tuple(change(other, alt_flags[other]) for other in _order([i for i, _ in alt.items], alt_flags)))
-        out.append(replace(change(item, moved), confidence=round(decider.probability(item, moved), 4),
+        out.append(replace(change(item, moved), confidence=round(decider.confidence(item, moved), 4),
                            alternatives=tuple(others)))
     return out
 
