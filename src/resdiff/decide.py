@@ -25,6 +25,7 @@ The alternatives that came close are kept on the changes they would replace.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -159,6 +160,11 @@ class Scorer:
         self._new_form = [classify.comparable(u.text) for u in aligner.new]
         self.pair_of_old: dict[int, int] = {}
         self.pair_of_new: dict[int, int] = {}
+        # The best and second-best score of every row and column: a pair's best rival in O(1).
+        self._row_sim = _top2(self.sim)
+        self._col_sim = _top2(self.sim.T)
+        self._row_part = _top2(self.found_new * self.big_new[None, :])
+        self._col_part = _top2((self.found_old * self.big_old[:, None]).T)
 
     def set_reading(self, items: Iterable[Item]) -> None:
         """The reading that anchors ("both neighbours paired in order") are read from."""
@@ -186,16 +192,8 @@ class Scorer:
         if old and new and len(old) == len(new) == 1:
             i, j = old[0], new[0]
             s = float(self.sim[i, j])
-            row = self.sim[i].copy()
-            row[j] = 0
-            col = self.sim[:, j].copy()
-            col[i] = 0
-            rival = float(max(row.max(initial=0.0), col.max(initial=0.0)))
-            part_new = self.found_new[i] * self.big_new
-            part_new[j] = 0
-            part_old = self.found_old[:, j] * self.big_old
-            part_old[i] = 0
-            rival_part = float(max(part_new.max(initial=0.0), part_old.max(initial=0.0)))
+            rival = max(_other(self._row_sim, i, j), _other(self._col_sim, j, i))
+            rival_part = max(_other(self._row_part, i, j), _other(self._col_part, j, i))
             ou, nu = a.old[i], a.new[j]
             content = a.content(i, j)
             return [s, content, float(self.found_old[i, j]), float(self.found_new[i, j]),
@@ -258,6 +256,26 @@ class Scorer:
             anchored = (self.pair_of_old.get(k - 1, -9) + 1 == self.pair_of_old.get(k + 1, -5))
         return [float(added), best_sim, best_found, content, math.log1p(len(words)), float(unit.kind == "heading"),
                 float(anchored), best_in, margin]
+
+
+def _top2(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row: the column of the best value, the best value, the second-best value (0 if none)."""
+    rows, cols = matrix.shape
+    if cols == 0:
+        zero = np.zeros(rows)
+        return np.full(rows, -1), zero, zero
+    best = matrix.argmax(axis=1)
+    first = matrix[np.arange(rows), best].astype(np.float64)
+    if cols == 1:
+        return best, first, np.zeros(rows)
+    second = np.partition(matrix, cols - 2, axis=1)[:, cols - 2].astype(np.float64)
+    return best, first, second
+
+
+def _other(top: tuple[np.ndarray, np.ndarray, np.ndarray], row: int, col: int) -> float:
+    """The best value of ``row`` outside column ``col``."""
+    best, first, second = top
+    return float(second[row] if best[row] == col else first[row])
 
 
 def _moved_flags(items: Sequence[Item], scorer: Scorer) -> dict[Item, bool]:
@@ -347,6 +365,11 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
                 if sub[x, y] < 0.15 and a.content(d, n) < 0.2:
                     continue
                 out.append((frozenset([((d,), ()), ((), (n,))]), [((d,), (n,))]))
+    # A new pair of an alternative is moved when it crosses the order the reading keeps (the
+    # order-keeping pairs of the reading, less those the alternative replaces).
+    flags = _moved_flags(items, scorer)
+    chain = sorted((o[0], n[0], (o, n)) for o, n in items if o and n and not flags[(o, n)])
+    chain_old = [i for i, _, _ in chain]
     found: list[Alternative] = []
     seen: set[tuple[frozenset[Item], tuple[Item, ...]]] = set()
     for replaces, new_items in out:
@@ -354,10 +377,25 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
         if key in seen:
             continue
         seen.add(key)
-        rest: list[Item] = [item for item in items if item not in replaces]
-        flags = _moved_flags([*rest, *new_items], scorer)
-        found.append(Alternative(replaces, [(item, flags[item]) for item in new_items]))
+        marked = []
+        for item in new_items:
+            olds, news = item
+            marked.append((item, bool(olds and news) and _crosses(chain, chain_old, olds[0], news[0], replaces)))
+        found.append(Alternative(replaces, marked))
     return found
+
+
+def _crosses(chain: list[tuple[int, int, Item]], chain_old: list[int], i: int, j: int,
+             removed: frozenset[Item]) -> bool:
+    """Whether the pair ``(i, j)`` crosses the nearest kept pairs before and after it."""
+    at = bisect.bisect_left(chain_old, i)
+    before = at - 1
+    while before >= 0 and chain[before][2] in removed:
+        before -= 1
+    after = at
+    while after < len(chain) and (chain[after][2] in removed or chain[after][0] == i):
+        after += 1
+    return (before >= 0 and chain[before][1] >= j) or (after < len(chain) and chain[after][1] <= j)
 
 
 def _decidable(alt: Alternative, scorer: Scorer) -> bool:
@@ -408,38 +446,32 @@ class Decider:
     def decide(self, items: list[Item], *, rounds: int = 2) -> tuple[list[Item], dict[Item, bool],
                                                                      list[Alternative]]:
         """The kept reading, its moved flags, and the alternatives of its groups."""
-        for _ in range(rounds if self.model is not None else 0):
+        for round_ in range(rounds + 1):
             self.scorer.set_reading(items)
             self._cache.clear()
             flags = _moved_flags(items, self.scorer)
+            every = candidates(items, self.scorer)
+            for alt in every:
+                alt.probability = self.joint(alt.items)
+            if self.model is None or round_ == rounds:
+                break
             gains = []
-            for alt in candidates(items, self.scorer):
+            for alt in every:
                 mine = self.joint((item, flags[item]) for item in alt.replaces)
-                theirs = self.joint(alt.items)
-                if theirs > SWAP_ODDS * mine and theirs >= SWAP_FLOOR and _decidable(alt, self.scorer):
-                    gains.append((math.log(theirs) - math.log(max(mine, 1e-300)), alt))
+                if (alt.probability > SWAP_ODDS * mine and alt.probability >= SWAP_FLOOR
+                        and _decidable(alt, self.scorer)):
+                    gains.append((math.log(alt.probability) - math.log(max(mine, 1e-300)), alt))
             if not gains:
                 break
             taken: set[Item] = set()
-            swapped = False
             for _, alt in sorted(gains, key=lambda g: -g[0]):
-                if alt.replaces & taken:
-                    continue
-                taken |= alt.replaces
-                items = [*(item for item in items if item not in alt.replaces), *(item for item, _ in alt.items)]
-                swapped = True
-            if not swapped:
-                break
-        self.scorer.set_reading(items)
-        self._cache.clear()
-        flags = _moved_flags(items, self.scorer)
-        every = candidates(items, self.scorer)
-        for alt in every:
-            alt.probability = self.joint(alt.items)
+                if not alt.replaces & taken:
+                    taken |= alt.replaces
+                    items = [*(item for item in items if item not in alt.replaces), *(item for item, _ in alt.items)]
         every.sort(key=lambda alt: -alt.probability)
         # Listed: every alternative that came close, and for a change the engine is unsure of,
         # at least its best alternative however unlikely.
-        unsure = {item for item in items if self.probability(item, flags[item]) < UNSURE}
+        unsure = {item for item in items if self.confidence(item, flags[item]) < UNSURE}
         alternatives = []
         for alt in every:
             if alt.probability >= LIST_FLOOR or alt.replaces & unsure:
