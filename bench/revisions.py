@@ -368,7 +368,8 @@ class Writer:
             self.ops.append(f"drop-heading {u.id}")
         elif headings and choice < 0.6:
             u = rng.choice(headings)
-            self.r.reword(u.id, rng.choice(HEADINGS) if rng.random() < 0.5 else u.text + rng.choice(("问题", "和今后的道路", "的后续行动")))
+            suffix = rng.choice(("问题", "和今后的道路", "的后续行动"))
+            self.r.reword(u.id, rng.choice(HEADINGS) if rng.random() < 0.5 else u.text + suffix)
             self.touched.add(u.id)
             self.ops.append(f"reword-heading {u.id}")
         else:

@@ -169,6 +169,8 @@ class Aligner:
             self.sim = np.zeros((len(old), len(new)), dtype=np.float32)
             self.lcs = np.zeros((len(old), len(new)), dtype=np.int32)
         self._idf: dict[str, float] | None = None
+        self._old_bags: dict[int, tuple[Counter[str], float]] = {}
+        self._new_bags: dict[int, tuple[Counter[str], float]] = {}
 
     # -- similarity helpers -------------------------------------------------------------
     def similarity(self, old: Sequence[int], new: Sequence[int]) -> float:
@@ -189,10 +191,23 @@ class Aligner:
             n = len(self.ow) + len(self.nw)
             self._idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         idf = self._idf
-        a, b = Counter(self.ow[i]), Counter(self.nw[j])
+        a, a_weight = self._bag(self._old_bags, self.ow, i)
+        b, b_weight = self._bag(self._new_bags, self.nw, j)
+        if len(b) < len(a):
+            a, b = b, a
         shared = sum(min(c, b[w]) * idf[w] for w, c in a.items() if w in b)
-        total = sum(c * idf[w] for w, c in a.items()) + sum(c * idf[w] for w, c in b.items())
+        total = a_weight + b_weight
         return 2 * shared / total if total else 0.0
+
+    def _bag(self, bags: dict[int, tuple[Counter[str], float]], words: list[list[str]],
+             k: int) -> tuple[Counter[str], float]:
+        """A unit's words counted, and their total weight (cached: content is asked often)."""
+        found = bags.get(k)
+        if found is None:
+            assert self._idf is not None
+            bag = Counter(words[k])
+            found = bags[k] = (bag, sum(c * self._idf[w] for w, c in bag.items()))
+        return found
 
     # -- the four steps ----------------------------------------------------------------
     def run(self) -> list[Link]:
