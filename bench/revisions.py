@@ -220,6 +220,50 @@ class Writer:
         self.touched.add(u.id)
         self.ops.append(f"replace {u.id}")
 
+    def near_duplicate(self) -> None:
+        """A new paragraph written on the pattern of its neighbour (next year's Forum welcomed
+        after this year's was noted): added, not a part of the neighbour split in two."""
+        units = [u for u in self.free() if len(u.text) >= 30]
+        if not units:
+            return
+        u = self.rng.choice(units)
+        text = self.reword_text(u.text, self.rng.choice((2, 3, 4)))
+        text = re.sub(r"(?:19|20)\d\d", lambda m: str(int(m.group()) + 1), text)
+        if u.lead and self.rng.random() < 0.6:
+            text = self.relead(text, OPERATIVE_LEADS if u.kind == "operative" else PREAMBULAR_LEADS)
+        self.added += 1
+        name = f"N{self.added}"
+        if self.rng.random() < 0.5:
+            self.r.add(name, text, after=u.id, kind=u.kind)
+        else:
+            self.r.add(name, text, before=u.id, kind=u.kind)
+        self.touched.add(u.id)
+        self.ops.append(f"near-duplicate {u.id}")
+
+    def drop_sub(self) -> None:
+        """A lettered sub-paragraph dropped (the later ones are relettered), often with the next
+        one updated: a drop that looks like a merge, or a pair with the wrong partner."""
+        subs = [u for u in self.old.units if u.parent and u.id not in self.touched]
+        if not subs:
+            return
+        u = self.rng.choice(subs)
+        siblings = [v for v in self.old.units if v.parent == u.parent]
+        if len(siblings) < 3:
+            return
+        self.r.drop(u.id)
+        self.touched.add(u.id)
+        self.ops.append(f"drop-sub {u.id}")
+        k = self.old.units.index(u)
+        if self.rng.random() < 0.6 and k + 1 < len(self.old.units):
+            v = self.old.units[k + 1]
+            if v.parent == u.parent and v.id not in self.touched:
+                text = self.reword_text(v.text, self.rng.choice((1, 2, 3)))
+                if self.rng.random() < 0.4 and v.lead:
+                    text = self.relead(text, OPERATIVE_LEADS)
+                self.r.reword(v.id, text)
+                self.touched.add(v.id)
+                self.ops.append(f"reword-neighbour {v.id}")
+
     def add(self) -> None:
         slots = self.r.slots
         pre = sum(1 for s in slots if s.kind == "preambular")
@@ -397,7 +441,8 @@ HEADINGS = ("新兴技术", "数字合作", "能力建设", "网络安全和信�
 
 WEIGHTS = {"reword": 6, "routine": 3, "drop": 2, "add": 2, "move": 2, "split": 2, "merge": 2,
            "kind_change": 1, "lead": 2, "replace_paragraph": 1,
-           "heading": 1}
+           "heading": 1, "drop_sub": 1,
+           "near_duplicate": 1}
 
 
 def revise(old: Resolution, rng: random.Random, edits: int) -> Labelled | None:

@@ -51,6 +51,10 @@ SWAP_ODDS = 2.0
 #: ... and when its own joint probability is at least this.
 SWAP_FLOOR = 0.5
 
+#: ... and, for one paragraph read as moved across the preamble's edge (operative ↔
+#: preambular) instead of one dropped and another added, at least this.
+KIND_SWAP_FLOOR = 0.8
+
 #: An alternative is listed on a change when its joint probability is at least this.
 LIST_FLOOR = 0.1
 
@@ -408,7 +412,7 @@ def _decidable(alt: Alternative, scorer: Scorer) -> bool:
     singles = all(not (o and n) for o, n in mine)
     if len(theirs) == 1 and singles and len(theirs[0][0]) == len(theirs[0][1]) == 1:
         (i,), (j,) = theirs[0]
-        return scorer.a.old[i].kind != scorer.a.new[j].kind
+        return scorer.a.old[i].kind != scorer.a.new[j].kind and alt.probability >= KIND_SWAP_FLOOR
     return not (len(mine) == 1 and all(not (o and n) for o, n in theirs)
                 and len(mine[0][0]) == len(mine[0][1]) == 1)
 
