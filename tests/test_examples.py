@@ -97,17 +97,23 @@ def sections(markdown: str) -> dict[str, str]:
 
 
 def test_negotiation_brief(tmp_path: Path, comparison: Comparison) -> None:
+    """Issue 11: the example is a short use of the library's brief, and writes all four forms."""
     out = run_example("negotiation_brief.py", tmp_path)
-    assert "Strengthened leads: 1" in out
+    assert "Lead stronger: 1" in out
     markdown = (tmp_path / "brief.md").read_text(encoding="utf-8")
     assert markdown.startswith("# Negotiation brief: E/RES/2013/9 → ILLUSTRATIVE 2014 draft")
+    assert not re.search(r"</?(?:del|ins|span|b)\b", markdown), "raw HTML in the Markdown"
     part = sections(markdown)
-    assert "**new OP51**" in part["New commitments"] and "**new PP8**" in part["New commitments"]
-    assert "**OP38(a)**: 赞赏地注意到" in part["Dropped commitments"]
-    assert "**OP8 → OP7** — 吁请 → 促请 ↑: <del>吁请</del><ins>促请</ins>" in part["Strengthened leads"]
-    assert "促请 → 鼓励 ↓" in part["Weakened leads"]
-    assert "**OP15 → OP14 + OP15** — split" in part["Substantive rewordings"]
-    assert "**OP5 → OP21** — text unchanged" in part["Moved"]
+    assert "**new PP8** — new preambular paragraph" in part["Added"]
+    assert "**new OP51** — new operative paragraph" in part["Added"]
+    assert "commitment" not in markdown
+    assert "**OP38\\(a\\)**" not in markdown and "**OP38(a)** — dropped operative paragraph: 赞赏地注意到" in part["Dropped"]
+    assert "**OP8 → OP7** — 吁请 → 促请 ↑: ~~吁请~~**促请**" in part["Lead stronger"]
+    assert "促请 → 鼓励 ↓" in part["Lead weaker"]
+    past = next(v for k, v in part.items() if k.startswith("Events now past"))
+    assert "OP32 → OP31" in past and "OP52 → OP53" in past and "OP32 → OP31" not in part["Lead weaker"]
+    assert "**OP15 → OP14 + OP15** — split" in part["Moved, split, merged"]
+    assert "**OP5 → OP21** — moved" in part["Moved, split, merged"]
     summary = comparison.summary
     assert f"{summary['routine']} routine updates" in part["Not listed"]
     assert f"{summary['unchanged']} paragraphs unchanged" in part["Not listed"]
@@ -118,9 +124,11 @@ def test_negotiation_brief(tmp_path: Path, comparison: Comparison) -> None:
 
     page = parse((tmp_path / "brief.html").read_text(encoding="utf-8"))
     assert "ILLUSTRATIVE" in page.find("h1").text()
-    assert [h.text().split(" (")[0] for h in page.find_all("h2")] == list(part)
+    assert [h.text().split(" (")[0] for h in page.find_all("h2")] == [k.split(" (")[0] for k in part]
     assert len(page.find_all("li")) == listed + 3
     assert page.find("del").text() == "吁请" and page.find("ins").text() == "促请"
+    assert (tmp_path / "brief.docx").read_bytes()[:2] == b"PK"
+    assert "[-吁请-]{+促请+}" in (tmp_path / "brief.txt").read_text(encoding="utf-8")
 
 
 def test_api_tour() -> None:

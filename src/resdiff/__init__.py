@@ -26,6 +26,12 @@ __version__ = "0.1.0"
 # Heavier parts load on first use, so that `import resdiff` and the CLI start fast.
 _LAZY = {
     "render_html": ("resdiff.render.html", "render_html"),
+    "render_docx": ("resdiff.render.docx", "render_docx"),
+    "render_brief": ("resdiff.render.brief", "render_brief"),
+    "render_brief_docx": ("resdiff.render.brief", "render_brief_docx"),
+    "make_brief": ("resdiff.render.brief", "make_brief"),
+    "render_xlsx": ("resdiff.render.sheet", "render_xlsx"),
+    "render_csv": ("resdiff.render.sheet", "render_csv"),
     "Series": ("resdiff.series", "Series"),
     "Index": ("resdiff.search", "Index"),
 }
@@ -60,6 +66,12 @@ __all__ = [
     "compare",
     "fetch",
     "load",
+    "make_brief",
     "parse",
+    "render_brief",
+    "render_brief_docx",
+    "render_csv",
+    "render_docx",
     "render_html",
+    "render_xlsx",
 ]

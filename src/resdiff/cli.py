@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 
 EXIT_ERROR = 2
 
+#: What ``resdiff diff`` and ``resdiff brief`` write.
+DIFF_FORMATS = ("text", "json", "html", "docx", "xlsx", "csv")
+BRIEF_FORMATS = ("text", "markdown", "html", "docx")
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -56,32 +60,55 @@ def _progress(enabled: bool) -> Callable[[int, int, str], None] | None:
     return show
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(content: str | bytes, output: str | None) -> None:
     if output and output != "-":
         path = Path(output)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
         except OSError as exc:
             raise InputError(f"cannot write {output}: {exc.strerror}") from exc
         print(f"wrote {output}", file=sys.stderr)
+    elif isinstance(content, bytes):
+        if sys.stdout.isatty():
+            raise InputError("a Word or Excel file is not for the terminal: give -o FILE (or -o - to pipe it)")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
     else:
         try:
-            sys.stdout.write(text)
+            sys.stdout.write(content)
         except UnicodeEncodeError:
             # A redirect on a system whose console encoding has no Chinese: the bytes are UTF-8.
             sys.stdout.flush()
-            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.write(content.encode("utf-8"))
         sys.stdout.flush()
 
 
-def _format_for(output: str | None, given: str | None, default: str = "text") -> str:
-    if given:
-        return given
-    if output:
-        suffix = Path(output).suffix.lower()
-        return {".html": "html", ".htm": "html", ".json": "json", ".md": "text", ".txt": "text"}.get(suffix, default)
-    return default
+#: The output formats by file ending. Which of them a command writes is its ``allowed`` list.
+EXTENSIONS = {".txt": "text", ".md": "markdown", ".json": "json", ".html": "html", ".htm": "html",
+              ".docx": "docx", ".xlsx": "xlsx", ".csv": "csv"}
+
+
+def _format_for(output: str | None, given: str | None, default: str = "text", *,
+                allowed: Sequence[str] = ("text", "json"), command: str = "resdiff") -> str:
+    """The output format: from ``-o``'s file ending, checked against ``--format`` and against what
+    the command writes. A file ending it does not write is an error, never a mislabelled file."""
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    if not suffix:
+        return given or default
+    fmt = EXTENSIONS.get(suffix)
+    if fmt == "markdown" and "markdown" not in allowed:
+        fmt = "text"  # a text summary is valid Markdown enough to keep under .md
+    if fmt is None or fmt not in allowed:
+        endings = ", ".join(sorted({e for e, f in EXTENSIONS.items() if f in allowed and e != ".htm"}))
+        raise InputError(f"cannot write {output}: {command} writes {endings}")
+    if given and given != fmt and not (given == "text" and fmt == "markdown" and "markdown" not in allowed):
+        raise InputError(f"--format {given} does not match {output} ({fmt})")
+    return fmt
 
 
 # -- subcommands ---------------------------------------------------------------------------
@@ -92,7 +119,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from resdiff.render.text import render_resolution_text
 
     resolution = load(args.file)
-    fmt = _format_for(args.output, args.format)
+    fmt = _format_for(args.output, args.format, command="resdiff parse")
     _write(render_json(resolution) if fmt == "json" else render_resolution_text(resolution), args.output)
     return 0
 
@@ -100,21 +127,50 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def _cmd_diff(args: argparse.Namespace) -> int:
     from resdiff.api import compare, load
 
+    fmt = _format_for(args.output, args.format, allowed=DIFF_FORMATS, command="resdiff diff")
     comparison = compare(load(args.old), load(args.new))
-    fmt = _format_for(args.output, args.format)
+    content: str | bytes
     if fmt == "json":
         from resdiff.render.json import render_json
 
-        text = render_json(comparison)
+        content = render_json(comparison)
     elif fmt == "html":
         from resdiff.render.html import render_html
 
-        text = render_html(comparison, title=args.title)
+        content = render_html(comparison, title=args.title)
+    elif fmt == "docx":
+        from resdiff.render.docx import render_docx
+
+        content = render_docx(comparison, accept_routine=args.accept_routine, title=args.title)
+    elif fmt == "xlsx":
+        from resdiff.render.sheet import render_xlsx
+
+        content = render_xlsx(comparison, title=args.title)
+    elif fmt == "csv":
+        from resdiff.render.sheet import render_csv
+
+        content = render_csv(comparison)
     else:
         from resdiff.render.text import render_comparison_text
 
-        text = render_comparison_text(comparison, colour=_to_terminal(args), all_changes=args.all)
-    _write(text, args.output)
+        content = render_comparison_text(comparison, colour=_to_terminal(args), all_changes=args.all)
+    _write(content, args.output)
+    return 0
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from resdiff.api import compare, load
+
+    fmt = _format_for(args.output, args.format, allowed=BRIEF_FORMATS, command="resdiff brief")
+    comparison = compare(load(args.old), load(args.new))
+    if fmt == "docx":
+        from resdiff.render.brief import render_brief_docx
+
+        _write(render_brief_docx(comparison, title=args.title), args.output)
+    else:
+        from resdiff.render.brief import render_brief
+
+        _write(render_brief(comparison, format=fmt, title=args.title), args.output)  # type: ignore[arg-type]
     return 0
 
 
@@ -142,7 +198,7 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
     series = Series.load(args.folder, progress=_progress(True))
     lineages = series.lineage(args.unit)
     _report_series(series)
-    if _format_for(args.output, args.format) == "json":
+    if _format_for(args.output, args.format, command="resdiff lineage") == "json":
         import json
 
         data = [lineage.to_dict() for lineage in lineages]
@@ -184,7 +240,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         hits = index.similar(paragraph, limit=args.limit)
     else:
         hits = index.search(args.query, limit=args.limit)
-    if _format_for(args.output, args.format) == "json":
+    if _format_for(args.output, args.format, command="resdiff search") == "json":
         import json
 
         _write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2) + "\n", args.output)
@@ -212,13 +268,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("diff", help="compare two resolutions paragraph by paragraph")
     p.add_argument("old", help="last year's text (text, PDF or Word)")
     p.add_argument("new", help="this year's text or draft")
-    p.add_argument("--format", choices=("json", "text", "html"),
-                   help="json (resdiff.comparison/1), text (default) or html; from -o's extension if not given")
-    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--format", choices=DIFF_FORMATS,
+                   help="text (default), json (resdiff.comparison/1), html (report), docx (Word redline with "
+                        "tracked changes), xlsx or csv (one row per change); from -o's extension if not given")
+    p.add_argument("-o", "--output", help="write here instead of standard output: .txt .json .html .docx .xlsx .csv")
     p.add_argument("--all", action="store_true", help="text: list routine and terminology-only changes too")
-    p.add_argument("--title", help="html: the report's title")
+    p.add_argument("--accept-routine", action="store_true",
+                   help="docx: leave routine updates (dates, sessions, symbols, 又/还) accepted")
+    p.add_argument("--title", help="html, docx, xlsx: the title")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.set_defaults(run=_cmd_diff)
+
+    p = sub.add_parser("brief", help="a negotiation brief: the substantive changes, grouped")
+    p.add_argument("old", help="last year's text (text, PDF or Word)")
+    p.add_argument("new", help="this year's text or draft")
+    p.add_argument("--format", choices=BRIEF_FORMATS,
+                   help="text (default), markdown, html or docx; from -o's extension if not given")
+    p.add_argument("-o", "--output", help="write here instead of standard output: .txt .md .html .docx")
+    p.add_argument("--title", help="the brief's title")
+    p.set_defaults(run=_cmd_brief)
 
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")
     p.add_argument("symbol", help="a document symbol, e.g. E/RES/2012/5")

@@ -369,9 +369,10 @@ class _Reader:
                 continue
             atoms = [*carried, *self.atoms(paragraph)]
             carried = []
-            if paragraph.find("w:pPr/w:rPr/w:del", NS) is not None:
-                # A tracked deletion of the paragraph mark: in the final text this paragraph has
-                # no number of its own and what is left of it runs on into the next one.
+            mark = paragraph.find("w:pPr/w:rPr", NS)
+            if mark is not None and (mark.find("w:del", NS) is not None or mark.find("w:moveFrom", NS) is not None):
+                # A tracked deletion (or move away) of the paragraph mark: in the final text this
+                # paragraph has no number of its own and what is left of it runs on into the next one.
                 carried = atoms
                 continue
             label = self.label(paragraph)

@@ -1,0 +1,336 @@
+"""The negotiation brief: what a delegate sends to the capital before the first reading.
+
+Substantive changes first, grouped (added, dropped, leads stronger / weaker / changed, events
+now past, other rewordings, moved / split / merged), each with where it is and its word diff cut
+to the edits; routine updates, terminology switches and unchanged paragraphs counted at the end.
+:func:`make_brief` builds it as data from a :class:`Comparison`; :func:`render_brief` writes it
+as plain text, Markdown or HTML, and :func:`render_brief_docx` as a Word file.
+
+Markdown marks ``~~deleted~~`` and ``**inserted**`` words, and falls back to ``[-…-]``/``{+…+}``
+where CommonMark would not see the emphasis (next to Chinese punctuation); it never holds raw
+HTML, and titles and file names are escaped.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import jinja2
+
+from resdiff.model import Change, Comparison, DiffOp
+from resdiff.render.common import CHECK_BELOW, confidence, excerpt, kind_of, label, lead_note, marked, where
+
+BriefFormat = Literal["text", "markdown", "html"]
+
+#: Leads of welcome and of noting: 欢迎…将主办 → 注意到…主办 once the event took place.
+_WELCOME = ("欢迎",)
+_NOTED = ("注意到",)
+#: Words of a future event in the old text: 将 (will), 定于 (scheduled for), 提出 (offered to).
+_FUTURE = ("将", "定于", "提出")
+
+LEGEND = ("Deleted words are marked as deleted, inserted words as inserted; … marks unchanged text left out. "
+          "Leads: ↑ stronger, ↓ weaker, ≠ a different verb.")
+
+
+@dataclass(frozen=True)
+class BriefItem:
+    """One change as the brief lists it."""
+
+    where: str
+    """``OP8 → OP7``, ``new OP51``, ``OP38(a)``."""
+    note: str
+    """What kind of change (``new preambular paragraph``, ``吁请 → 促请 ↑; split``), or nothing."""
+    diff: tuple[DiffOp, ...]
+    """The text: the whole paragraph of an added or dropped one, else the word diff cut to its edits."""
+
+
+@dataclass(frozen=True)
+class BriefSection:
+    key: str
+    title: str
+    items: tuple[BriefItem, ...]
+
+
+@dataclass(frozen=True)
+class Brief:
+    title: str
+    facts: tuple[str, ...]
+    """The two texts and the counts, under the title."""
+    sections: tuple[BriefSection, ...]
+    """Only sections with items, in the order a negotiator reads them."""
+    not_listed: tuple[str, ...]
+    """What is counted but not listed: routine updates, terminology switches, unchanged."""
+
+
+def event_now_past(change: Change) -> bool:
+    """A welcome of a planned event turned into a note of the event held (欢迎…将主办 → 注意到…主办).
+
+    A lead that reads as weaker, but the usual update of a text a year on; listed on its own line.
+    """
+    lead = change.lead
+    if lead is None or lead.shift not in ("weaker", "different"):
+        return False
+    old_lead, new_lead = lead.old.lstrip("又还"), lead.new.lstrip("又还")
+    return (old_lead.startswith(_WELCOME) and new_lead.endswith(_NOTED)
+            and any(word in change.old_text for word in _FUTURE))
+
+
+def _whole(comparison: Comparison, change: Change) -> tuple[DiffOp, ...]:
+    """The text of an added or dropped paragraph, unmarked: its section says what happened to it."""
+    resolution, unit_ids = (comparison.new, change.new) if change.new else (comparison.old, change.old)
+    return (DiffOp("equal", " / ".join(resolution[uid].text for uid in unit_ids)),)
+
+
+def make_brief(comparison: Comparison, *, title: str | None = None) -> Brief:
+    """The brief of a comparison, as data: every substantive change in exactly one section."""
+    old, new = comparison.old, comparison.new
+    title = title or f"Negotiation brief: {old.symbol or 'old text'} → {new.symbol or 'new text'}"
+    groups: dict[str, list[BriefItem]] = {k: [] for k, _ in SECTIONS}
+    checks: list[BriefItem] = []
+    for change in comparison.changes:
+        level = confidence(change)
+        if level is not None and level < CHECK_BELOW and change.type != "unchanged":
+            checks.append(BriefItem(where(change), f"{change.type}, confidence {level:.0%}: please check", ()))
+        if not change.substantive:
+            continue
+        kind = kind_of(comparison, change)
+        extra: list[str] = [change.type] if change.type in ("split", "merged") else []
+        if change.moved:
+            extra.append("moved")
+        if change.type == "added":
+            groups["added"].append(BriefItem(where(change), f"new {kind} paragraph" if kind != "heading"
+                                             else "new heading", _whole(comparison, change)))
+            continue
+        if change.type == "dropped":
+            groups["dropped"].append(BriefItem(where(change), f"dropped {kind} paragraph" if kind != "heading"
+                                               else "dropped heading", _whole(comparison, change)))
+            continue
+        note = "; ".join(filter(None, [lead_note(change), *extra]))
+        item = BriefItem(where(change), note, excerpt(change.diff))
+        if event_now_past(change):
+            groups["past"].append(item)
+        elif change.lead is not None and change.lead.shift != "same":
+            groups[change.lead.shift].append(item)
+        elif change.moved or change.type in ("split", "merged"):
+            groups["structure"].append(item)
+        else:
+            groups["reworded"].append(item)
+    sections = [BriefSection(key, heading, tuple(groups[key])) for key, heading in SECTIONS if groups[key]]
+    if checks:
+        sections.append(BriefSection("check", "To check: the engine is not sure", tuple(checks)))
+
+    summary = comparison.summary
+    terminology = [c for c in comparison.changes if c.terminology and not c.substantive]
+    facts = (
+        f"Old: {label(old, 'old text')}, {len(old)} paragraphs. New: {label(new, 'new text')}, {len(new)} paragraphs.",
+        f"{len(comparison.substantive)} substantive changes: {summary['added']} added, {summary['dropped']} dropped; "
+        f"leads {summary['lead_stronger']} stronger, {summary['lead_weaker']} weaker; {summary['moved']} moved, "
+        f"{summary['split']} split, {summary['merged']} merged.",
+    )
+    switches = ", ".join(f"{t.old} → {t.new} (×{t.count})" for t in comparison.terms)
+    routine = sum(1 for c in comparison.changes if c.routine and not c.substantive)
+    not_listed = (
+        f"{routine} routine updates (dates, sessions, symbols, 又/还): counted, not listed.",
+        f"{len(terminology)} paragraphs that differ only by a terminology switch"
+        + (f" ({switches})" if switches else "") + ": not listed.",
+        f"{summary['unchanged']} paragraphs unchanged.",
+    )
+    return Brief(title, facts, tuple(sections), not_listed)
+
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("added", "Added"),
+    ("dropped", "Dropped"),
+    ("stronger", "Lead stronger"),
+    ("weaker", "Lead weaker"),
+    ("different", "Lead changed"),
+    ("past", "Events now past: 欢迎…将 → 注意到… (a routine update once the event took place; check)"),
+    ("reworded", "Reworded"),
+    ("structure", "Moved, split, merged"),
+)
+
+
+# --- plain text ------------------------------------------------------------------------------
+
+
+def _item_text(item: BriefItem, diff_text: str) -> str:
+    note = f" — {item.note}" if item.note else ""
+    body = f": {diff_text}" if diff_text else ""
+    return f"{item.where}{note}{body}"
+
+
+def to_text(brief: Brief) -> str:
+    lines = [brief.title, "=" * min(len(brief.title), 72), *brief.facts, ""]
+    for section in brief.sections:
+        lines.append(f"{section.title} ({len(section.items)})")
+        lines.extend(f"  - {_item_text(item, marked(item.diff))}" for item in section.items)
+        lines.append("")
+    lines.append("Not listed")
+    lines.extend(f"  - {line}" for line in brief.not_listed)
+    lines.append("")
+    lines.append("[-deleted-] {+inserted+}; " + LEGEND.split("; ", 1)[1])
+    return "\n".join(lines) + "\n"
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+#: ASCII characters that can start Markdown syntax inside a line (emphasis, code, links, raw HTML,
+#: entities, tables, strikethrough); each is escaped with ``\``. Lines never start with text.
+_MD_SPECIAL = set("\\`*_[]<>|~&")
+
+
+def md_escape(text: str) -> str:
+    """``text`` with every ASCII character that could be Markdown syntax escaped."""
+    return "".join(f"\\{ch}" if ch in _MD_SPECIAL else ch for ch in text)
+
+
+def _punct(ch: str | None) -> bool:
+    return ch is not None and (unicodedata.category(ch)[0] in "PS")
+
+
+def _space(ch: str | None) -> bool:
+    return ch is None or ch.isspace()
+
+
+def _can_wrap(before: str | None, text: str, after: str | None) -> bool:
+    """Whether ``**text**`` (or ``~~text~~``) between ``before`` and ``after`` is emphasis to
+    CommonMark: the opening run must be left-flanking and the closing one right-flanking."""
+    if not text or text[0].isspace() or text[-1].isspace():
+        return False
+    opens = not _punct(text[0]) or _space(before) or _punct(before)
+    closes = not _punct(text[-1]) or _space(after) or _punct(after)
+    return opens and closes
+
+
+def md_marked(diff: Sequence[DiffOp]) -> str:
+    """A word diff in Markdown: ``~~deleted~~`` and ``**inserted**``, or ``[-…-]``/``{+…+}`` where
+    CommonMark would not read the emphasis."""
+    pieces = [(d.op, md_escape(d.text)) for d in diff]
+    out: list[str] = []
+    for n, (op, text) in enumerate(pieces):
+        if op == "equal":
+            out.append(text)
+            continue
+        before = out[-1][-1] if out and out[-1] else None
+        after = pieces[n + 1][1][0] if n + 1 < len(pieces) and pieces[n + 1][1] else None
+        if n + 1 < len(pieces) and pieces[n + 1][0] != "equal":
+            after = "~" if pieces[n + 1][0] == "delete" else "*"
+        mark = "~~" if op == "delete" else "**"
+        if _can_wrap(before, text, after):
+            out.append(f"{mark}{text}{mark}")
+        elif op == "insert":
+            out.append(f"{{+{text}+}}")
+        else:
+            # ``[-…-]`` followed by ``(`` or ``[`` would read as a link: then escape the brackets.
+            link = n + 1 < len(pieces) and pieces[n + 1][1][:1] in ("(", "\\")
+            out.append(f"\\[-{text}-\\]" if link else f"[-{text}-]")
+    return "".join(out)
+
+
+def to_markdown(brief: Brief) -> str:
+    lines = [f"# {md_escape(brief.title)}", "", *[f"{md_escape(fact)}  " for fact in brief.facts], ""]
+    for section in brief.sections:
+        lines.append(f"## {md_escape(section.title)} ({len(section.items)})")
+        lines.append("")
+        for item in section.items:
+            note = f" — {md_escape(item.note)}" if item.note else ""
+            body = f": {md_marked(item.diff)}" if item.diff else ""
+            lines.append(f"- **{md_escape(item.where)}**{note}{body}")
+        lines.append("")
+    lines.append("## Not listed")
+    lines.append("")
+    lines.extend(f"- {md_escape(line)}" for line in brief.not_listed)
+    lines.append("")
+    lines.append("~~Deleted words~~ are struck through and **inserted words** in bold; where Markdown cannot "
+                 "mark them, \\[\\-deleted\\-\\] and \\{\\+inserted\\+\\}. … marks unchanged text left out. "
+                 "Leads: ↑ stronger, ↓ weaker, ≠ a different verb.")
+    return "\n".join(lines) + "\n"
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    source = resources.files("resdiff").joinpath("render/templates/brief.html.j2").read_text(encoding="utf-8")
+    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    return env.from_string(source)
+
+
+def to_html(brief: Brief) -> str:
+    return _template().render(brief=brief, legend=LEGEND)
+
+
+def render_brief(comparison: Comparison, *, format: BriefFormat = "text", title: str | None = None) -> str:
+    """The negotiation brief as ``text`` (default), ``markdown`` or ``html``."""
+    brief = make_brief(comparison, title=title)
+    if format == "markdown":
+        return to_markdown(brief)
+    if format == "html":
+        return to_html(brief)
+    if format == "text":
+        return to_text(brief)
+    raise ValueError(f"unknown brief format {format!r}: text, markdown or html")
+
+
+# --- Word ------------------------------------------------------------------------------------------
+
+
+def render_brief_docx(comparison: Comparison, *, title: str | None = None) -> bytes:
+    """The negotiation brief as a Word file: deleted words struck through, inserted underlined."""
+    from resdiff.render.docx import EAST_ASIAN_FONT, _import_docx
+
+    docx = _import_docx()
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    brief = make_brief(comparison, title=title)
+    document = docx.Document()
+    for name in ("Normal", "Title", "Heading 1", "List Bullet"):
+        style = document.styles[name]
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+    document.styles["Normal"].font.size = Pt(10.5)
+    document.core_properties.title = brief.title
+    document.core_properties.author = "resdiff"
+    document.add_heading(brief.title, level=1)
+    for fact in brief.facts:
+        document.add_paragraph(fact)
+
+    def diff_runs(paragraph: object, diff: Iterable[DiffOp]) -> None:
+        for op in diff:
+            run = paragraph.add_run(op.text)  # type: ignore[attr-defined]
+            if op.op == "delete":
+                run.font.strike = True
+                run.font.color.rgb = RGBColor(0x9B, 0x1C, 0x1C)
+            elif op.op == "insert":
+                run.font.underline = True
+                run.font.color.rgb = RGBColor(0x0B, 0x5D, 0x27)
+
+    for section in brief.sections:
+        document.add_heading(f"{section.title} ({len(section.items)})", level=2)
+        for item in section.items:
+            paragraph = document.add_paragraph(style="List Bullet")
+            paragraph.add_run(item.where).bold = True
+            if item.note:
+                paragraph.add_run(f" — {item.note}")
+            if item.diff:
+                paragraph.add_run(": ")
+                diff_runs(paragraph, item.diff)
+    document.add_heading("Not listed", level=2)
+    for line in brief.not_listed:
+        document.add_paragraph(line, style="List Bullet")
+    note = document.add_paragraph()
+    diff_runs(note, (DiffOp("delete", "Deleted words"), DiffOp("equal", " are struck through, "),
+                     DiffOp("insert", "inserted words"), DiffOp("equal", " underlined. "
+                                                                   + LEGEND.split("; ", 1)[1])))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

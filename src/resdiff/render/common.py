@@ -1,0 +1,81 @@
+"""Small pieces the brief, the spreadsheet and the redline share: how a change is named and marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from resdiff.model import Change, Comparison, DiffOp, Resolution
+
+#: How a lead shift is drawn after ``old → new``.
+ARROWS = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
+
+#: Below this confidence (``Change.confidence``, issue 10) a change is listed "to check".
+CHECK_BELOW = 0.6
+
+#: Characters of unchanged text kept on each side of an edit in an excerpt.
+CONTEXT = 14
+
+
+def ids(unit_ids: Sequence[str]) -> str:
+    return " + ".join(unit_ids)
+
+
+def where(change: Change) -> str:
+    """``OP8 → OP7``, ``new OP51``, ``OP38(a)`` (dropped)."""
+    if not change.old:
+        return "new " + ids(change.new)
+    if not change.new:
+        return ids(change.old)
+    return f"{ids(change.old)} → {ids(change.new)}"
+
+
+def lead_note(change: Change) -> str:
+    """``吁请 → 促请 ↑`` for a lead that changed beyond 又/还, else nothing."""
+    lead = change.lead
+    if lead is None or lead.shift == "same":
+        return ""
+    return f"{lead.old} → {lead.new} {ARROWS[lead.shift]}"
+
+
+def marked(diff: Sequence[DiffOp]) -> str:
+    """A word diff as plain text: ``[-deleted-]{+inserted+}``, for mail, terminals and cells."""
+    marks = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+    return "".join(f"{marks[d.op][0]}{d.text}{marks[d.op][1]}" if d.op != "equal" else d.text for d in diff)
+
+
+def excerpt(diff: Sequence[DiffOp], context: int = CONTEXT) -> tuple[DiffOp, ...]:
+    """The word diff with long unchanged stretches cut to ``context`` characters around each edit."""
+    runs: list[DiffOp] = []
+    for n, op in enumerate(diff):
+        text = op.text
+        if op.op == "equal" and len(text) > 2 * context + 1:
+            head = "" if n == 0 else text[:context]
+            tail = "" if n == len(diff) - 1 else text[-context:]
+            text = f"{head}…{tail}"
+        runs.append(DiffOp(op.op, text))
+    return tuple(runs)
+
+
+def unit_texts(resolution: Resolution, unit_ids: Sequence[str]) -> str:
+    """The texts of the units, one a line, each after its id when there are several."""
+    if len(unit_ids) == 1:
+        return resolution[unit_ids[0]].text
+    return "\n".join(f"{uid}: {resolution[uid].text}" for uid in unit_ids)
+
+
+def kind_of(comparison: Comparison, change: Change) -> str:
+    """``preambular``, ``operative`` or ``heading``: the kind of the change's first unit."""
+    resolution, unit_ids = (comparison.new, change.new) if change.new else (comparison.old, change.old)
+    return resolution[unit_ids[0]].kind if unit_ids else "operative"
+
+
+def label(resolution: Resolution, fallback: str) -> str:
+    """``E/RES/2013/9 (adopted 2013-07-22)``, or what the text is when it has no symbol yet."""
+    name = resolution.symbol or fallback
+    return f"{name} (adopted {resolution.adopted})" if resolution.adopted else f"{name} (not adopted)"
+
+
+def confidence(change: Change) -> float | None:
+    """The engine's confidence in a change, where the model carries one (issue 10)."""
+    value = getattr(change, "confidence", None)
+    return float(value) if isinstance(value, (int, float)) else None
