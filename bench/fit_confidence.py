@@ -146,8 +146,30 @@ def recalibrate(count: int, seed: int) -> dict[str, list[float]]:
     for fam, (x, y) in rows_by.items():
         mean, scale, coef, intercept = fit_logistic(np.array(x), np.array(y), l2=0.01)
         a = float(coef[0] / scale[0])
-        out[fam] = [round(a, 6), round(intercept - a * float(mean[0]), 6)]
+        b = intercept - a * float(mean[0])
+        if a < MIN_SLOPE:
+            # Too few wrong changes in this family to fit a slope (nearly all right): keep the
+            # model's order and only shift it.
+            a, b = 1.0, _shift(np.array(x)[:, 0], np.array(y))
+        out[fam] = [round(a, 6), round(b, 6)]
     return out
+
+
+#: Least slope of a recalibration (a flatter one would erase what the model knows).
+MIN_SLOPE = 0.25
+
+
+def _shift(logits: np.ndarray, y: np.ndarray) -> float:
+    """The ``b`` of ``σ(logit + b)`` that fits ``y`` best (Newton's method, one parameter)."""
+    b = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(logits + b, -30, 30)))
+        grad = float((p - y).sum()) + 0.01 * b
+        hess = float((p * (1 - p)).sum()) + 0.01
+        b -= grad / hess
+        if abs(grad / hess) < 1e-9:
+            break
+    return b
 
 
 def check(count: int, seed: int) -> dict[str, Any]:

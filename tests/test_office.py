@@ -241,23 +241,22 @@ def test_cli_format_must_match_the_ending(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_low_confidence_changes_are_listed_to_check(draft: Comparison) -> None:
-    """Issue 10 adds ``Change.confidence``; the brief, the redline and the sheet already list a
-    change the engine is unsure of as "to check" (a change with the field stands in for it here)."""
+    """A change the engine is unsure of (``Change.confidence`` below the threshold, issue 10) is
+    listed "to check" in the brief, the redline and the sheet, with its other reading."""
     import dataclasses
 
-    @dataclasses.dataclass(frozen=True)
-    class Unsure(Change):
-        confidence: float = 1.0
-
-    changes = tuple(Unsure(**{f.name: getattr(c, f.name) for f in dataclasses.fields(Change)},
-                           confidence=0.4 if c.new == ("OP14", "OP15") else 0.95) for c in draft.changes)
+    other = (Change("reworded", ("OP15",), ("OP14",), confidence=0.3), Change("added", (), ("OP15",)))
+    changes = tuple(dataclasses.replace(c, confidence=0.95, alternatives=()) if c.new != ("OP14", "OP15")
+                    else dataclasses.replace(c, confidence=0.4, alternatives=(other,)) for c in draft.changes)
     unsure = Comparison(draft.old, draft.new, changes, draft.terms)
     checks = {s.key: s for s in make_brief(unsure).sections}["check"]
-    assert [(i.where, i.note) for i in checks.items] == [("OP15 → OP14 + OP15", "split, confidence 40%: please check")]
+    assert [(i.where, i.note) for i in checks.items] == [
+        ("OP15 → OP14 + OP15", "split, confidence 40%: please check; other reading: OP15 → OP14 reworded, OP15 added")]
     data = resdiff.render_docx(unsure)
     document = zipfile.ZipFile(io.BytesIO(data))
     assert "OP14 + OP15 (split, confidence 40%)" in document.read("word/document.xml").decode("utf-8")
-    assert "To check: resdiff is not sure of this split (confidence 40%)" in document.read("word/comments.xml").decode()
+    assert ("To check: resdiff is not sure of this split (confidence 40%); other reading: OP15 → OP14 reworded, "
+            "OP15 added") in document.read("word/comments.xml").decode()
     sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(unsure)))["changes"]
     header = [c.value for c in sheet[1]]
     assert "confidence" in header and sheet.cell(2, header.index("confidence") + 1).value == 0.95

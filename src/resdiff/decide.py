@@ -68,7 +68,7 @@ MAX_ALTERNATIVES = 3
 #: part of the neighbour's merge (split).
 PART_FLOOR = 0.3
 
-#: The same for a part that stood (stands) far from the rest, moved before it was merged.
+#: The same for a part that stood far from the rest, moved before it was merged.
 FAR_PART_FLOOR = 0.5
 
 FAMILIES = ("pair", "parts", "single")
@@ -334,9 +334,15 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
             if host is None or len(host[1]) != 1 or a.new[j].kind == "heading":
                 continue
             olds = host[0]
-            if min(abs(d - k) for k in olds) > MERGE_REACH and scorer.found_old[d, j] < FAR_PART_FLOOR:
+            near = min(abs(d - k) for k in olds) <= MERGE_REACH
+            # From afar, only the merges the model was fitted on: paragraphs of one kind, neither
+            # of them a lettered sub-paragraph.
+            if not near and (scorer.found_old[d, j] < FAR_PART_FLOOR or a.old[d].parent is not None
+                             or any(a.old[k].parent is not None or a.old[k].kind != a.old[d].kind for k in olds)):
                 continue
-            out.append((frozenset([host, ((d,), ())]), [(tuple(sorted((*olds, d))), host[1])]))
+            parts = sorted((*olds, d))
+            if sorted(a._explain(j, parts, old_side=False)) == parts:
+                out.append((frozenset([host, ((d,), ())]), [(tuple(parts), host[1])]))
         # A dropped unit whose best partner is taken by a weaker neighbour: the partner swapped.
         j = int(scorer.sim[d].argmax()) if scorer.sim.shape[1] else -1
         host = by_new.get(j)
@@ -351,9 +357,13 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
             if host is None or len(host[0]) != 1 or a.old[i].kind == "heading":
                 continue
             news = host[1]
-            if min(abs(n - k) for k in news) > MERGE_REACH and scorer.found_new[i, n] < FAR_PART_FLOOR:
+            # The parts of a split stand next to each other (a part moved away after the split is
+            # not among the readings the model was fitted on).
+            if min(abs(n - k) for k in news) > 1:
                 continue
-            out.append((frozenset([host, ((), (n,))]), [(host[0], tuple(sorted((*news, n))))]))
+            parts = sorted((*news, n))
+            if sorted(a._explain(i, parts, old_side=True)) == parts:
+                out.append((frozenset([host, ((), (n,))]), [(host[0], tuple(parts))]))
         i = int(scorer.sim[:, n].argmax()) if scorer.sim.shape[0] else -1
         host = by_old.get(i)
         if (host is not None and len(host[0]) == len(host[1]) == 1 and abs(host[1][0] - n) <= 2

@@ -24,7 +24,7 @@ from typing import Literal
 import jinja2
 
 from resdiff.model import Change, Comparison, DiffOp
-from resdiff.render.common import CHECK_BELOW, confidence, excerpt, kind_of, label, lead_note, marked, where
+from resdiff.render.common import CHECK_BELOW, confidence, excerpt, kind_of, label, lead_note, marked, other_readings, where
 
 BriefFormat = Literal["text", "markdown", "html"]
 
@@ -96,7 +96,8 @@ def make_brief(comparison: Comparison, *, title: str | None = None) -> Brief:
     for change in comparison.changes:
         level = confidence(change)
         if level is not None and level < CHECK_BELOW and change.type != "unchanged":
-            checks.append(BriefItem(where(change), f"{change.type}, confidence {level:.0%}: please check", ()))
+            checks.append(BriefItem(where(change), f"{change.type}, confidence {level:.0%}: please check"
+                                                        f"{other_readings(change)}", ()))
         if not change.substantive:
             continue
         kind = kind_of(comparison, change)

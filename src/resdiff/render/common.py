@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from resdiff.model import Change, Comparison, DiffOp, Resolution
+from resdiff.options import DEFAULT_OPTIONS
 
 #: How a lead shift is drawn after ``old → new``.
 ARROWS = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
 
-#: Below this confidence (``Change.confidence``, issue 10) a change is listed "to check".
-CHECK_BELOW = 0.6
+#: Below this confidence (``Change.confidence``, issue 10) a change is listed "to check": the
+#: same threshold as the HTML report's and the terminal's "check" mark.
+CHECK_BELOW = DEFAULT_OPTIONS.check_threshold
 
 #: Characters of unchanged text kept on each side of an edit in an excerpt.
 CONTEXT = 14
@@ -79,3 +81,9 @@ def confidence(change: Change) -> float | None:
     """The engine's confidence in a change, where the model carries one (issue 10)."""
     value = getattr(change, "confidence", None)
     return float(value) if isinstance(value, (int, float)) else None
+
+
+def other_readings(change: Change) -> str:
+    """`` other reading: OP20 reworded, OP21 dropped`` for each alternative of an unsure change,
+    or ``""`` when it has none."""
+    return "".join(f"; other reading: {', '.join(c.label for c in reading)}" for reading in change.alternatives)

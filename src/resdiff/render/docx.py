@@ -47,7 +47,7 @@ from typing import Any, Literal
 
 from resdiff.errors import DocumentError
 from resdiff.model import Change, Comparison, Resolution, Unit
-from resdiff.render.common import CHECK_BELOW, confidence
+from resdiff.render.common import CHECK_BELOW, confidence, other_readings
 
 AUTHOR = "resdiff"
 INITIALS = "rd"
@@ -429,7 +429,8 @@ class _Builder:
             notes.extend(self.term_anchor(change))
         level = confidence(change)
         if level is not None and level < CHECK_BELOW and change.type != "unchanged":
-            notes.append(("", f"To check: resdiff is not sure of this {change.type} (confidence {level:.0%})"))
+            notes.append(("", f"To check: resdiff is not sure of this {change.type} (confidence {level:.0%})"
+                                  f"{other_readings(change)}"))
         return notes
 
     # -- the lines around the units ---------------------------------------------------------
@@ -826,7 +827,8 @@ def to_check(comparison: Comparison) -> list[str]:
     for change in comparison.changes:
         level = confidence(change)
         if level is not None and level < CHECK_BELOW and change.type != "unchanged":
-            found.append(f"{' + '.join(change.new or change.old)} ({change.type}, confidence {level:.0%})")
+            found.append(f"{' + '.join(change.new or change.old)} ({change.type}, confidence {level:.0%})"
+                         f"{other_readings(change)}")
     return found
 
 
