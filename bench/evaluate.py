@@ -48,7 +48,9 @@ COLUMNS = [
 def _with_confidence(comparison: resdiff.Comparison) -> list[dict[str, Any]]:
     changes = from_comparison(comparison)
     for change, mine in zip(changes, comparison.changes):
-        change["confidence"] = mine.confidence
+        confidence = getattr(mine, "confidence", None)  # an engine before issue 10 has none
+        if confidence is not None:
+            change["confidence"] = confidence
     return changes
 
 
@@ -67,9 +69,16 @@ BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001)
 
 def false_readings(expected: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[str, int]:
     """Predicted merges, splits and moves that the expected list does not have (same units; for a
-    move, the same units also moved there)."""
+    move, the same units also moved there); and the expected lead shifts (stronger, weaker,
+    different), with how many the prediction has on the same units."""
     want = {_key(c): c for c in expected}
-    counts = {"false_merges": 0, "false_splits": 0, "false_moves": 0}
+    counts = {"false_merges": 0, "false_splits": 0, "false_moves": 0, "lead_shifts": 0, "lead_shifts_right": 0}
+    got_by_key = {_key(c): c for c in predicted}
+    for c in expected:
+        if c.get("lead_shift") in ("stronger", "weaker", "different"):
+            counts["lead_shifts"] += 1
+            got = got_by_key.get(_key(c))
+            counts["lead_shifts_right"] += bool(got and got.get("lead_shift") == c["lead_shift"])
     for c in predicted:
         got = want.get(_key(c))
         if c["type"] == "merged" and not (got and got["type"] == "merged"):
@@ -110,7 +119,8 @@ def evaluate(case_names: list[str] | None, styles: tuple[str, ...], root: Path |
     tallies = {(system, style): Tally() for system in SYSTEMS for style in (*styles, "all")}
     failures: dict[str, dict[str, dict[str, list[str]]]] = {s: {} for s in SYSTEMS}
     seconds = dict.fromkeys(SYSTEMS, 0.0)
-    falses = {system: {"false_merges": 0, "false_splits": 0, "false_moves": 0} for system in SYSTEMS}
+    falses = {system: {"false_merges": 0, "false_splits": 0, "false_moves": 0, "lead_shifts": 0,
+                       "lead_shifts_right": 0} for system in SYSTEMS}
     confidences: list[tuple[float, bool]] = []
     for case in cases:
         for style, old, new in iter_styles(case, styles):
@@ -171,6 +181,8 @@ def print_table(result: dict[str, Any], *, show_failures: bool) -> None:
     print("targets: " + ", ".join(f"{k} ≥ {v}" for k, v in TARGETS.items()) + "   (✗: resdiff below target)")
     print("false merges / splits / moves (all styles): " + ", ".join(
         f"{system} {f['false_merges']}/{f['false_splits']}/{f['false_moves']}" for system, f in result["false"].items()))
+    print("lead shifts found with their paragraphs (all styles): " + ", ".join(
+        f"{system} {f['lead_shifts_right']}/{f['lead_shifts']}" for system, f in result["false"].items()))
     print("reliability of resdiff's confidence (all styles; right = exactly as expected):")
     print(f"  {'band':<11} {'changes':>8} {'right':>7}")
     for row in result["reliability"]:
