@@ -199,7 +199,8 @@ class Scorer:
             rival = max(_other(self._row_sim, i, j), _other(self._col_sim, j, i))
             rival_part = max(_other(self._row_part, i, j), _other(self._col_part, j, i))
             ou, nu = a.old[i], a.new[j]
-            content = a.content(i, j)
+            # The same words share all their rare wording: no need to weigh them.
+            content = 1.0 if a.ow[i] and a.ow[i] == a.nw[j] else a.content(i, j)
             return [s, content, float(self.found_old[i, j]), float(self.found_new[i, j]),
                     float(_same_lead(ou, nu)), float(ou.kind != nu.kind), float(moved), float(moved) * s,
                     rival, s - rival, rival_part, math.log1p(min(len(a.ow[i]), len(a.nw[j]))),
