@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +13,14 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 
-import resdiff
-from resdiff.schemas import FILES, load_schema
+# Tests never read or fill the user's real cache (word cache, indexes of read-only folders,
+# downloads): one temporary cache for the whole run, inherited by the CLI's subprocesses too.
+_CACHE = tempfile.mkdtemp(prefix="resdiff-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+os.environ["RESDIFF_CACHE_DIR"] = _CACHE
+
+import resdiff  # noqa: E402
+from resdiff.schemas import FILES, load_schema  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpora" / "ecosoc-wsis" / "zh" / "E-RES-2013-9.txt"

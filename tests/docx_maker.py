@@ -79,8 +79,27 @@ def _reference(paragraph: docx.text.paragraph.Paragraph, number: int, first: boo
     run.font.superscript = True
 
 
-def make_docx(clean: str, *, numbering: str = "auto", header: bool = True) -> bytes:
-    """A .docx of the resolution ``clean``; ``numbering`` is ``auto`` (Word's lists) or ``typed``.
+#: Styles as the Official Document System's Word files use them: the text in ``SingleTxtG``, the
+#: operative paragraphs and sub-paragraphs numbered by their paragraph style, the lead bold by a
+#: character style (no direct formatting anywhere).
+ODS_STYLES = [
+    f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="SingleTxtG"><w:name w:val="_ Single Txt_G"/>'
+    '<w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="120"/><w:ind w:left="1134" w:right="1134"/>'
+    '</w:pPr></w:style>',
+    f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="OpNumberedG"><w:name w:val="Op Numbered_G"/>'
+    f'<w:basedOn w:val="SingleTxtG"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{LIST_ID}"/>'
+    '</w:numPr></w:pPr></w:style>',
+    f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="SubNumberedG"><w:name w:val="Sub Numbered_G"/>'
+    f'<w:basedOn w:val="SingleTxtG"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="{LIST_ID}"/>'
+    '</w:numPr></w:pPr></w:style>',
+    f'<w:style {nsdecls("w")} w:type="character" w:styleId="LeadG"><w:name w:val="Lead_G"/>'
+    '<w:rPr><w:b/></w:rPr></w:style>',
+]
+
+
+def make_docx(clean: str, *, numbering: str = "auto", header: bool = True, ods_styles: bool = False) -> bytes:
+    """A .docx of the resolution ``clean``; ``numbering`` is ``auto`` (Word's lists) or ``typed``;
+    with ``ods_styles`` the numbering and the bold leads come from named styles (``ODS_STYLES``).
 
     The footnotes must be first referenced in the order of their numbers, as Word numbers them.
     """
@@ -89,6 +108,9 @@ def make_docx(clean: str, *, numbering: str = "auto", header: bool = True) -> by
         numbering_xml = document.part.numbering_part.element
         numbering_xml.insert(0, parse_xml(NUMBERING))
         numbering_xml.append(parse_xml(NUM))
+    if ods_styles:
+        for xml in ODS_STYLES:
+            document.styles.element.append(parse_xml(xml))
     notes: dict[int, str] = {}
     lines = []
     for line in clean.splitlines():
@@ -106,11 +128,15 @@ def make_docx(clean: str, *, numbering: str = "auto", header: bool = True) -> by
                 document.add_paragraph(line)
             continue
         paragraph = document.add_paragraph()
+        if ods_styles:
+            paragraph.style = document.styles["_ Single Txt_G"]
         for pattern, level in ((RE_OP, 0), (RE_SUB, 1)):
             found = pattern.match(line)
             if not found:
                 continue
-            if numbering == "auto":
+            if numbering == "auto" and ods_styles:
+                paragraph.style = document.styles["Op Numbered_G" if level == 0 else "Sub Numbered_G"]
+            elif numbering == "auto":
                 _number(paragraph, level)
             else:
                 label = f"{found.group(1)}." if level == 0 else f"({found.group(1)})"
@@ -118,7 +144,9 @@ def make_docx(clean: str, *, numbering: str = "auto", header: bool = True) -> by
             line = found.group(2)
             break
         for token in RE_TOKEN.finditer(line):
-            if token.group("bold"):
+            if token.group("bold") and ods_styles:
+                paragraph.add_run(token.group("bold"), style=document.styles["Lead_G"])
+            elif token.group("bold"):
                 paragraph.add_run(token.group("bold")).bold = True
             elif token.group("ref"):
                 number = int(token.group("ref"))

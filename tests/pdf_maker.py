@@ -102,6 +102,12 @@ class Style:
     rule_length: float = 120.0
     footnote_rule: bool | str = True
     """Draw the separator rule above each footnote block; ``"text"``: type it as underscores."""
+    indent: float = 2.0
+    """First-line indent of a paragraph, in font sizes (0: paragraphs flush left)."""
+    masthead: tuple[tuple[str, str], ...] = ()
+    """The first page's masthead, as the Official Document System prints it: rows of (left,
+    right) texts above the resolution, ``("联合国", "E/RES/2013/9")``, ``("经济及社会理事会",
+    "Distr.: General")``, ``("", "2013年8月6日")``, under them a rule; ``请回收`` at the foot."""
 
 
 @dataclass
@@ -260,7 +266,7 @@ class _Setter:
 
     def paragraph(self, text: str, index: int) -> list[_SetLine]:
         size = self.style.size
-        indent = self.left + 2 * size
+        indent = self.left + self.style.indent * size
         for pattern in (RE_OP, RE_SUB):
             found = pattern.match(text)
             if found:
@@ -292,11 +298,34 @@ class _Setter:
         return lines
 
 
+def masthead_height(style: Style) -> float:
+    """The height the masthead takes at the top of the first page (0 without one)."""
+    return len(style.masthead) * style.size * 2.2 + style.size * 2 if style.masthead else 0.0
+
+
+def _draw_masthead(c: canvas.Canvas, setter: _Setter, style: Style) -> None:
+    width, height = style.page
+    y = height - style.margin - style.size
+    for left, right in style.masthead:
+        c.setFont(setter.heading, style.size * 1.2)
+        if left:
+            c.drawString(style.margin, y, left)
+        c.setFont(setter.body, style.size)
+        if right:
+            c.drawRightString(width - style.margin, y, right)
+        y -= style.size * 2.2
+    c.setLineWidth(1.5)
+    c.line(style.margin, y + style.size * 1.2, width - style.margin, y + style.size * 1.2)
+    c.setFont(setter.body, 7)
+    c.drawRightString(width - style.margin, 12, "请回收  Please recycle")
+
+
 def _layout(setter: _Setter, paragraphs: list[str], notes: dict[int, str]) -> tuple[list[_Page], list[int]]:
     style = setter.style
     pitch = style.size * style.pitch
     note_pitch = style.note_size * 1.5
     top = style.page[1] - style.margin - style.size
+    first_top = top - masthead_height(style)
     bottom = style.margin
     set_notes = {n: setter.note(n, t) for n, t in notes.items()}
 
@@ -307,7 +336,7 @@ def _layout(setter: _Setter, paragraphs: list[str], notes: dict[int, str]) -> tu
 
     pages = [_Page()]
     placed: set[int] = set()
-    y = top
+    y = first_top
     interrupted: list[int] = []
     for index, text in enumerate(paragraphs):
         if index and style.paragraph_gap:
@@ -384,6 +413,9 @@ def make_pdf(clean: str, style: Style | None = None) -> Made:
                     _draw_line(c, line, y, style, 1)
                     y -= note_pitch
         c.setFont(setter.body, 8)
+        if number == 1 and style.masthead:
+            _draw_masthead(c, setter, style)
+            c.setFont(setter.body, 8)
         if number == 1:
             c.drawString(style.margin, 20, JOB_CODE)
             c.drawRightString(width - style.margin, 30, BARCODE)

@@ -251,13 +251,15 @@ def test_un_terms_dictionary_keeps_terms_whole(corpus: Resolution) -> None:
     assert [(d.op, d.text) for d in without.diff if d.op != "equal"] == [("delete", "和")]
 
 
-def test_unchanged_ignores_only_whitespace_and_the_final_mark(corpus: Resolution) -> None:
+def test_unchanged_ignores_only_whitespace_width_and_the_final_mark(corpus: Resolution) -> None:
     new = _edit(corpus, "OP51", "贡献者；", "贡献者。")  # the last paragraph now ends with 。
     new = _edit(new, "OP12", "宽带接入网络", "宽带接入 网络")
-    new = _edit(new, "OP38", "并因此:", "并因此：")  # ASCII colon → full-width: not one of the spec's marks
+    new = _edit(new, "OP38", "并因此:", "并因此：")  # ASCII colon → full-width: the same mark (issue 9)
+    new = _edit(new, "OP39", "，", "、")  # another mark, not another width of the same one
     changes = {c.old[0]: c.type for c in resdiff.compare(corpus, new).changes}
     assert changes["OP51"] == "unchanged" and changes["OP12"] == "unchanged"
-    assert changes["OP38"] == "reworded"
+    assert changes["OP38"] == "unchanged"
+    assert changes["OP39"] == "reworded"
 
 
 def test_cli_diff_html_by_extension_and_by_format(tmp_path: Path) -> None:

@@ -119,6 +119,10 @@ def test_negotiation_brief(tmp_path: Path, comparison: Comparison) -> None:
     assert f"{summary['unchanged']} paragraphs unchanged" in part["Not listed"]
     # Routine updates are counted, not listed: PP3's new predecessor does not appear.
     assert "第2013/9号决议" not in markdown
+    # Footnotes (issue 9): the draft's three footnote changes are routine (symbols, years).
+    notes = {(n.old_number, n.new_number) for c in comparison.changes for n in c.footnotes}
+    assert len(notes) == 3 and "3 routine footnote updates" in part["Not listed"]
+    assert not any(k.startswith("Footnotes changed") for k in part)  # only when not routine
     listed = len(re.findall(r"^- \*\*", markdown, flags=re.M))
     # Every substantive change once, and the changes the engine is unsure of once more "to check".
     from resdiff.render.common import CHECK_BELOW

@@ -241,6 +241,17 @@ def test_render_docx_is_exported_and_pure(draft: Comparison) -> None:
     assert render_docx(draft, date="2014-07-15") == render_docx(draft, date="2014-07-15")
 
 
+def test_word_files_do_not_carry_the_time_of_saving(draft: Comparison) -> None:
+    """python-docx stamps zip members with the clock; two renders a second apart must not differ."""
+    import zipfile
+
+    from resdiff.render.brief import render_brief_docx
+
+    for blob in (render_docx(draft, date="2014-07-15"), render_brief_docx(draft)):
+        with zipfile.ZipFile(io.BytesIO(blob)) as package:
+            assert {member.date_time for member in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
 # --- LibreOffice ---------------------------------------------------------------------------------
 
 

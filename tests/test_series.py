@@ -190,3 +190,32 @@ def test_cli_chain_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "<svg" in out.read_text(encoding="utf-8")
     assert main(["chain", str(tmp_path / "nothing"), "-o", str(out)]) == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("toml", "says"), [
+    ("resolution = 5\n", "'resolution' must be a list"),
+    ('[[resolution]]\nsymbol = "E/RES/2013/9"\ntexts = 5\n', "'texts' must be a list of file names"),
+    ("[[resolution]]\nsymbol = 2013\n", "'symbol' must be a text"),
+    ('[[resolution]]\nsymbol = "E/RES/2013/9"\nadopted = 7\n', "'adopted' must be a date"),
+    ('[[resolution]]\nsymbol = "E/RES/2013/9"\nadopted = "July"\n', "'adopted' must be a date"),
+])
+def test_series_toml_of_the_wrong_types_is_one_clear_error(tmp_path: Path, toml: str, says: str,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Regression (issue 15, item 3): `resolution = 5` or `texts = 5` ended in a traceback."""
+    folder = tmp_path / "zh"
+    folder.mkdir()
+    shutil.copy(CORPUS, folder / CORPUS.name)
+    (folder / "series.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(SeriesError, match=re.escape(says)):
+        read_series_file(folder)
+    assert main(["lineage", str(folder), "OP1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and says in err and "Traceback" not in err
+
+
+def test_series_toml_dates_as_text_are_read() -> None:
+    from resdiff.series import parse_series_file
+
+    (item,) = parse_series_file({"resolution": [{"symbol": "E/RES/2013/9", "adopted": "2013-07-22",
+                                                 "texts": "zh/E-RES-2013-9.txt"}]})
+    assert (item.adopted, item.texts) == ("2013-07-22", ("zh/E-RES-2013-9.txt",))

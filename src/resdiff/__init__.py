@@ -13,12 +13,23 @@ from resdiff.errors import (
     DocumentError,
     FetchError,
     InputError,
+    LanguageError,
     NotAResolutionError,
     ResdiffError,
     SeriesError,
 )
 from resdiff.fetch import fetch  # after the errors: the module and the function share a name
-from resdiff.model import Change, Comparison, DiffOp, LeadShift, Resolution, TermSwitch, Unit
+from resdiff.model import (
+    Change,
+    Comparison,
+    DiffOp,
+    FootnoteChange,
+    LeadShift,
+    ParseWarning,
+    Resolution,
+    TermSwitch,
+    Unit,
+)
 from resdiff.options import Options
 
 __version__ = "0.1.0"
@@ -51,11 +62,14 @@ __all__ = [
     "DiffOp",
     "DocumentError",
     "FetchError",
+    "FootnoteChange",
     "Index",
     "InputError",
+    "LanguageError",
     "LeadShift",
     "NotAResolutionError",
     "Options",
+    "ParseWarning",
     "ResdiffError",
     "Resolution",
     "Series",

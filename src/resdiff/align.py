@@ -57,6 +57,11 @@ PART_MARGIN = 0.05
 #: 0.72 for a new paragraph written on the pattern of the old one).
 PART_OVERLAP = 0.65
 
+#: English function words as similarity keys (Snowball stems): found in any paragraph, they are
+#: no evidence of where a part of a split or merge came from.
+FUNCTION_WORDS = frozenset(("the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "by", "with", "at", "as",
+                            "it", "that", "this", "these", "be", "is", "are", "which", "all", "from", "their"))
+
 #: Parts of a split or merge stand at most this many places apart (paragraphs dropped, moved or
 #: added between them).
 MERGE_REACH = 4
@@ -334,8 +339,11 @@ class Aligner:
         # The parts of one paragraph cut apart come from different stretches of it; a part whose
         # words are mostly found where another part's are is a paragraph written on the same
         # pattern (next year's "welcomes the host of the next Forum"), not a piece of the whole.
+        # English function words (``the``, ``to``, ``all``) are found everywhere and say nothing
+        # of where a part came from; they are left out of that measure (no Chinese key is one).
+        telling = {k: {p for p in found[k] if whole_words[p] not in FUNCTION_WORDS} for k in parts}
         while len(kept) >= 2:
-            shared = {k: len(found[k] & set().union(*(found[m] for m in kept if m != k))) / max(len(found[k]), 1)
+            shared = {k: len(telling[k] & set().union(*(telling[m] for m in kept if m != k))) / max(len(telling[k]), 1)
                       for k in kept}
             worst = max(kept, key=lambda k: (shared[k], -len(found[k])))
             if shared[worst] <= PART_OVERLAP:

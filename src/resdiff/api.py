@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resdiff.errors import InputError, ResdiffError
+from resdiff.lang import LANGUAGES
 from resdiff.model import Comparison, Resolution
 from resdiff.options import DEFAULT_OPTIONS, Options
 from resdiff.readers.text import decode
@@ -18,14 +19,17 @@ if TYPE_CHECKING:  # jieba loads only when a comparison needs it
 Source = Resolution | str | os.PathLike[str]
 
 
-def parse(text: str) -> Resolution:
-    """Parse the text of a resolution: a PDF extraction with its artefacts, or a clean copy.
+def parse(text: str, *, language: str | None = None) -> Resolution:
+    """Parse the text of a resolution: a PDF extraction with its artefacts, or a clean copy, in
+    Chinese or English (told from the text; ``language="zh"`` or ``"en"`` forces it).
 
     Raises :class:`resdiff.NotAResolutionError` when the text has no operative paragraphs.
     """
     if not text.strip():
         raise InputError("the text is empty")
-    return build(text)
+    if language is not None and language not in LANGUAGES:
+        raise InputError(f"unknown language {language!r}: use one of {', '.join(LANGUAGES)}")
+    return build(text, language=language)
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -55,10 +59,11 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode(data, name=str(path))
 
 
-def load(path: str | os.PathLike[str]) -> Resolution:
-    """Read and parse a resolution from a file: text (UTF-8, GB18030/GBK), PDF or Word."""
+def load(path: str | os.PathLike[str], *, language: str | None = None) -> Resolution:
+    """Read and parse a resolution from a file: text (UTF-8, GB18030/GBK), PDF or Word, in
+    Chinese or English (``language`` forces one)."""
     try:
-        return parse(read_text(path))
+        return parse(read_text(path), language=language)
     except ResdiffError as exc:
         if str(path) in str(exc):
             raise
@@ -85,14 +90,25 @@ def _resolution(source: Source) -> Resolution:
 
 
 def compare(old: Source, new: Source, *, options: Options | None = None, segmenter: Segmenter | None = None,
-            **overrides: Any) -> Comparison:
+            old_other: Source | None = None, new_other: Source | None = None, **overrides: Any) -> Comparison:
     """Align two resolutions and classify every change (see ``resdiff.comparison/1``).
 
     ``old`` and ``new`` are each a :class:`Resolution`, a text, or a path. Settings come from
     ``options`` (default :class:`Options`) with keyword ``overrides`` applied. A ``segmenter``
     shared by many comparisons (a series) cuts each text into words only once.
+
+    ``old_other`` and ``new_other`` are the other language's versions of ``old`` and ``new``
+    (either may be left out: last year's adopted text in Chinese against this year's English
+    draft). Each change then carries that language's texts and word diff (``Change.parallel``),
+    paired by unit id; units that cannot be paired are listed in ``Comparison.pairing``.
     """
     from resdiff.engine import run
 
     opts = (options or DEFAULT_OPTIONS).with_(**overrides) if overrides else (options or DEFAULT_OPTIONS)
-    return run(_resolution(old), _resolution(new), opts, segmenter=segmenter)
+    comparison = run(_resolution(old), _resolution(new), opts, segmenter=segmenter)
+    if old_other is None and new_other is None:
+        return comparison
+    from resdiff.parallel import attach
+
+    return attach(comparison, _resolution(old_other) if old_other is not None else None,
+                  _resolution(new_other) if new_other is not None else None, opts)

@@ -12,29 +12,49 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from resdiff import patterns as P
-from resdiff.lexicon import NORMATIVE_WORDS, base_lead, match_lead, shift
+from resdiff.lexicon import NORMATIVE_WORDS, NORMATIVE_WORDS_EN, base_lead, gloss, match_lead, shift
 from resdiff.model import DiffOp, LeadShift, TermSwitch
 
 _WHITESPACE = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def is_english_text(text: str) -> bool:
+    """A text without a single Chinese character, read by the English rules."""
+    return _CJK.search(text) is None and re.search(r"[A-Za-z]", text) is not None
 
 
 def comparable(text: str) -> str:
-    """A text with whitespace and its final punctuation mark ignored (the ``unchanged`` rule)."""
-    return P.RE_FINAL_MARK.sub("", _WHITESPACE.sub("", text))
+    """A text with whitespace, the width of its punctuation and its final punctuation mark
+    ignored (the ``unchanged`` rule: ``成果文件,`` and ``成果文件，`` are the same; in an English
+    text the final mark is also ``.``)."""
+    folded = P.RE_FINAL_MARK.sub("", _WHITESPACE.sub("", text.translate(P.PUNCT_WIDTH)))
+    if _CJK.search(text) is None:
+        return P.RE_FINAL_MARK_EN.sub("", folded)
+    return folded
 
 
 def strip_adverb(text: str) -> str:
-    """The text without the 又/还 before its lead (``又确认…`` → ``确认…``)."""
+    """The text without the 又/还 before its lead (``又确认…`` → ``确认…``), or the also/further
+    before or after an English lead (``Recalling also its…`` → ``Recalling its…``)."""
     lead = match_lead(text)
     if lead is None:
         return text
-    return text[len(lead) - len(base_lead(lead)):]
+    return base_lead(lead) + text[len(lead):]
 
 
 def routine_form(text: str) -> str:
     """The text without what a yearly update changes: dates and date ranges, numbers, document
     symbols, ordinal session and meeting numbers, and the 又/还 before the lead. Two texts with
-    the same routine form differ only in those (a date inserted or dropped is such a difference)."""
+    the same routine form differ only in those (a date inserted or dropped is such a difference).
+    An English text loses the same: ``24 July 2012``, ``sixty-eighth``, ``41st``, ``A/RES/67/195``,
+    ``2012/5`` and the ``also``/``further`` of its lead."""
+    if is_english_text(text):
+        text = strip_adverb(text.strip())
+        text = P.RE_DATE_EN.sub("", text)
+        text = P.RE_ROUTINE_SYMBOL.sub("", text)
+        text = P.RE_ORDINAL_EN.sub("", text)
+        return comparable(P.RE_ROUTINE_DIGITS_EN.sub("", text))
     text = strip_adverb(comparable(text))
     text = P.RE_ROUTINE_RANGE.sub("", text)
     text = P.RE_DATE.sub("", text)
@@ -52,7 +72,7 @@ def lead_shift(old: str | None, new: str | None) -> LeadShift | None:
     """The lead shift of a change, or ``None`` when either side has no lead."""
     if old is None or new is None:
         return None
-    return LeadShift(old, new, shift(old, new))
+    return LeadShift(old, new, shift(old, new), gloss(old), gloss(new))
 
 
 def replacement_pairs(diff: Sequence[DiffOp]) -> list[tuple[str, str]]:
@@ -63,7 +83,10 @@ def replacement_pairs(diff: Sequence[DiffOp]) -> list[tuple[str, str]]:
         if first.op != "delete" or second.op != "insert":
             continue
         old, new = first.text.strip(), second.text.strip()
-        if not (0 < len(old) <= 10 and 0 < len(new) <= 10):
+        english = is_english_text(old + new)
+        if english and not (0 < len(old.split()) <= 4 and 0 < len(new.split()) <= 4):
+            continue
+        if not english and not (0 < len(old) <= 10 and 0 < len(new) <= 10):
             continue
         if routine_form(old) == routine_form(new) or not re.search(r"[\u4e00-\u9fffA-Za-z]", old + new):
             continue
@@ -79,6 +102,9 @@ def is_term(words: str) -> bool:
     is asked). Terminology is what names things: 因特网 → 互联网, 信息和通信技术 → 信息通信技术."""
     if match_lead(words) is not None or match_lead(strip_adverb(words)) is not None:
         return False
+    if is_english_text(words):
+        folded = f" {' '.join(re.findall(r'[a-z]+', words.lower()))} "
+        return not any(f" {word} " in folded for word in NORMATIVE_WORDS_EN)
     return not any(word in words for word in NORMATIVE_WORDS)
 
 

@@ -17,6 +17,7 @@ from resdiff import __version__
 from resdiff.errors import InputError, ResdiffError
 
 if TYPE_CHECKING:
+    from resdiff.model import Resolution
     from resdiff.series import Series
 
 EXIT_ERROR = 2
@@ -113,22 +114,58 @@ def _format_for(output: str | None, given: str | None, default: str = "text", *,
 
 # -- subcommands ---------------------------------------------------------------------------
 
+def _printable(text: str) -> str:
+    """A message as the terminal may show it: control characters (escape codes) replaced."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
+def _warn(resolution: Resolution, name: str, strict: bool) -> bool:
+    """Print the parser's warnings on stderr; with ``strict``, any warning is an error (True)."""
+    for warning in resolution.warnings:
+        where = f"{name}: {warning.unit}" if warning.unit else name
+        print(_printable(f"resdiff: warning: {where}: {warning.message} [{warning.code}]"), file=sys.stderr)
+    if strict and resolution.warnings:
+        n = len(resolution.warnings)
+        print(_printable(f"resdiff: error: {name}: {n} warning{'s' * (n != 1)} and --strict"), file=sys.stderr)
+        return True
+    return False
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
     from resdiff.api import load
     from resdiff.render.json import render_json
     from resdiff.render.text import render_resolution_text
 
-    resolution = load(args.file)
+    resolution = load(args.file, language=args.lang)
+    if _warn(resolution, args.file, args.strict):
+        return EXIT_ERROR
     fmt = _format_for(args.output, args.format, command="resdiff parse")
-    _write(render_json(resolution) if fmt == "json" else render_resolution_text(resolution), args.output)
+    _write(render_json(resolution) if fmt == "json" else render_resolution_text(resolution, ui=_ui(args)),
+           args.output)
     return 0
+
+
+def _ui(args: argparse.Namespace) -> str:
+    """The interface language: ``--ui``, else the user's locale."""
+    from resdiff.i18n import default_ui
+
+    return str(args.ui) if getattr(args, "ui", None) else default_ui()
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     from resdiff.api import compare, load
 
     fmt = _format_for(args.output, args.format, allowed=DIFF_FORMATS, command="resdiff diff")
-    comparison = compare(load(args.old), load(args.new))
+    old, new = load(args.old, language=args.lang), load(args.new, language=args.lang)
+    failed = _warn(old, args.old, args.strict)
+    if _warn(new, args.new, args.strict) or failed:
+        return EXIT_ERROR
+    comparison = compare(old, new, old_other=load(args.old_other) if args.old_other else None,
+                         new_other=load(args.new_other) if args.new_other else None)
+    if args.agreed:
+        from resdiff.parallel import attach_agreed, load_folder, pair_folder
+
+        comparison = attach_agreed(comparison, pair_folder(load_folder(args.agreed), comparison.new.language))
     content: str | bytes
     if fmt == "json":
         from resdiff.render.json import render_json
@@ -137,11 +174,11 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     elif fmt == "html":
         from resdiff.render.html import render_html
 
-        content = render_html(comparison, title=args.title)
+        content = render_html(comparison, title=args.title, ui=_ui(args))
     elif fmt == "docx":
         from resdiff.render.docx import render_docx
 
-        content = render_docx(comparison, accept_routine=args.accept_routine, title=args.title)
+        content = render_docx(comparison, accept_routine=args.accept_routine, title=args.title, ui=_ui(args))
     elif fmt == "xlsx":
         from resdiff.render.sheet import render_xlsx
 
@@ -153,7 +190,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     else:
         from resdiff.render.text import render_comparison_text
 
-        content = render_comparison_text(comparison, colour=_to_terminal(args), all_changes=args.all)
+        content = render_comparison_text(comparison, colour=_to_terminal(args), all_changes=args.all,
+                                         ui=_ui(args))
     _write(content, args.output)
     return 0
 
@@ -162,15 +200,20 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from resdiff.api import compare, load
 
     fmt = _format_for(args.output, args.format, allowed=BRIEF_FORMATS, command="resdiff brief")
-    comparison = compare(load(args.old), load(args.new))
+    old, new = load(args.old, language=args.lang), load(args.new, language=args.lang)
+    _warn(old, args.old, False)
+    _warn(new, args.new, False)
+    comparison = compare(old, new, old_other=load(args.old_other) if args.old_other else None,
+                         new_other=load(args.new_other) if args.new_other else None)
     if fmt == "docx":
         from resdiff.render.brief import render_brief_docx
 
-        _write(render_brief_docx(comparison, title=args.title), args.output)
+        _write(render_brief_docx(comparison, title=args.title, ui=_ui(args)), args.output)
     else:
         from resdiff.render.brief import render_brief
 
-        _write(render_brief(comparison, format=fmt, title=args.title), args.output)  # type: ignore[arg-type]
+        _write(render_brief(comparison, format=fmt, title=args.title, ui=_ui(args)),  # type: ignore[arg-type]
+               args.output)
     return 0
 
 
@@ -217,7 +260,7 @@ def _cmd_chain(args: argparse.Namespace) -> int:
 
     series = Series.load(args.folder, progress=_progress(True))
     _report_series(series)
-    _write(render_timeline(series), args.output)
+    _write(render_timeline(series, ui=_ui(args)), args.output)
     return 0
 
 
@@ -228,18 +271,20 @@ def _cmd_search(args: argparse.Namespace) -> int:
         raise InputError("give the wording to search for, or --paragraph FILE_OR_TEXT")
     if args.limit < 1:
         raise InputError("--limit takes a whole number of 1 or more")
-    index = Index.open(args.folder, progress=_progress(True))
-    if args.paragraph is not None:
-        source = Path(args.paragraph)
-        if len(args.paragraph) < 256 and source.is_file():
-            from resdiff.api import read_text
+    with Index.open(args.folder, progress=_progress(True)) as index:
+        for warning in index.warnings:
+            print(f"resdiff: warning: {warning}", file=sys.stderr)
+        if args.paragraph is not None:
+            source = Path(args.paragraph)
+            if len(args.paragraph) < 256 and source.is_file():
+                from resdiff.api import read_text
 
-            paragraph = read_text(source)
+                paragraph = read_text(source)
+            else:
+                paragraph = args.paragraph
+            hits = index.similar(paragraph, limit=args.limit)
         else:
-            paragraph = args.paragraph
-        hits = index.similar(paragraph, limit=args.limit)
-    else:
-        hits = index.search(args.query, limit=args.limit)
+            hits = index.search(args.query, limit=args.limit)
     if _format_for(args.output, args.format, command="resdiff search") == "json":
         import json
 
@@ -254,7 +299,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resdiff",
-        description="What changed between two years of a UN resolution (Chinese texts).",
+        description="What changed between two years of a UN resolution (Chinese or English texts).",
     )
     parser.add_argument("--version", action="version", version=f"resdiff {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -263,6 +308,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a text, PDF or Word file")
     p.add_argument("--format", choices=("json", "text"), help="json (resdiff.resolution/1) or text (default)")
     p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--lang", choices=("zh", "en"), help="the text's language (default: told from the text)")
+    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
+    p.add_argument("--strict", action="store_true", help="any parser warning is an error (exit 2)")
     p.set_defaults(run=_cmd_parse)
 
     p = sub.add_parser("diff", help="compare two resolutions paragraph by paragraph")
@@ -277,6 +325,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="docx: leave routine updates (dates, sessions, symbols, 又/还) accepted")
     p.add_argument("--title", help="html, docx, xlsx: the title")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--lang", choices=("zh", "en"), help="the texts' language (default: told from each text)")
+    p.add_argument("--old-other", metavar="FILE",
+                   help="the old text in the other language (Chinese for an English diff, or English), shown alongside")
+    p.add_argument("--new-other", metavar="FILE", help="the new text in the other language, shown alongside")
+    p.add_argument("--agreed", metavar="FOLDER",
+                   help="for each added paragraph, the closest agreed language in this folder's texts (both languages)")
+    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
+    p.add_argument("--strict", action="store_true", help="any parser warning is an error (exit 2)")
     p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser("brief", help="a negotiation brief: the substantive changes, grouped")
@@ -286,6 +342,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="text (default), markdown, html or docx; from -o's extension if not given")
     p.add_argument("-o", "--output", help="write here instead of standard output: .txt .md .html .docx")
     p.add_argument("--title", help="the brief's title")
+    p.add_argument("--lang", choices=("zh", "en"), help="the texts' language (default: told from each text)")
+    p.add_argument("--old-other", metavar="FILE", help="the old text in the other language, shown under each change")
+    p.add_argument("--new-other", metavar="FILE", help="the new text in the other language, shown under each change")
+    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the brief (default: from the locale)")
     p.set_defaults(run=_cmd_brief)
 
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")
@@ -307,6 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("chain", help="a timeline page of a whole series")
     p.add_argument("folder")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
     p.set_defaults(run=_cmd_chain)
 
     p = sub.add_parser("search", help="find agreed language in a folder of resolutions")

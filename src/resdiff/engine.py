@@ -8,7 +8,7 @@ short heading whose only word changed (因特网治理 → 互联网治理) is s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -16,11 +16,16 @@ from rapidfuzz import fuzz
 from resdiff import classify
 from resdiff.align import Aligner, Link
 from resdiff.decide import Alternative, Decider, Item, load_model
-from resdiff.lexicon import ADVERBS
-from resdiff.model import Change, ChangeType, Comparison, DiffOp, Resolution, TermSwitch, Unit
+from resdiff.errors import InputError
+from resdiff.lexicon import ADVERBS, ADVERBS_EN
+from resdiff.model import Change, ChangeType, Comparison, DiffOp, FootnoteChange, Resolution, TermSwitch, Unit
 from resdiff.options import Options
 from resdiff.segment import Segmenter, is_punctuation
+from resdiff.segment_en import EnglishSegmenter
 from resdiff.worddiff import diff_words
+
+#: What cuts a text into words: jieba for Chinese, a regular expression for English.
+AnySegmenter = Segmenter | EnglishSegmenter
 
 _DIGITS = re.compile(r"\d")
 _KEY_WORD: dict[str, str | None] = {}
@@ -40,9 +45,17 @@ def _key_word(word: str) -> str | None:
         return key
 
 
-def similarity_key(words: Sequence[str]) -> list[str]:
-    """The words that count for similarity: no punctuation, numbers folded, no leading 又/还."""
+def similarity_key(words: Sequence[str], fold: Callable[[str], str] | None = None) -> list[str]:
+    """The words that count for similarity: no punctuation, numbers folded, no leading 又/还.
+    With ``fold`` (an English segmenter's stems), each word folded, and the ``also``/``further``
+    before or after the lead left out."""
     key = [k for k in map(_key_word, words) if k is not None]
+    if fold is not None:
+        key = [k if k == "#" else fold(k) for k in key]
+        for at in (1, 0):
+            if len(key) > at and key[at] in ADVERBS_EN:
+                del key[at]
+        return key
     while key and key[0] in ADVERBS:
         key = key[1:]
     return key
@@ -51,13 +64,14 @@ def similarity_key(words: Sequence[str]) -> list[str]:
 class _Texts:
     """Both texts' units with their words, cut once, and the word diffs computed so far."""
 
-    def __init__(self, old: Resolution, new: Resolution, segmenter: Segmenter) -> None:
+    def __init__(self, old: Resolution, new: Resolution, segmenter: AnySegmenter) -> None:
         self.old_units, self.new_units = old.units, new.units
         self.seg = segmenter
+        self.fold = segmenter.key if isinstance(segmenter, EnglishSegmenter) else None
         self.old_words = [segmenter.words(u.text) for u in old.units]
         self.new_words = [segmenter.words(u.text) for u in new.units]
-        self.old_keys = [similarity_key(w) for w in self.old_words]
-        self.new_keys = [similarity_key(w) for w in self.new_words]
+        self.old_keys = [similarity_key(w, self.fold) for w in self.old_words]
+        self.new_keys = [similarity_key(w, self.fold) for w in self.new_words]
         self.diffs: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[DiffOp, ...]] = {}
 
     def keys(self, terms: Sequence[TermSwitch] = ()) -> tuple[list[list[str]], list[list[str]]]:
@@ -71,17 +85,25 @@ class _Texts:
                 old.append(key)
             elif all(t.old in words for t in terms if t.old in unit.text):
                 # The switched wording is a whole word wherever it occurs: swap it in place.
-                old.append(similarity_key([single.get(w, w) for w in words]))
+                old.append(similarity_key([single.get(w, w) for w in words], self.fold))
             else:
-                old.append(similarity_key(self.seg.words(classify.apply_terms(unit.text, terms))))
+                old.append(similarity_key(self.seg.words(classify.apply_terms(unit.text, terms)), self.fold))
         return old, self.new_keys
+
+    def _joined(self, words: list[tuple[str, ...]], indices: tuple[int, ...]) -> list[str]:
+        """The words of several units read as one text: English units joined by a space."""
+        joined: list[str] = []
+        for k, i in enumerate(indices):
+            if k and self.fold is not None:
+                joined.append(" ")
+            joined.extend(words[i])
+        return joined
 
     def diff(self, link: Link) -> tuple[DiffOp, ...]:
         found = self.diffs.get((link.old, link.new))
         if found is None:
-            old_words = [w for i in link.old for w in self.old_words[i]]
-            new_words = [w for j in link.new for w in self.new_words[j]]
-            found = self.diffs[(link.old, link.new)] = diff_words(old_words, new_words)
+            found = self.diffs[(link.old, link.new)] = diff_words(self._joined(self.old_words, link.old),
+                                                                  self._joined(self.new_words, link.new))
         return found
 
 
@@ -174,6 +196,59 @@ def _order(items: Sequence[Item], flags: dict[Item, bool]) -> list[Item]:
     return [item for _, item in placed]
 
 
+def _cited(resolution: Resolution, ids: Sequence[str]) -> list[int]:
+    """The footnotes the units ``ids`` cite, in order of first citation."""
+    numbers: list[int] = []
+    for unit_id in ids:
+        for n in resolution[unit_id].footnotes:
+            if n not in numbers:
+                numbers.append(n)
+    return numbers
+
+
+def footnote_changes(old: Resolution, new: Resolution, change: Change,
+                     segmenter: AnySegmenter) -> tuple[FootnoteChange, ...]:
+    """The footnotes cited by a change's units whose text changed, appeared or disappeared.
+
+    Only a change with units on both sides has any (an added paragraph brings its footnotes
+    with it). A footnote of the same text on both sides is the same footnote whatever its
+    number; the others are paired in the order they are cited; what is left appeared or
+    disappeared with the citation.
+    """
+    if not change.old or not change.new:
+        return ()
+    old_cited = [n for n in _cited(old, change.old) if n in old.footnotes]
+    new_cited = [n for n in _cited(new, change.new) if n in new.footnotes]
+    if not old_cited and not new_cited:
+        return ()
+    new_texts = {classify.comparable(new.footnotes[n]): n for n in new_cited}
+    same = {o: new_texts[classify.comparable(old.footnotes[o])] for o in old_cited
+            if classify.comparable(old.footnotes[o]) in new_texts}
+    old_left = [o for o in old_cited if o not in same]
+    new_left = [n for n in new_cited if n not in same.values()]
+    found: list[FootnoteChange] = []
+    for o, n in zip(old_left, new_left):
+        a, b = old.footnotes[o], new.footnotes[n]
+        diff = diff_words(segmenter.words(a), segmenter.words(b))
+        found.append(FootnoteChange(o, n, a, b, diff, classify.is_routine(a, b)))
+    for o in old_left[len(new_left):]:
+        text = old.footnotes[o]
+        found.append(FootnoteChange(o, None, text, None, (DiffOp("delete", text),), False))
+    for n in new_left[len(old_left):]:
+        text = new.footnotes[n]
+        found.append(FootnoteChange(None, n, None, text, (DiffOp("insert", text),), False))
+    return tuple(found)
+
+
+
+
+def segmenter_for(language: str, options: Options, given: AnySegmenter | None = None) -> AnySegmenter:
+    """The segmenter for texts in ``language``: ``given`` if it is one for that language."""
+    if language == "en":
+        return given if isinstance(given, EnglishSegmenter) else EnglishSegmenter()
+    return given if isinstance(given, Segmenter) else Segmenter(options)
+
+
 def _build(texts: _Texts, items: list[Item], flags: dict[Item, bool], terms: Sequence[TermSwitch],
            decider: Decider, alternatives: list[Alternative]) -> list[Change]:
     """The changes in the new text's reading order, each with its confidence and the close
@@ -203,11 +278,15 @@ def _build(texts: _Texts, items: list[Item], flags: dict[Item, bool], terms: Seq
 
 
 def reading(old: Resolution, new: Resolution, options: Options, *,
-            segmenter: Segmenter | None = None) -> tuple[_Texts, Aligner, tuple[TermSwitch, ...], list[Item]]:
+            segmenter: AnySegmenter | None = None) -> tuple[_Texts, Aligner, tuple[TermSwitch, ...], list[Item]]:
     """The aligner's reading of two texts, before the scored decision: the texts cut into words,
     the aligner (its score matrices), the terminology switches and the items (pairs, splits and
     merges, then every unit left over as added or dropped)."""
-    texts = _Texts(old, new, segmenter or Segmenter(options))
+    if old.language != new.language:
+        raise InputError(
+            f"the old text is in {old.language!r} and the new one in {new.language!r}: compare texts of one "
+            "language, and give the other language's texts alongside (see README, both languages)")
+    texts = _Texts(old, new, segmenter_for(old.language, options, segmenter))
     links, aligner = _align(texts, options, ())
     first = [texts.diff(link) for link in links
              if classify.comparable("".join(texts.old_units[i].text for i in link.old))
@@ -223,10 +302,15 @@ def reading(old: Resolution, new: Resolution, options: Options, *,
     return texts, aligner, terms, items
 
 
-def run(old: Resolution, new: Resolution, options: Options, *, segmenter: Segmenter | None = None) -> Comparison:
+def run(old: Resolution, new: Resolution, options: Options, *, segmenter: AnySegmenter | None = None) -> Comparison:
     """Compare two parsed resolutions (the body of :func:`resdiff.compare`)."""
     texts, aligner, terms, items = reading(old, new, options, segmenter=segmenter)
     decider = Decider(aligner, load_model())
     items, flags, alternatives = decider.decide(items)
     changes = _build(texts, items, flags, terms, decider, alternatives)
+    if old.footnotes or new.footnotes:
+        # A footnote's change is the change of the paragraphs that cite it: attached once the
+        # paragraphs themselves are classified, it never changes their type.
+        changes = [replace(c, footnotes=notes) if (notes := footnote_changes(old, new, c, texts.seg)) else c
+                   for c in changes]
     return Comparison(old=old, new=new, changes=tuple(changes), terms=terms)

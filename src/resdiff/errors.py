@@ -14,6 +14,10 @@ class InputError(ResdiffError):
     """A file that cannot be read as a text: empty, binary, or in an unknown encoding."""
 
 
+class LanguageError(InputError):
+    """A text in a language resdiff does not read yet (English, until the English reader exists)."""
+
+
 class NotAResolutionError(ResdiffError):
     """A readable text that is not a resolution (for example, no operative paragraphs)."""
 

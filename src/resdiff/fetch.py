@@ -16,17 +16,13 @@ A file once fetched is served from the cache, without the network. The base URL 
 
 from __future__ import annotations
 
-import email.utils
-import http.client
 import io
 import os
 import re
 import shutil
 import tempfile
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -125,6 +121,8 @@ def _retry_after(headers: Any) -> float | None:
     value = value.strip()
     if value.isdigit():
         return float(value)
+    import email.utils
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -135,6 +133,11 @@ def _retry_after(headers: Any) -> float | None:
 def _download(url: str, *, symbol: str, lang: str, host: str, timeout: float, retries: int,
               backoff: float) -> tuple[bytes, str]:
     """The body and content type of a 200 answer at ``url``, after redirects and retries."""
+    # The HTTP stack is imported here, not with resdiff: only this command needs it.
+    import http.client
+    import urllib.error
+    import urllib.request
+
     what = f"the {lang} version of {symbol}"
     request = urllib.request.Request(url, headers={"User-Agent": f"resdiff/{_version()}", "Accept": "*/*"})
     opener = urllib.request.build_opener()  # follows redirects; honours the proxy variables

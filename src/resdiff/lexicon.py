@@ -1,12 +1,16 @@
-"""Leads and their scale of strength, read from ``data/leads.tsv``.
+"""Leads and their scale of strength, read from ``data/leads.tsv`` (Chinese) and
+``data/leads-en.tsv`` (English, on the same scales).
 
-The table is data so that a delegation can read it, argue with it and extend it; this module
-only loads it and answers three questions: where does a paragraph's lead end, what is a lead
-without its 又/还, and did a lead become stronger or weaker.
+The tables are data so that a delegation can read them, argue with them and extend them; this
+module only loads them and answers three questions: where does a paragraph's lead end, what is a
+lead without its 又/还 (``also``/``further``), and did a lead become stronger or weaker. The
+language of a lead is told by its first letter, so every function takes either language; a shift
+between a Chinese and an English lead is judged on the common scales too.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +25,15 @@ NORMATIVE_WORDS = ("必须", "务必", "应当", "应该", "应", "须", "需要
 #: The adverbs "also" / "further" that precede a lead when a neighbour has the same lead.
 #: They change whenever a neighbouring paragraph is added or dropped.
 ADVERBS = ("又", "还")
+
+#: Their English forms, after a lead (``Recalling also``, ``Recognizes further``) or before it
+#: (``Also requests``, ``Further invites``).
+ADVERBS_EN = ("also", "further")
+
+#: English words of obligation and permission (``shall`` → ``may`` changes what is asked).
+NORMATIVE_WORDS_EN = ("must", "shall", "should", "may", "need", "needs", "required", "require", "requires",
+                      "encouraged", "invited", "as appropriate", "where appropriate", "as possible",
+                      "committed", "commit", "consider", "not")
 
 
 @dataclass(frozen=True)
@@ -55,49 +68,164 @@ def leads() -> dict[str, Lead]:
 
 
 @lru_cache(maxsize=1)
-def _by_length() -> tuple[str, ...]:
-    # Longest first, so that 满意地注意到 wins over 注意到 and 强烈敦促 over 敦促.
-    return tuple(sorted(leads(), key=len, reverse=True))
+def _by_first() -> dict[str, tuple[str, ...]]:
+    """The leads by their first character, longest first, so that 满意地注意到 wins over 注意到
+    and 强烈敦促 over 敦促 (and a paragraph is tried only against the leads it could open with)."""
+    table: dict[str, list[str]] = {}
+    for lead in sorted(leads(), key=len, reverse=True):
+        table.setdefault(lead[0], []).append(lead)
+    return {first: tuple(group) for first, group in table.items()}
+
+
+@dataclass(frozen=True)
+class EnglishLead:
+    """One lead of the English table."""
+
+    en: str
+    """The lead as printed, capitalised, without ``also``/``further`` (``Calls upon``)."""
+    zh: str
+    """Its Chinese equivalent (``吁请``)."""
+    scale: str | None
+    """The scale it is ranked on, the same as its Chinese equivalent's, or ``None``."""
+    rank: int
+    """Its strength on that scale, the same as its Chinese equivalent's."""
+    part: str
+    """``preambular``, ``operative`` or ``both``."""
+    example: str
+    """A paragraph opening it matches."""
+
+
+@lru_cache(maxsize=1)
+def leads_en() -> dict[str, EnglishLead]:
+    """The English table of leads, keyed by the lower-cased lead (``calls upon``)."""
+    table: dict[str, EnglishLead] = {}
+    text = resources.files("resdiff").joinpath("data/leads-en.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        en, zh, scale, rank, part, example = line.split("\t")
+        table[en.lower()] = EnglishLead(en, zh, None if scale == "-" else scale, int(rank), part, example)
+    # Every English equivalent the Chinese table names (``notes with deep concern``, ``again urges``)
+    # is an English lead too, on its Chinese lead's step, unless two Chinese leads with that English
+    # stand on different steps (``approves``), which would make the English one ambiguous.
+    derived: dict[str, list[Lead]] = {}
+    for lead in leads().values():
+        # The preposition after a lead is not printed in italics with it (*Takes note* of).
+        words = lead.en.split()
+        while len(words) > 1 and words[-1] in ("of", "to", "for", "with", "that", "on"):
+            words = words[:-1]
+        key = " ".join(words).lower()
+        if words and words[0] not in ADVERBS_EN and key not in table:
+            derived.setdefault(key, []).append(lead)
+    for key, found in derived.items():
+        if len({(lead.scale, lead.rank) for lead in found}) == 1:
+            first = found[0]
+            en = key[:1].upper() + key[1:]
+            table[key] = EnglishLead(en, first.zh, first.scale, first.rank, first.part, f"{en} …")
+    return table
+
+
+@lru_cache(maxsize=1)
+def _re_lead_en() -> re.Pattern[str]:
+    # ``Also requests``, ``Recalling further``, ``Takes note with appreciation`` (longest first, so
+    # that ``Notes with concern`` wins over ``Notes``); the lead ends at a word's end.
+    alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                            for k in sorted(leads_en(), key=len, reverse=True))
+    adverbs = "|".join(ADVERBS_EN)
+    return re.compile(rf"(?:(?:{adverbs})\s+)?(?:{alternatives})(?:\s+(?:{adverbs}))?(?![\w-])", re.IGNORECASE)
+
+
+def is_english(text: str) -> bool:
+    """Whether a lead or a short text is English: it starts with a Latin letter."""
+    stripped = text.lstrip("*_ \t")
+    return bool(stripped) and stripped[0].isascii() and stripped[0].isalpha()
+
+
+def _match_lead_en(text: str) -> str | None:
+    found = _re_lead_en().match(text)
+    return None if found is None else found.group(0)
 
 
 def match_lead(text: str) -> str | None:
-    """The lead at the start of ``text``, with its 又/还, or ``None`` (``又回顾其关于…`` → ``又回顾``)."""
+    """The lead at the start of ``text``, with its 又/还 or also/further, or ``None``
+    (``又回顾其关于…`` → ``又回顾``; ``Recalling also its resolution…`` → ``Recalling also``)."""
+    if is_english(text):
+        return _match_lead_en(text)
+    table = _by_first()
     start = 0
     while start < len(text) and text[start] in ADVERBS and start < 2:
         start += 1
-    for candidate in _by_length():
+    for candidate in table.get(text[start:start + 1], ()):
         if text.startswith(candidate, start):
             return text[: start + len(candidate)]
     return None
 
 
 def base_lead(lead: str) -> str:
-    """The lead without its 又/还 adverbs (``又确认`` → ``确认``; ``还`` alone stays)."""
+    """The lead without its 又/还 adverbs (``又确认`` → ``确认``; ``还`` alone stays); an English
+    lead without ``also``/``further``, capitalised as the table has it (``Also requests`` →
+    ``Requests``, ``Recalling also`` → ``Recalling``)."""
+    if is_english(lead):
+        words = lead.split()
+        if len(words) > 1 and words[0].lower() in ADVERBS_EN:
+            words = words[1:]
+        if len(words) > 1 and words[-1].lower() in ADVERBS_EN:
+            words = words[:-1]
+        entry = leads_en().get(" ".join(words).lower())
+        return entry.en if entry is not None else " ".join(words)
     stripped = lead
     while len(stripped) > 1 and stripped[0] in ADVERBS:
         stripped = stripped[1:]
     return stripped
 
 
-def lookup(lead: str) -> Lead | None:
-    """The table entry of a lead, 又/还 ignored."""
+def lookup(lead: str) -> Lead | EnglishLead | None:
+    """The table entry of a lead, 又/还 (also/further) ignored: Chinese or English by its letters."""
+    if is_english(lead):
+        return leads_en().get(base_lead(lead).lower())
     return leads().get(base_lead(lead))
 
 
 def english(lead: str) -> str | None:
-    """The English equivalent of a lead, with ``also`` for 又/还 (``又回顾`` → ``also recalls``)."""
-    entry = lookup(lead)
+    """The English equivalent of a lead, with ``also`` for 又/还 (``又回顾`` → ``also recalls``);
+    an English lead is its own."""
+    if is_english(lead):
+        return lead
+    entry = leads().get(base_lead(lead))
     if entry is None:
         return None
     return ("also " if base_lead(lead) != lead else "") + entry.en
 
 
+def chinese(lead: str) -> str | None:
+    """The Chinese equivalent of a lead, with 又 for also/further (``Recalling also`` → ``又回顾``);
+    a Chinese lead is its own."""
+    if not is_english(lead):
+        return lead
+    entry = leads_en().get(base_lead(lead).lower())
+    if entry is None:
+        return None
+    adverbs = [w.lower() for w in lead.split() if w.lower() in ADVERBS_EN]
+    return ("还" if "further" in adverbs else "又" if adverbs else "") + entry.zh
+
+
+def gloss(lead: str) -> str | None:
+    """A lead's equivalent in the other language (``吁请`` → ``calls upon``, ``Urges`` → ``促请``)."""
+    return chinese(lead) if is_english(lead) else english(lead)
+
+
 def shift(old: str, new: str) -> Shift:
     """How a lead changed: ``same`` once 又/还 are ignored, ``stronger``/``weaker`` on a common
     scale (``吁请`` → ``促请`` is stronger), and ``different`` otherwise."""
-    if base_lead(old) == base_lead(new):
+    if base_lead(old) == base_lead(new) or (is_english(old) != is_english(new) and _same_across(old, new)):
         return "same"
     a, b = lookup(old), lookup(new)
     if a is None or b is None or a.scale is None or a.scale != b.scale or a.rank == b.rank:
         return "different"
     return "stronger" if b.rank > a.rank else "weaker"
+
+
+def _same_across(old: str, new: str) -> bool:
+    """A Chinese and an English lead that are each other's equivalent (吁请 and ``Calls upon``)."""
+    zh, en = (old, new) if is_english(new) else (new, old)
+    return chinese(base_lead(en)) == base_lead(zh)

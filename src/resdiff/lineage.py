@@ -195,8 +195,7 @@ class Tracer:
         j: int | None = k
         while j is not None:
             text = self.texts[j]
-            order = {u.id: n for n, u in enumerate(text.units)}
-            units = tuple(sorted(ancestors, key=lambda u: order[u]))
+            units = tuple(sorted(ancestors, key=text.index))
             parent = self.parents[j]
             change = self.by_new[j].get(main) if parent is not None else None
             if parent is None or change is None or change.type in ("added", "dropped"):

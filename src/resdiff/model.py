@@ -21,8 +21,18 @@ ChangeType = Literal["unchanged", "reworded", "added", "dropped", "split", "merg
 DiffOpName = Literal["equal", "insert", "delete"]
 Shift = Literal["stronger", "weaker", "same", "different"]
 
+#: The width of punctuation is never a difference (``resdiff.comparison/1``): a web copy that
+#: writes ``,`` ``;`` ``:`` ``(`` for ``，`` ``；`` ``：`` ``（`` says the same. Texts are kept as
+#: printed; comparisons fold them with this table.
+PUNCT_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
+
 #: Change types in the order the summary lists them.
 CHANGE_TYPES: tuple[ChangeType, ...] = ("unchanged", "reworded", "added", "dropped", "split", "merged")
+
+
+#: Month names of the English date lines (``22 July 2013``).
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -41,19 +51,24 @@ class Unit:
     """The paragraph as printed, artefacts removed; the lead is included, the number is not."""
     footnotes: tuple[int, ...] = ()
     """Numbers of the footnotes referenced in this paragraph, in order of reference."""
+    part: str | None = None
+    """In a resolution adopted in lettered parts, the part's letter (``"B"``); the id then
+    carries it too (``B.OP3(a)``). ``None`` in a resolution without parts."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "footnotes", tuple(self.footnotes))
 
     @property
     def parent(self) -> str | None:
-        """For a sub-paragraph ``OP38(b)``, the id of its paragraph ``OP38``; otherwise ``None``."""
+        """For a sub-paragraph ``OP38(b)``, the id of its paragraph ``OP38`` (``B.OP3`` for
+        ``B.OP3(a)``); otherwise ``None``."""
         if self.number and "(" in self.number:
-            return "OP" + self.number.split("(", 1)[0]
+            prefix = f"{self.part}." if self.part else ""
+            return prefix + "OP" + self.number.split("(", 1)[0]
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
             "number": self.number,
@@ -61,6 +76,9 @@ class Unit:
             "text": self.text,
             "footnotes": list(self.footnotes),
         }
+        if self.part is not None:
+            data["part"] = self.part
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Unit:
@@ -71,7 +89,31 @@ class Unit:
             lead=data["lead"],
             text=data["text"],
             footnotes=tuple(data.get("footnotes", ())),
+            part=data.get("part"),
         )
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """Something the parser found doubtful: nothing it reads is silently wrong."""
+
+    unit: str | None
+    """The id of the unit concerned, or ``None`` for the text as a whole."""
+    code: str
+    """A short, stable kebab-case word: ``two-leads``, ``no-lead``, ``stray-digit``,
+    ``numbering-gap``, ``unknown-footnote``, ``long-title``, ``not-chinese``, ``mojibake`` …"""
+    message: str
+    """One sentence: what was seen and where."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"unit": self.unit, "code": self.code, "message": self.message}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ParseWarning:
+        return cls(unit=data.get("unit"), code=data["code"], message=data["message"])
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.message}" if self.unit else self.message
 
 
 @dataclass(frozen=True)
@@ -96,10 +138,15 @@ class Resolution:
     """The symbol of the resolution of the same series that the preamble recalls."""
     footnotes: Mapping[int, str] = field(default_factory=dict, hash=False)
     """Footnote number → footnote text."""
+    warnings: tuple[ParseWarning, ...] = field(default=(), compare=False)
+    """What the parser found doubtful (a second lead in a paragraph, a stray digit, a gap in the
+    numbering …). Two parses of the same text in different forms are equal whatever their
+    warnings: they are about the reading, not the resolution."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "units", tuple(self.units))
         object.__setattr__(self, "footnotes", dict(sorted(self.footnotes.items())))
+        object.__setattr__(self, "warnings", tuple(self.warnings))
 
     def __iter__(self) -> Iterator[Unit]:
         return iter(self.units)
@@ -107,18 +154,29 @@ class Resolution:
     def __len__(self) -> int:
         return len(self.units)
 
+    def _positions(self) -> dict[str, int]:
+        # Unit id → index in ``units``, built on first lookup and kept outside the fields (so that
+        # equality, hashing, repr and to_dict are those of the fields alone). On a repeated id the
+        # first unit wins, as a scan would find it.
+        positions: dict[str, int] | None = self.__dict__.get("_by_id")
+        if positions is None:
+            positions = {}
+            for k, unit in enumerate(self.units):
+                positions.setdefault(unit.id, k)
+            object.__setattr__(self, "_by_id", positions)
+        return positions
+
+    def index(self, unit_id: str) -> int:
+        """The position of unit ``unit_id`` in ``units``; ``KeyError`` if there is none."""
+        return self._positions()[unit_id]
+
     def __getitem__(self, unit_id: str) -> Unit:
         """The unit with id ``unit_id`` (``res["OP8"]``); ``KeyError`` if there is none."""
-        for unit in self.units:
-            if unit.id == unit_id:
-                return unit
-        raise KeyError(unit_id)
+        return self.units[self._positions()[unit_id]]
 
     def get(self, unit_id: str) -> Unit | None:
-        try:
-            return self[unit_id]
-        except KeyError:
-            return None
+        k = self._positions().get(unit_id)
+        return None if k is None else self.units[k]
 
     @property
     def year(self) -> int | None:
@@ -155,6 +213,7 @@ class Resolution:
             "predecessor": self.predecessor,
             "units": [u.to_dict() for u in self.units],
             "footnotes": {str(n): t for n, t in self.footnotes.items()},
+            "warnings": [w.to_dict() for w in self.warnings],
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -172,6 +231,7 @@ class Resolution:
             language=data.get("language", "zh"),
             predecessor=data.get("predecessor"),
             footnotes={int(n): t for n, t in data.get("footnotes", {}).items()},
+            warnings=tuple(ParseWarning.from_dict(w) for w in data.get("warnings", ())),
         )
 
     def to_text(self) -> str:
@@ -190,9 +250,19 @@ class Resolution:
         number = self.symbol.split("RES/", 1)[1] if self.symbol and "RES/" in self.symbol else None
         if self.title:
             lines.append(f"{number}. {self.title}" if number else self.title)
-        if self.body:
-            lines.append(f"{self.body}，")
+        english = self.language == "en"
+        if self.body and not any(u.part for u in self.units):
+            lines.append(f"The {self.body}," if english else f"{self.body}，")
+        part: str | None = None
         for unit in self.units:
+            if unit.part and unit.part != part:
+                # A part opens with its letter, its title (its first heading) and the body line.
+                part = unit.part
+                title = unit.kind == "heading" and unit.id == f"{part}.H1"
+                lines.append(f"{part}. {unit.text}" if title else part)
+                lines.append(f"{self.body or '大会'}，")
+                if title:
+                    continue
             text = unit.text
             if unit.lead and text.startswith(unit.lead):
                 text = f"**{unit.lead}**{text[len(unit.lead):]}"
@@ -203,10 +273,12 @@ class Resolution:
             else:
                 prefix = ""
             lines.append(f"{prefix}{text}{refs}")
+        if english and self.meeting:
+            lines.append(self.meeting)
         if self.adopted:
             year, month, day = (int(p) for p in self.adopted.split("-"))
-            lines.append(f"{year}年{month}月{day}日")
-        if self.meeting:
+            lines.append(f"{day} {_MONTHS_EN[month - 1]} {year}" if english else f"{year}年{month}月{day}日")
+        if self.meeting and not english:
             lines.append(self.meeting)
         if self.footnotes:
             lines.append("")
@@ -237,9 +309,108 @@ class LeadShift:
     """The new lead, with its 又/还 adverb."""
     shift: Shift
     """``stronger``/``weaker`` on a common scale, ``same`` once 又/还 are ignored, else ``different``."""
+    old_gloss: str | None = field(default=None, compare=False)
+    """The old lead in the other language (吁请 → ``calls upon``, ``Urges`` → 促请), for the
+    interface to show beside it; not part of the JSON."""
+    new_gloss: str | None = field(default=None, compare=False)
+    """The same for the new lead."""
 
     def to_dict(self) -> dict[str, str]:
         return {"old": self.old, "new": self.new, "shift": self.shift}
+
+
+@dataclass(frozen=True)
+class AgreedLanguage:
+    """The closest paragraph of an earlier text to a new one: agreed language to argue from."""
+
+    symbol: str | None
+    """The text it comes from (``A/RES/69/904``)."""
+    unit: str
+    """Its id there (``OP2``)."""
+    text: str
+    """Its text, in the language of the comparison."""
+    other: str | None
+    """The same paragraph in the other language, when that text is known and the unit pairs."""
+    similarity: float
+    """How alike it is to the new paragraph (0–1)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"symbol": self.symbol, "unit": self.unit, "text": self.text, "other": self.other,
+                "similarity": round(self.similarity, 4)}
+
+
+@dataclass(frozen=True)
+class Parallel:
+    """A change's units in the other language: the Chinese of an English comparison, or the
+    English of a Chinese one, paired by unit id (the two language versions number alike)."""
+
+    language: str
+    """The other language (``en`` or ``zh``)."""
+    old: str | None
+    """The other language's text of the change's old units, joined; ``None`` when there is no old
+    unit, no old text in that language, or a unit could not be paired."""
+    new: str | None
+    """The same for the new units."""
+    diff: tuple[DiffOp, ...] = ()
+    """The word diff of ``old`` → ``new`` in that language (empty unless both are known)."""
+    unpaired: tuple[str, ...] = ()
+    """Ids of the change's units (``old:PP3``, ``new:OP12``) that have no counterpart there."""
+    agreed: AgreedLanguage | None = None
+    """For an added paragraph: the closest agreed language found in earlier texts, both languages."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"language": self.language, "old": self.old, "new": self.new,
+                "diff": [d.to_dict() for d in self.diff], "unpaired": list(self.unpaired),
+                "agreed": self.agreed.to_dict() if self.agreed else None}
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """How the units of a text were paired with those of its other language version."""
+
+    language: str
+    """The other language."""
+    old_symbol: str | None
+    """The symbol of the other language's old text (``None`` when none was given)."""
+    new_symbol: str | None
+    unpaired_old: tuple[str, ...] = ()
+    """Old unit ids with no counterpart in the other language (numbering differs)."""
+    unpaired_new: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"language": self.language, "old_symbol": self.old_symbol, "new_symbol": self.new_symbol,
+                "unpaired_old": list(self.unpaired_old), "unpaired_new": list(self.unpaired_new)}
+
+
+@dataclass(frozen=True)
+class FootnoteChange:
+    """A footnote cited by a change's units whose text changed, appeared or disappeared."""
+
+    old_number: int | None
+    """Its number in the old text, ``None`` if the old units cite no such footnote."""
+    new_number: int | None
+    """Its number in the new text, ``None`` if the new units cite no such footnote."""
+    old: str | None
+    """Its old text, ``None`` when it appeared."""
+    new: str | None
+    """Its new text, ``None`` when it disappeared."""
+    diff: tuple[DiffOp, ...] = ()
+    """Word-level edit script from the old text to the new."""
+    routine: bool = False
+    """Every difference is a document symbol, a date, a number or a year bump."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "diff", tuple(self.diff))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "old_number": self.old_number,
+            "new_number": self.new_number,
+            "old": self.old,
+            "new": self.new,
+            "diff": [d.to_dict() for d in self.diff],
+            "routine": self.routine,
+        }
 
 
 @dataclass(frozen=True)
@@ -264,6 +435,11 @@ class Change:
     """Word-level edit script from the old text(s) to the new text(s); empty when unchanged."""
     terminology: bool = False
     """Every difference is a recurring terminology switch (see ``Comparison.terms``) or routine."""
+    footnotes: tuple[FootnoteChange, ...] = ()
+    """The footnotes cited by its units whose text changed, appeared or disappeared. The change
+    keeps its ``type`` by the paragraphs' own texts."""
+    parallel: Parallel | None = None
+    """The same units in the other language, when its texts were given alongside (issue 12)."""
     confidence: float = 1.0
     """How sure the engine is of this reading of these units, 0 to 1, calibrated on revisions it
     was never tuned on (among changes at 0.9 or more, nine in ten or more are right)."""
@@ -275,13 +451,17 @@ class Change:
         object.__setattr__(self, "old", tuple(self.old))
         object.__setattr__(self, "new", tuple(self.new))
         object.__setattr__(self, "diff", tuple(self.diff))
+        object.__setattr__(self, "footnotes", tuple(self.footnotes))
         object.__setattr__(self, "alternatives", tuple(tuple(a) for a in self.alternatives))
 
     @property
     def substantive(self) -> bool:
-        """True unless the change is unchanged, routine or only a terminology switch. A move and
-        a lead that became stronger, weaker or different are always substantive."""
+        """True unless the change is unchanged, routine or only a terminology switch. A move, a
+        lead that became stronger, weaker or different, and a footnote whose text changed other
+        than routinely are always substantive."""
         if self.moved or (self.lead is not None and self.lead.shift != "same"):
+            return True
+        if any(not f.routine for f in self.footnotes):
             return True
         return not (self.type == "unchanged" or self.routine or self.terminology)
 
@@ -324,8 +504,10 @@ class Change:
             "lead": self.lead.to_dict() if self.lead else None,
             "diff": [d.to_dict() for d in self.diff],
             "terminology": self.terminology,
+            "footnotes": [f.to_dict() for f in self.footnotes],
             "confidence": round(self.confidence, 4),
             "alternatives": [[c._to_dict_alone() for c in reading] for reading in self.alternatives],
+            **({"parallel": self.parallel.to_dict()} if self.parallel is not None else {}),
         }
 
     def _to_dict_alone(self) -> dict[str, Any]:
@@ -358,6 +540,8 @@ class Comparison:
     """A partition of both texts' units, listed in the new text's reading order."""
     terms: tuple[TermSwitch, ...] = ()
     """Terminology switches found across several paragraphs, most frequent first."""
+    pairing: Pairing | None = None
+    """The other language's texts carried along (issue 12): which units could not be paired."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "changes", tuple(self.changes))
@@ -375,6 +559,8 @@ class Comparison:
         result["routine"] = sum(c.routine for c in self.changes)
         result["lead_stronger"] = sum(bool(c.lead and c.lead.shift == "stronger") for c in self.changes)
         result["lead_weaker"] = sum(bool(c.lead and c.lead.shift == "weaker") for c in self.changes)
+        # A footnote cited by several changed units is one footnote change.
+        result["footnotes"] = len({(f.old_number, f.new_number) for c in self.changes for f in c.footnotes})
         return result
 
     def by_type(self, *types: ChangeType) -> tuple[Change, ...]:
@@ -400,6 +586,7 @@ class Comparison:
             "changes": [c.to_dict() for c in self.changes],
             "summary": self.summary,
             "terms": [t.to_dict() for t in self.terms],
+            **({"pairing": self.pairing.to_dict()} if self.pairing is not None else {}),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -367,16 +367,51 @@ def read_series_file(folder: str | os.PathLike[str]) -> tuple[ListedResolution, 
 
 
 def parse_series_file(data: dict[str, Any]) -> tuple[ListedResolution, ...]:
-    """The ``[[resolution]]`` entries of a parsed ``series.toml``."""
+    """The ``[[resolution]]`` entries of a parsed ``series.toml``.
+
+    Every value is checked for its type: a wrong one raises :class:`SeriesError` naming it.
+    """
+    entries = data.get("resolution", [])
+    if not isinstance(entries, list):
+        raise SeriesError(f"{SERIES_FILE}: 'resolution' must be a list of [[resolution]] tables, "
+                          f"not {_toml_type(entries)}")
     listed = []
-    for entry in data.get("resolution", []):
+    for n, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or "symbol" not in entry:
             raise SeriesError(f"{SERIES_FILE}: every [[resolution]] needs a symbol")
+        where = f"{SERIES_FILE}: [[resolution]] number {n}"
+        symbol = entry["symbol"]
+        if not isinstance(symbol, str) or not symbol.strip():
+            raise SeriesError(f"{where}: 'symbol' must be a text such as \"E/RES/2013/9\", not {_toml_type(symbol)}")
         adopted = entry.get("adopted")
-        if isinstance(adopted, _dt.date):
+        if isinstance(adopted, _dt.datetime):
+            adopted = adopted.date().isoformat()
+        elif isinstance(adopted, _dt.date):
             adopted = adopted.isoformat()
-        listed.append(ListedResolution(str(entry["symbol"]), adopted, tuple(entry.get("texts", ()))))
+        elif isinstance(adopted, str):
+            try:
+                adopted = _dt.date.fromisoformat(adopted.strip()).isoformat()
+            except ValueError:
+                raise SeriesError(f"{where}: 'adopted' must be a date such as 2013-07-22, not {adopted!r}") from None
+        elif adopted is not None:
+            raise SeriesError(f"{where}: 'adopted' must be a date such as 2013-07-22, not {_toml_type(adopted)}")
+        texts = entry.get("texts", [])
+        if isinstance(texts, str):
+            texts = [texts]
+        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+            raise SeriesError(f"{where}: 'texts' must be a list of file names, not {_toml_type(texts)}")
+        listed.append(ListedResolution(symbol.strip(), adopted, tuple(texts)))
     return tuple(listed)
+
+
+def _toml_type(value: object) -> str:
+    """How a TOML value's type reads in an error message."""
+    names = {bool: "true/false", int: "a number", float: "a number", str: "a text", list: "a list",
+             dict: "a table", _dt.date: "a date", _dt.datetime: "a date and time", _dt.time: "a time"}
+    for kind, name in names.items():
+        if type(value) is kind:
+            return f"{name} ({value!r})" if kind in (bool, int, float, str) else name
+    return type(value).__name__
 
 
 # -- helpers ------------------------------------------------------------------------------

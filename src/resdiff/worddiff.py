@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from diff_match_patch import diff_match_patch
 
 from resdiff.model import DiffOp, DiffOpName
+from resdiff.patterns import PUNCT_WIDTH
 
 _OPS: dict[int, DiffOpName] = {0: "equal", 1: "insert", -1: "delete"}
 
@@ -30,18 +31,19 @@ _DMP = _engine()
 
 
 def diff_words(old: Sequence[str], new: Sequence[str]) -> tuple[DiffOp, ...]:
-    """The edit script turning the words ``old`` into the words ``new``, adjacent edits grouped."""
+    """The edit script turning the words ``old`` into the words ``new``, adjacent edits grouped.
+
+    The width of punctuation is no difference (``,`` and ``，``): such words are equal, and an
+    equal stretch is given as the new text prints it."""
     codes: dict[str, str] = {}
-    vocabulary: list[str] = []
 
     def encode(words: Sequence[str]) -> str:
         out = []
         for word in words:
-            code = codes.get(word)
+            key = word.translate(PUNCT_WIDTH)
+            code = codes.get(key)
             if code is None:
-                code = chr(_BASE + len(vocabulary))
-                codes[word] = code
-                vocabulary.append(word)
+                code = codes[key] = chr(_BASE + len(codes))
             out.append(code)
         return "".join(out)
 
@@ -49,8 +51,16 @@ def diff_words(old: Sequence[str], new: Sequence[str]) -> tuple[DiffOp, ...]:
     diffs = _DMP.diff_main(a, b, False)
     _DMP.diff_cleanupSemantic(diffs)
     ops: list[DiffOp] = []
+    i = j = 0  # where the chunk starts in the old and the new words
     for op, chunk in diffs:
-        text = "".join(vocabulary[ord(ch) - _BASE] for ch in chunk)
+        n = len(chunk)
+        if op == -1:
+            text = "".join(old[i:i + n])
+            i += n
+        else:
+            text = "".join(new[j:j + n])
+            j += n
+            i += n if op == 0 else 0
         if not text:
             continue
         name = _OPS[op]

@@ -200,7 +200,7 @@ class Revision:
                               tuple(renumber[n] for n in slot.footnotes)))
         return Resolution(units=tuple(units), symbol=self.meta["symbol"], body=self.meta["body"],
                           adopted=self.meta["adopted"], meeting=self.meta["meeting"],
-                          title=self.meta["title"],
+                          title=self.meta["title"], language=self.old.language,
                           footnotes={renumber[n]: self.footnotes[n] for n in order})
 
     def build(self) -> tuple[str, list[dict[str, Any]]]:

@@ -46,14 +46,33 @@ FINAL_PUNCT = "；。，："
 RE_ROUTINE_MASK = re.compile(r"\d+|(?<=第)[一二三四五六七八九十百零]+(?=[届次])")
 
 
+#: The same in an English text (issue 12): digits, month names of dates, ordinals in words
+#: (``seventeenth``, ``sixty-eighth``); the ``also``/``further`` of the lead is handled apart.
+RE_ROUTINE_MASK_EN = re.compile(
+    r"\d+(?:st|nd|rd|th)?|\b(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b|\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth"
+    r"|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\b")
+
+#: No Chinese character: a paragraph of an English text.
+RE_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
 def norm(text: str) -> str:
-    """A paragraph's text without whitespace and without its final punctuation mark."""
+    """A paragraph's text without whitespace and without its final punctuation mark (``；。，：``,
+    or ``;.,:`` in an English text)."""
+    english = RE_CJK.search(text) is None
     text = re.sub(r"\s+", "", text)
-    return text[:-1] if text and text[-1] in FINAL_PUNCT else text
+    return text[:-1] if text and text[-1] in (FINAL_PUNCT + ";.,:" if english else FINAL_PUNCT) else text
 
 
 def _mask(unit: Unit) -> str:
     text = unit.text
+    if RE_CJK.search(text) is None:
+        if unit.lead:
+            bare = " ".join(w for w in unit.lead.split() if w.lower() not in ("also", "further"))
+            text = bare[:1].upper() + bare[1:] + text[len(unit.lead):]
+        return norm(RE_ROUTINE_MASK_EN.sub("0", text))
     if unit.lead:
         bare = unit.lead.lstrip("又还") or unit.lead
         text = bare + text[len(unit.lead):]
@@ -290,6 +309,12 @@ def iter_styles(case: Case, styles: Iterable[str]) -> Iterator[tuple[str, Resolu
     for style in styles:
         if style == "clean":
             yield style, resdiff.parse(case.old_text), resdiff.parse(case.new_text)
+        elif style == "extracted" and case.info.get("language") == "en":
+            # An English case's counterpart of the extraction: the web copy hard-wrapped, its
+            # footnote numbers glued after the punctuation and listed after the end (issue 12).
+            from en_forms import to_wrapped  # the sibling module
+
+            yield style, resdiff.parse(to_wrapped(case.old_text)), resdiff.parse(to_wrapped(case.new_text))
         elif style == "extracted":
             yield style, resdiff.parse(to_extracted(case.old_text)), resdiff.parse(to_extracted(case.new_text))
         else:

@@ -331,6 +331,9 @@ class _Reader:
         for run in self._runs(paragraph):
             bold = self._run_on(run, "w:b", style)
             raised = self._superscript(run, style)
+            # English leads are set in italics: an italic run of Latin text counts as the lead's
+            # emphasis as bold does (issue 12); italics in a Chinese text stay plain text.
+            italic_latin = self._run_on(run, "w:i", style)
             text = ""
             for child in run:
                 if child.tag == _q("t"):
@@ -345,7 +348,9 @@ class _Reader:
             if digits:
                 atoms.append(Atom("", ref=int(digits.group(1))))
                 continue
-            atoms.extend(Atom(" " if ch.isspace() else ch, bold and not ch.isspace()) for ch in text)
+            if italic_latin and not text.isascii():
+                italic_latin = False
+            atoms.extend(Atom(" " if ch.isspace() else ch, (bold or italic_latin) and not ch.isspace()) for ch in text)
         return fold_atom_spaces(atoms)
 
     def label(self, paragraph: Any) -> str:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from resdiff.errors import DocumentError, InputError
+from resdiff.lexicon import match_lead
 from resdiff.readers.marks import (
     RE_SYMBOL,
     RE_TITLE,
@@ -54,6 +55,9 @@ RE_JOB_CODE = re.compile(r"^(?:[A-Z]{1,3}\.)?\d{2}-\d{4,6}[A-Z]?\s*(?:\([A-Z]\))
 #: The barcode line under a job code: ``*1341275*``.
 RE_BARCODE = re.compile(r"^\*\d{7,8}[A-Z]?\*$")
 
+#: The recycling note at the foot of a first page: ``请回收``, ``Please recycle``, ``♲``.
+RE_RECYCLE = re.compile(r"^(?:\s*(?:请回收|Please\s*recycle|♲))+\s*$", re.IGNORECASE)
+
 #: A footnote separator typed as text instead of drawn: ``______________``.
 RE_RULE_TEXT = re.compile(r"^[_\-‐–—─]{8,}$")
 
@@ -62,6 +66,11 @@ UNMAPPED = "(cid:"
 
 #: A font name that says bold: ``ABCDEF+SimSun-Bold``, ``TimesNewRomanPS-BoldMT``, ``SimHei,Black``.
 RE_BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold", re.IGNORECASE)
+
+#: A font name that says italic: ``TimesNewRomanPS-ItalicMT``, ``Times-Italic``, ``Helvetica-Oblique``.
+#: English resolutions set their leads in italics, not bold; a Latin letter in such a font counts
+#: as the lead's emphasis (a Chinese text has no italic leads).
+RE_ITALIC_FONT = re.compile(r"italic|oblique", re.IGNORECASE)
 
 #: A footnote number written on the baseline at the start of a footnote line: ``3 E/CN.16/2013/3。``.
 RE_FLAT_NOTE_NUMBER = re.compile(r"^(\d{1,3})[ \t\u3000]+")
@@ -76,12 +85,20 @@ MARKER_SIZE = 0.8
 MARKER_RISE = 0.15
 #: A gap between two glyphs wider than this is a space.
 SPACE_GAP = 0.3
+#: …and between two Latin glyphs, this: an English PDF may set its words apart without drawing a
+#: space, and a Times space is only a quarter of the size (letters of a word touch).
+SPACE_GAP_LATIN = 0.12
 #: A line that starts this far right of the left margin is indented.
 INDENT = 0.6
 #: A line that ends this far left of the right margin stopped short.
 SHORT = 2.0
 #: A vertical gap this many times the usual line pitch separates paragraphs.
 PARAGRAPH_GAP = 1.35
+#: The masthead's rule spans at least this share of the page's width, in its top part.
+MASTHEAD_RULE = 0.6
+MASTHEAD_TOP = 0.35
+#: A gap this many font sizes wide separates the left and right texts of a masthead row.
+MASTHEAD_GAP = 2.0
 #: Lines looked at for running headers and footers, at each end of a page.
 EDGE_LINES = 3
 #: Two running lines on different pages stand this close (points) to each other.
@@ -153,6 +170,8 @@ class _Page:
     lines: list[_Line]
     rules: list[float] = field(default_factory=list)
     """Tops of the short horizontal rules on the page (footnote separators are among them)."""
+    wide_rules: list[tuple[float, float]] = field(default_factory=list)
+    """Top and width of every horizontal rule (the masthead's rule spans the page)."""
 
 
 # --- opening -------------------------------------------------------------------------------
@@ -233,7 +252,8 @@ def _glyphs(page: Any) -> list[_Glyph]:
         )
         # ``ABCDEF+SimSun``: the prefix names a subset, and one font may come in several.
         font = str(char.get("fontname", "")).split("+", 1)[-1]
-        bold = char["text"].strip() != "" and (copies > 1 or RE_BOLD_FONT.search(font) is not None)
+        italic = char["text"].isascii() and RE_ITALIC_FONT.search(font) is not None
+        bold = char["text"].strip() != "" and (copies > 1 or RE_BOLD_FONT.search(font) is not None or italic)
         glyphs.append(_Glyph(char["text"], char["x0"], char["x1"], char["top"], char["bottom"],
                              float(char["size"]), font, bold))
     return glyphs
@@ -272,15 +292,15 @@ def _mark_markers(line: _Line) -> None:
         line.measure()
 
 
-def _rules(page: Any) -> list[float]:
-    """Tops of the horizontal rules on the page: lines, and rectangles no thicker than a line."""
-    tops = []
+def _rules(page: Any) -> list[tuple[float, float]]:
+    """Top and width of the horizontal rules on the page: lines, and rectangles no thicker than a line."""
+    found = []
     for obj in [*page.lines, *page.rects]:
         width = obj["x1"] - obj["x0"]
         height = obj["bottom"] - obj["top"]
         if width >= 20 and height <= 2:
-            tops.append(float(obj["top"]))
-    return sorted(tops)
+            found.append((float(obj["top"]), float(width)))
+    return sorted(found)
 
 
 def _read_pages(pdf: Any, name: str) -> list[_Page]:
@@ -288,9 +308,10 @@ def _read_pages(pdf: Any, name: str) -> list[_Page]:
     try:
         for number, page in enumerate(pdf.pages, start=1):
             lines = _lines(_glyphs(page), number)
-            rules = _rules(page) + [line.top for line in lines if RE_RULE_TEXT.match(line.text)]
+            drawn = _rules(page)
+            rules = [top for top, _ in drawn] + [line.top for line in lines if RE_RULE_TEXT.match(line.text)]
             lines = [line for line in lines if not RE_RULE_TEXT.match(line.text)]
-            pages.append(_Page(number, float(page.width), float(page.height), lines, sorted(rules)))
+            pages.append(_Page(number, float(page.width), float(page.height), lines, sorted(rules), drawn))
     except DocumentError:
         raise
     except Exception as exc:
@@ -321,7 +342,7 @@ def _drop_running_lines(pages: list[_Page]) -> list[str]:
         repeated = any(other_number != number and _running_key(other) == key
                        and abs(other.top - line.top) <= EDGE_POSITION
                        for other_number, other in candidates)
-        if repeated or any(p.match(line.text) for p in (RE_PAGE_NUMBER, RE_JOB_CODE, RE_BARCODE)):
+        if repeated or any(p.match(line.text) for p in (RE_PAGE_NUMBER, RE_JOB_CODE, RE_BARCODE, RE_RECYCLE)):
             running.add(id(line))
     for page in pages[1:]:
         # A running header that ends in the symbol may be the only one of its kind (the first
@@ -337,6 +358,30 @@ def _drop_running_lines(pages: list[_Page]) -> list[str]:
     return symbols
 
 
+# --- the first page's masthead ----------------------------------------------------------------
+
+
+def _take_masthead(page: _Page, size: float) -> list[str]:
+    """The masthead rows above the rule across the top of the first page (``联合国  E/RES/2013/9``,
+    ``经济及社会理事会  Distr.: General``), each a line of its own, taken off the page."""
+    wide = [rule for rule, width in page.wide_rules if width >= page.width * MASTHEAD_RULE
+            and rule <= page.height * MASTHEAD_TOP]
+    if not wide:
+        return []
+    above = [line for line in page.lines if line.bottom <= wide[0] + 1]
+    page.lines = [line for line in page.lines if line.bottom > wide[0] + 1]
+    rows = []
+    for line in above:
+        parts, previous = [], None
+        for glyph in line.glyphs:
+            if previous is not None and glyph.x0 - previous.x1 > size * MASTHEAD_GAP:
+                parts.append(" ")
+            parts.append(glyph.text)
+            previous = glyph
+        rows.append(re.sub(r"\s+", " ", "".join(parts)).strip())
+    return [row for row in rows if row]
+
+
 # --- footnotes ----------------------------------------------------------------------------------
 
 
@@ -349,7 +394,11 @@ def _note_start(page: _Page, body_size: float) -> int:
     lines = page.lines
     for rule in page.rules:
         below = [i for i, line in enumerate(lines) if line.top >= rule]
-        if below and all(lines[i].size < body_size * 0.95 for i in below) and _opens_note(lines[below[0]]):
+        if not below or not _opens_note(lines[below[0]]):
+            continue
+        # Footnotes are set smaller; a Word file without a footnote style sets them at the size
+        # of the text, and then the raised number after the rule says what they are.
+        if all(lines[i].size < body_size * 0.95 for i in below) or lines[below[0]].starts_with_marker():
             return below[0]
     start = len(lines)
     while start > 0 and lines[start - 1].size < body_size * 0.95:
@@ -422,6 +471,10 @@ def _layout(lines: Sequence[_Line], size: float) -> _Layout:
     return _Layout(size, left, right, pitch)
 
 
+#: A paragraph this short (characters) that stops short without punctuation may be a heading.
+HEADING_CHARS = 40
+
+
 def _starts_paragraph(prev: _Line, line: _Line, text_so_far: str, layout: _Layout) -> bool:
     size = layout.size
     if RE_TITLE.match(text_so_far) and not _ends_unit(text_so_far) and not _ends_unit(line.text) \
@@ -430,11 +483,24 @@ def _starts_paragraph(prev: _Line, line: _Line, text_so_far: str, layout: _Layou
         return False
     if line.x0 > layout.left + size * INDENT:
         return True
-    if prev.x1 < layout.right - size * SHORT:
-        return True
     if prev.font != line.font and prev.size >= size * 0.95 and line.size >= size * 0.95:
         return True
-    return prev.page == line.page and line.top - prev.top > layout.pitch * PARAGRAPH_GAP
+    if prev.page == line.page and line.top - prev.top > layout.pitch * PARAGRAPH_GAP:
+        return True
+    # Without indents (a PDF whose paragraphs are set flush left): a number or letter after a
+    # paragraph's final mark opens a paragraph, and so does a lead in the preamble.
+    ended = _ends_unit(prev.text)
+    numbered = RE_UNIT_PREFIX.match(line.text) is not None
+    lead = match_lead(line.text) is not None
+    if ended and (numbered or (lead and not RE_UNIT_PREFIX.match(text_so_far))):
+        return True
+    if prev.x1 < layout.right - size * SHORT:
+        # A line that stops short ends its paragraph, unless the paragraph has no final mark
+        # yet, cannot be a heading (too long, or opening with a lead) and the next line opens
+        # nothing: then a long Latin word (a symbol, a date) has only gone to the next line.
+        heading = len(text_so_far) <= HEADING_CHARS and match_lead(text_so_far) is None
+        return ended or numbered or lead or heading
+    return False
 
 
 def _ends_unit(text: str) -> bool:
@@ -462,14 +528,17 @@ def _atoms(lines: Iterable[_Line]) -> list[Atom]:
     """The characters of wrapped lines joined into one paragraph, with spaces where the gaps are."""
     atoms: list[Atom] = []
     for line in lines:
-        if atoms and atoms[-1].text.isascii() and atoms[-1].text.isalnum():
+        last = next((a for a in reversed(atoms) if a.ref is None), None)
+        if last is not None and last.text.isascii() and last.text.strip() and last.text not in "-/(":
             first = next((g for g in line.glyphs if g.text.strip()), None)
-            if first is not None and first.text.isascii() and first.text.isalnum():
-                atoms.append(Atom(" "))  # a Latin word wrapped at a space
+            if first is not None and first.text.isascii() and (first.text.isalnum() or first.text in "(\"'"):
+                atoms.append(Atom(" "))  # a Latin word wrapped at a space (``countries,`` / ``and``)
         previous: _Glyph | None = None
         for glyph in line.glyphs:
             gap = glyph.x0 - previous.x1 if previous is not None else 0.0
-            if gap > SPACE_GAP * line.size and previous is not None and previous.text != " ":
+            latin = previous is not None and previous.text.isascii() and glyph.text.isascii()
+            if (previous is not None and previous.text != " "
+                    and gap > (SPACE_GAP_LATIN if latin else SPACE_GAP) * line.size):
                 atoms.append(Atom(" "))
             if glyph.marker:
                 if atoms and atoms[-1].ref is not None and previous is not None and previous.marker:
@@ -508,13 +577,14 @@ def read_pdf(source: str | os.PathLike[str] | bytes) -> str:
             "try the Word version (resdiff fetch SYMBOL --format docx)")
     body_size = glyph_sizes.most_common(1)[0][0]
     symbols = _drop_running_lines(pages)
+    masthead = _take_masthead(pages[0], body_size) if pages else []
     body: list[_Line] = []
     notes: list[_Line] = []
     for page in pages:
         start = _note_start(page, body_size)
         body.extend(page.lines[:start])
         notes.extend(page.lines[start:])
-    out = [unit_line(_atoms(paragraph)) for paragraph in _paragraphs(body, body_size)]
+    out = masthead + [unit_line(_atoms(paragraph)) for paragraph in _paragraphs(body, body_size)]
     out = [line for line in out if line]
     if symbols and not (out and RE_SYMBOL.fullmatch(out[0])):
         out.insert(0, symbols[0])

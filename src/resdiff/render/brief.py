@@ -13,18 +13,31 @@ HTML, and titles and file names are escaped.
 
 from __future__ import annotations
 
-import io
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
 import jinja2
 
-from resdiff.model import Change, Comparison, DiffOp
-from resdiff.render.common import CHECK_BELOW, confidence, excerpt, kind_of, label, lead_note, marked, other_readings, where
+from resdiff.i18n import LANGUAGE_NAMES, translations
+from resdiff.i18n import _ as N_
+from resdiff.model import Change, Comparison, DiffOp, FootnoteChange
+from resdiff.render.common import (
+    CHECK_BELOW,
+    confidence,
+    docx_bytes,
+    excerpt,
+    kind_of,
+    label,
+    lead_note,
+    marked,
+    other_language,
+    other_readings,
+    where,
+)
 
 BriefFormat = Literal["text", "markdown", "html"]
 
@@ -34,8 +47,8 @@ _NOTED = ("注意到",)
 #: Words of a future event in the old text: 将 (will), 定于 (scheduled for), 提出 (offered to).
 _FUTURE = ("将", "定于", "提出")
 
-LEGEND = ("Deleted words are marked as deleted, inserted words as inserted; … marks unchanged text left out. "
-          "Leads: ↑ stronger, ↓ weaker, ≠ a different verb.")
+LEGEND = N_("Deleted words are marked as deleted, inserted words as inserted; … marks unchanged text left out. "
+             "Leads: ↑ stronger, ↓ weaker, ≠ a different verb.")
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,8 @@ class BriefItem:
     """What kind of change (``new preambular paragraph``, ``吁请 → 促请 ↑; split``), or nothing."""
     diff: tuple[DiffOp, ...]
     """The text: the whole paragraph of an added or dropped one, else the word diff cut to its edits."""
+    other: tuple[DiffOp, ...] = ()
+    """The same in the other language, when its texts were given alongside (issue 12)."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,12 @@ class Brief:
     """Only sections with items, in the order a negotiator reads them."""
     not_listed: tuple[str, ...]
     """What is counted but not listed: routine updates, terminology switches, unchanged."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """The brief's own words in its interface language: ``not_listed``, ``legend``, ``deleted``,
+    ``inserted``, ``struck``, ``underlined``, ``other`` (the other language's name), ``lang``."""
+
+    def word(self, key: str) -> str:
+        return self.labels.get(key, _ENGLISH_LABELS[key])
 
 
 def event_now_past(change: Change) -> bool:
@@ -87,33 +108,47 @@ def _whole(comparison: Comparison, change: Change) -> tuple[DiffOp, ...]:
     return (DiffOp("equal", " / ".join(resolution[uid].text for uid in unit_ids)),)
 
 
-def make_brief(comparison: Comparison, *, title: str | None = None) -> Brief:
-    """The brief of a comparison, as data: every substantive change in exactly one section."""
+def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "en") -> Brief:
+    """The brief of a comparison, as data: every substantive change in exactly one section, its
+    words in the interface language ``ui`` (``en`` or ``zh``)."""
+    _ = translations(ui).gettext
     old, new = comparison.old, comparison.new
-    title = title or f"Negotiation brief: {old.symbol or 'old text'} → {new.symbol or 'new text'}"
-    groups: dict[str, list[BriefItem]] = {k: [] for k, _ in SECTIONS}
+    title = title or _("Negotiation brief: {old} → {new}").format(old=old.symbol or _("old text"),
+                                                                   new=new.symbol or _("new text"))
+    groups: dict[str, list[BriefItem]] = {k: [] for k, _heading in SECTIONS}
     checks: list[BriefItem] = []
+    kinds = {"preambular": _("new preambular paragraph"), "operative": _("new operative paragraph"),
+             "heading": _("new heading")}
+    gone = {"preambular": _("dropped preambular paragraph"), "operative": _("dropped operative paragraph"),
+            "heading": _("dropped heading")}
     for change in comparison.changes:
         level = confidence(change)
         if level is not None and level < CHECK_BELOW and change.type != "unchanged":
-            checks.append(BriefItem(where(change), f"{change.type}, confidence {level:.0%}: please check"
-                                                        f"{other_readings(change)}", ()))
+            checks.append(BriefItem(where(change, _), _("{type}, confidence {percent}: please check").format(
+                type=_(change.type), percent=f"{level:.0%}") + other_readings(change, _), ()))
         if not change.substantive:
             continue
         kind = kind_of(comparison, change)
-        extra: list[str] = [change.type] if change.type in ("split", "merged") else []
+        extra: list[str] = [_(change.type)] if change.type in ("split", "merged") else []
         if change.moved:
-            extra.append("moved")
+            extra.append(_("moved"))
+        found = other_language(change)
+        other = found[1] if found else ()
         if change.type == "added":
-            groups["added"].append(BriefItem(where(change), f"new {kind} paragraph" if kind != "heading"
-                                             else "new heading", _whole(comparison, change)))
+            groups["added"].append(BriefItem(where(change, _), kinds[kind], _whole(comparison, change), other))
             continue
         if change.type == "dropped":
-            groups["dropped"].append(BriefItem(where(change), f"dropped {kind} paragraph" if kind != "heading"
-                                               else "dropped heading", _whole(comparison, change)))
+            groups["dropped"].append(BriefItem(where(change, _), gone[kind], _whole(comparison, change), other))
             continue
-        note = "; ".join(filter(None, [lead_note(change), *extra]))
-        item = BriefItem(where(change), note, excerpt(change.diff))
+        # A footnote cited here whose text changed other than routinely (issue 9).
+        notes = [n for n in change.footnotes if not n.routine]
+        extra.extend(_footnote_note(n.old_number, n.new_number, _) for n in notes)
+        note = _("; ").join(filter(None, [lead_note(change), *extra]))
+        if change.type == "unchanged" and notes and not change.moved and (
+                change.lead is None or change.lead.shift == "same"):
+            groups["footnotes"].append(BriefItem(where(change, _), note, _footnote_diffs(notes), other))
+            continue
+        item = BriefItem(where(change, _), note, excerpt(change.diff), other)
         if event_now_past(change):
             groups["past"].append(item)
         elif change.lead is not None and change.lead.shift != "same":
@@ -122,39 +157,94 @@ def make_brief(comparison: Comparison, *, title: str | None = None) -> Brief:
             groups["structure"].append(item)
         else:
             groups["reworded"].append(item)
-    sections = [BriefSection(key, heading, tuple(groups[key])) for key, heading in SECTIONS if groups[key]]
+    sections = [BriefSection(key, _(heading), tuple(groups[key])) for key, heading in SECTIONS if groups[key]]
     if checks:
-        sections.append(BriefSection("check", "To check: the engine is not sure", tuple(checks)))
+        sections.append(BriefSection("check", _("To check: the engine is not sure"), tuple(checks)))
 
     summary = comparison.summary
     terminology = [c for c in comparison.changes if c.terminology and not c.substantive]
     facts = (
-        f"Old: {label(old, 'old text')}, {len(old)} paragraphs. New: {label(new, 'new text')}, {len(new)} paragraphs.",
-        f"{len(comparison.substantive)} substantive changes: {summary['added']} added, {summary['dropped']} dropped; "
-        f"leads {summary['lead_stronger']} stronger, {summary['lead_weaker']} weaker; {summary['moved']} moved, "
-        f"{summary['split']} split, {summary['merged']} merged.",
+        _("Old: {old}, {n_old} paragraphs. New: {new}, {n_new} paragraphs.").format(
+            old=label(old, _("old text"), _), n_old=len(old), new=label(new, _("new text"), _), n_new=len(new)),
+        _("{n} substantive changes: {added} added, {dropped} dropped; leads {stronger} stronger, {weaker} weaker; "
+          "{moved} moved, {split} split, {merged} merged.").format(
+            n=len(comparison.substantive), added=summary["added"], dropped=summary["dropped"],
+            stronger=summary["lead_stronger"], weaker=summary["lead_weaker"], moved=summary["moved"],
+            split=summary["split"], merged=summary["merged"]),
     )
     switches = ", ".join(f"{t.old} → {t.new} (×{t.count})" for t in comparison.terms)
     routine = sum(1 for c in comparison.changes if c.routine and not c.substantive)
+    routine_notes = {(n.old_number, n.new_number) for c in comparison.changes for n in c.footnotes if n.routine}
     not_listed = (
-        f"{routine} routine updates (dates, sessions, symbols, 又/还): counted, not listed.",
-        f"{len(terminology)} paragraphs that differ only by a terminology switch"
-        + (f" ({switches})" if switches else "") + ": not listed.",
-        f"{summary['unchanged']} paragraphs unchanged.",
+        (_("{n} routine updates (dates, sessions, symbols, 又/还)").format(n=routine)
+         + (_(" and {n} routine footnote updates").format(n=len(routine_notes)) if routine_notes else "")
+         + _(": counted, not listed.")),
+        _("{n} paragraphs that differ only by a terminology switch").format(n=len(terminology))
+        + (f" ({switches})" if switches else "") + _(": not listed."),
+        _("{n} paragraphs unchanged.").format(n=summary["unchanged"]),
     )
-    return Brief(title, facts, tuple(sections), not_listed)
+    language = comparison.pairing.language if comparison.pairing else None
+    labels = {key: _(text) for key, text in _ENGLISH_LABELS.items()}
+    labels["other"] = _(LANGUAGE_NAMES[language]) if language else ""
+    labels["lang"] = "zh-Hans" if ui == "zh" else "en"
+    labels["text_lang"] = "zh-Hans" if comparison.new.language == "zh" else "en"
+    labels["other_lang"] = "zh-Hans" if language == "zh" else "en"
+    return Brief(title, facts, tuple(sections), not_listed, labels)
+
+
+#: The brief's own words (translated by :func:`make_brief`).
+_ENGLISH_LABELS: dict[str, str] = {
+    "not_listed": N_("Not listed"),
+    "legend": LEGEND,
+    "deleted": N_("Deleted words"),
+    "inserted": N_("inserted words"),
+    "struck": N_(" are struck through, "),
+    "underlined": N_(" underlined. "),
+    "leads": N_("Leads: ↑ stronger, ↓ weaker, ≠ a different verb."),
+    "text_legend": N_("[-deleted-] {+inserted+}; … marks unchanged text left out. "
+                      "Leads: ↑ stronger, ↓ weaker, ≠ a different verb."),
+    "md_legend": N_("Deleted words are struck through and inserted words in bold; where Markdown cannot mark "
+                    "them, [-deleted-] and {+inserted+}. … marks unchanged text left out. "
+                    "Leads: ↑ stronger, ↓ weaker, ≠ a different verb."),
+    "other": "",
+    "lang": "en",
+    "text_lang": "zh-Hans",
+    "other_lang": "en",
+}
 
 
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("added", "Added"),
-    ("dropped", "Dropped"),
-    ("stronger", "Lead stronger"),
-    ("weaker", "Lead weaker"),
-    ("different", "Lead changed"),
-    ("past", "Events now past: 欢迎…将 → 注意到… (a routine update once the event took place; check)"),
-    ("reworded", "Reworded"),
-    ("structure", "Moved, split, merged"),
+    ("added", N_("Added")),
+    ("dropped", N_("Dropped")),
+    ("stronger", N_("Lead stronger")),
+    ("weaker", N_("Lead weaker")),
+    ("different", N_("Lead changed")),
+    ("past", N_("Events now past: 欢迎…将 → 注意到… (a routine update once the event took place; check)")),
+    ("reworded", N_("Reworded")),
+    ("structure", N_("Moved, split, merged")),
+    ("footnotes", N_("Footnotes changed (the paragraphs citing them are unchanged)")),
 )
+
+
+def _footnote_note(old: int | None, new: int | None, _: Callable[[str], str] = str) -> str:
+    """``footnote 2 changed``, ``footnote 3 → 4 changed``, ``footnote 5 new``, ``footnote 6 gone``."""
+    if old is None:
+        return _("footnote {n} new").format(n=new)
+    if new is None:
+        return _("footnote {n} gone").format(n=old)
+    if old == new:
+        return _("footnote {n} changed").format(n=old)
+    return _("footnote {old} → {new} changed").format(old=old, new=new)
+
+
+def _footnote_diffs(notes: Sequence[FootnoteChange]) -> tuple[DiffOp, ...]:
+    """The word diffs of changed footnotes, one after the other."""
+    ops: list[DiffOp] = []
+    for note in notes:
+        if ops:
+            ops.append(DiffOp("equal", " / "))
+        ops.extend(excerpt(note.diff))
+    return tuple(ops)
 
 
 # --- plain text ------------------------------------------------------------------------------
@@ -170,12 +260,15 @@ def to_text(brief: Brief) -> str:
     lines = [brief.title, "=" * min(len(brief.title), 72), *brief.facts, ""]
     for section in brief.sections:
         lines.append(f"{section.title} ({len(section.items)})")
-        lines.extend(f"  - {_item_text(item, marked(item.diff))}" for item in section.items)
+        for item in section.items:
+            lines.append(f"  - {_item_text(item, marked(item.diff))}")
+            if item.other:
+                lines.append(f"    {brief.word('other')}: {marked(item.other)}")
         lines.append("")
-    lines.append("Not listed")
+    lines.append(brief.word("not_listed"))
     lines.extend(f"  - {line}" for line in brief.not_listed)
     lines.append("")
-    lines.append("[-deleted-] {+inserted+}; " + LEGEND.split("; ", 1)[1])
+    lines.append(brief.word("text_legend"))
     return "\n".join(lines) + "\n"
 
 
@@ -243,14 +336,14 @@ def to_markdown(brief: Brief) -> str:
             note = f" — {md_escape(item.note)}" if item.note else ""
             body = f": {md_marked(item.diff)}" if item.diff else ""
             lines.append(f"- **{md_escape(item.where)}**{note}{body}")
+            if item.other:
+                lines.append(f"  {md_escape(brief.word('other'))}: {md_marked(item.other)}")
         lines.append("")
-    lines.append("## Not listed")
+    lines.append(f"## {md_escape(brief.word('not_listed'))}")
     lines.append("")
     lines.extend(f"- {md_escape(line)}" for line in brief.not_listed)
     lines.append("")
-    lines.append("~~Deleted words~~ are struck through and **inserted words** in bold; where Markdown cannot "
-                 "mark them, \\[\\-deleted\\-\\] and \\{\\+inserted\\+\\}. … marks unchanged text left out. "
-                 "Leads: ↑ stronger, ↓ weaker, ≠ a different verb.")
+    lines.append(md_escape(brief.word("md_legend")))
     return "\n".join(lines) + "\n"
 
 
@@ -265,12 +358,14 @@ def _template() -> jinja2.Template:
 
 
 def to_html(brief: Brief) -> str:
-    return _template().render(brief=brief, legend=LEGEND)
+    return _template().render(brief=brief)
 
 
-def render_brief(comparison: Comparison, *, format: BriefFormat = "text", title: str | None = None) -> str:
-    """The negotiation brief as ``text`` (default), ``markdown`` or ``html``."""
-    brief = make_brief(comparison, title=title)
+def render_brief(comparison: Comparison, *, format: BriefFormat = "text", title: str | None = None,
+                 ui: str = "en") -> str:
+    """The negotiation brief as ``text`` (default), ``markdown`` or ``html``, in the interface
+    language ``ui``."""
+    brief = make_brief(comparison, title=title, ui=ui)
     if format == "markdown":
         return to_markdown(brief)
     if format == "html":
@@ -283,7 +378,7 @@ def render_brief(comparison: Comparison, *, format: BriefFormat = "text", title:
 # --- Word ------------------------------------------------------------------------------------------
 
 
-def render_brief_docx(comparison: Comparison, *, title: str | None = None) -> bytes:
+def render_brief_docx(comparison: Comparison, *, title: str | None = None, ui: str = "en") -> bytes:
     """The negotiation brief as a Word file: deleted words struck through, inserted underlined."""
     from resdiff.render.docx import EAST_ASIAN_FONT, _import_docx
 
@@ -291,7 +386,7 @@ def render_brief_docx(comparison: Comparison, *, title: str | None = None) -> by
     from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
 
-    brief = make_brief(comparison, title=title)
+    brief = make_brief(comparison, title=title, ui=ui)
     document = docx.Document()
     for name in ("Normal", "Title", "Heading 1", "List Bullet"):
         style = document.styles[name]
@@ -325,13 +420,16 @@ def render_brief_docx(comparison: Comparison, *, title: str | None = None) -> by
             if item.diff:
                 paragraph.add_run(": ")
                 diff_runs(paragraph, item.diff)
-    document.add_heading("Not listed", level=2)
+            if item.other:
+                other = document.add_paragraph()
+                other.paragraph_format.left_indent = Pt(18)
+                other.add_run(f"{brief.word('other')}: ").italic = True
+                diff_runs(other, item.other)
+    document.add_heading(brief.word("not_listed"), level=2)
     for line in brief.not_listed:
         document.add_paragraph(line, style="List Bullet")
     note = document.add_paragraph()
-    diff_runs(note, (DiffOp("delete", "Deleted words"), DiffOp("equal", " are struck through, "),
-                     DiffOp("insert", "inserted words"), DiffOp("equal", " underlined. "
-                                                                   + LEGEND.split("; ", 1)[1])))
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    diff_runs(note, (DiffOp("delete", brief.word("deleted")), DiffOp("equal", brief.word("struck")),
+                     DiffOp("insert", brief.word("inserted")),
+                     DiffOp("equal", brief.word("underlined") + brief.word("leads"))))
+    return docx_bytes(document)

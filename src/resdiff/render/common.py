@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+import zipfile
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from resdiff.model import Change, Comparison, DiffOp, Resolution
 from resdiff.options import DEFAULT_OPTIONS
+
+#: A gettext function (``translations(ui).gettext``, see :mod:`resdiff.i18n`); ``str`` keeps English.
+Gettext = Callable[[str], str]
 
 #: How a lead shift is drawn after ``old → new``.
 ARROWS = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
@@ -22,10 +28,10 @@ def ids(unit_ids: Sequence[str]) -> str:
     return " + ".join(unit_ids)
 
 
-def where(change: Change) -> str:
+def where(change: Change, _: Gettext = str) -> str:
     """``OP8 → OP7``, ``new OP51``, ``OP38(a)`` (dropped)."""
     if not change.old:
-        return "new " + ids(change.new)
+        return _("new {ids}").format(ids=ids(change.new))
     if not change.new:
         return ids(change.old)
     return f"{ids(change.old)} → {ids(change.new)}"
@@ -71,10 +77,24 @@ def kind_of(comparison: Comparison, change: Change) -> str:
     return resolution[unit_ids[0]].kind if unit_ids else "operative"
 
 
-def label(resolution: Resolution, fallback: str) -> str:
+def label(resolution: Resolution, fallback: str, _: Gettext = str) -> str:
     """``E/RES/2013/9 (adopted 2013-07-22)``, or what the text is when it has no symbol yet."""
     name = resolution.symbol or fallback
-    return f"{name} (adopted {resolution.adopted})" if resolution.adopted else f"{name} (not adopted)"
+    if resolution.adopted:
+        return _("{name} (adopted {date})").format(name=name, date=resolution.adopted)
+    return _("{name} (not adopted)").format(name=name)
+
+
+def other_language(change: Change) -> tuple[str, tuple[DiffOp, ...]] | None:
+    """A change's text in the other language, when it was given alongside (issue 12): the
+    language and its word diff cut to the edits, or the one side there is."""
+    parallel = change.parallel
+    if parallel is None:
+        return None
+    if parallel.diff:
+        return parallel.language, excerpt(parallel.diff)
+    text = parallel.old if parallel.old is not None else parallel.new
+    return (parallel.language, (DiffOp("equal", text),)) if text else None
 
 
 def confidence(change: Change) -> float | None:
@@ -83,7 +103,30 @@ def confidence(change: Change) -> float | None:
     return float(value) if isinstance(value, (int, float)) else None
 
 
-def other_readings(change: Change) -> str:
-    """`` other reading: OP20 reworded, OP21 dropped`` for each alternative of an unsure change,
+#: The time stamp of every member of a Word file resdiff writes: the zip format's earliest date.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def docx_bytes(document: Any) -> bytes:
+    """A python-docx document as bytes that depend on its content only.
+
+    python-docx stamps each zip member with the time of saving, so two renders of one comparison
+    a second apart would differ; the members are packed again, in order, with one fixed stamp.
+    """
+    saved = io.BytesIO()
+    document.save(saved)
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = member.external_attr
+            target.writestr(info, source.read(member))
+    return out.getvalue()
+
+
+def other_readings(change: Change, translate: Callable[[str], str] = str) -> str:
+    """``; other reading: OP20 reworded, OP21 dropped`` for each alternative of an unsure change,
     or ``""`` when it has none."""
-    return "".join(f"; other reading: {', '.join(c.label for c in reading)}" for reading in change.alternatives)
+    name = translate("other reading")
+    return "".join(f"; {name}: {', '.join(c.label for c in reading)}" for reading in change.alternatives)

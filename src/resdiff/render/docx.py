@@ -39,15 +39,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import io
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from resdiff.errors import DocumentError
+from resdiff.i18n import LANGUAGE_NAMES, translations
+from resdiff.i18n import _ as N_
 from resdiff.model import Change, Comparison, Resolution, Unit
-from resdiff.render.common import CHECK_BELOW, confidence, other_readings
+from resdiff.render.common import CHECK_BELOW, confidence, docx_bytes, marked, other_language, other_readings
+
+#: The shifts as comments name them (translated with the interface language).
+SHIFT_NAMES = (N_("stronger"), N_("weaker"), N_("different"), N_("same"))
 
 AUTHOR = "resdiff"
 INITIALS = "rd"
@@ -174,9 +178,10 @@ class _Builder:
     """Turns a comparison into paragraphs: the units in the new text's order, with the old
     text's dropped and moved-away paragraphs at their old places."""
 
-    def __init__(self, comparison: Comparison, *, accept_routine: bool) -> None:
+    def __init__(self, comparison: Comparison, *, accept_routine: bool, ui: str = "en") -> None:
         self.cmp = comparison
         self.accept_routine = accept_routine
+        self._ = translations(ui).gettext
         self.paragraphs: list[Paragraph] = []
         self.old_index = {u.id: i for i, u in enumerate(comparison.old.units)}
         self.pending: list[tuple[int, Unit, str | None]] = []
@@ -324,8 +329,9 @@ class _Builder:
                 continue
             if term.old in change.old_text and term.new in change.new_text and change.type != "unchanged":
                 self.term_seen.add(key)
-                found.append((f"term:{term.new}",
-                              f"Terminology: {term.old} → {term.new}, here first of {term.count} paragraphs"))
+                found.append((f"term:{term.new}", self._(
+                    "Terminology: {old} → {new}, here first of {n} paragraphs").format(
+                        old=term.old, new=term.new, n=term.count)))
         return found
 
     def build(self) -> list[Paragraph]:
@@ -413,24 +419,27 @@ class _Builder:
         return self.paragraphs
 
     def comments_for(self, change: Change, *, moved: bool) -> list[tuple[str, str]]:
+        _ = self._
         notes: list[tuple[str, str]] = []
         lead = change.lead
         if lead is not None and lead.shift != "same" and not (self.accept_routine and change.routine):
-            from resdiff.lexicon import english
-
-            en_old, en_new = english(lead.old), english(lead.new)
-            gloss = f" ({en_old} → {en_new})" if en_old and en_new else ""
-            notes.append(("lead", f"{lead.old} → {lead.new}: {lead.shift}{gloss}"))
+            gloss = f" ({lead.old_gloss} → {lead.new_gloss})" if lead.old_gloss and lead.new_gloss else ""
+            notes.append(("lead", f"{lead.old} → {lead.new}: {_(lead.shift)}{gloss}"))
         if moved:
             where = " + ".join(change.old)
-            how = "" if change.type == "unchanged" else f", {change.type}"
-            notes.append(("", f"Moved: old {where} → new {' + '.join(change.new)}{how}"))
+            how = "" if change.type == "unchanged" else ", " + _(change.type)
+            notes.append(("", _("Moved: old {old} → new {new}").format(old=where, new=" + ".join(change.new)) + how))
         if not (self.accept_routine and change.routine):
             notes.extend(self.term_anchor(change))
         level = confidence(change)
         if level is not None and level < CHECK_BELOW and change.type != "unchanged":
-            notes.append(("", f"To check: resdiff is not sure of this {change.type} (confidence {level:.0%})"
-                                  f"{other_readings(change)}"))
+            notes.append(("", _("To check: resdiff is not sure of this {type} (confidence {percent})").format(
+                type=_(change.type), percent=f"{level:.0%}") + other_readings(change, _)))
+        other = other_language(change)
+        if other is not None and change.type != "unchanged":
+            # The other language's text of the change (issue 12): its own word diff, marked.
+            language, diff = other
+            notes.append(("", f"{_(LANGUAGE_NAMES[language])}: {marked(diff)}"))
         return notes
 
     # -- the lines around the units ---------------------------------------------------------
@@ -531,7 +540,8 @@ def _bold_runs(op: str, old_pos: int, new_pos: int, length: int, old_bold: list[
 
 
 class _Writer:
-    def __init__(self, comparison: Comparison, date: str) -> None:
+    def __init__(self, comparison: Comparison, date: str, ui: str = "en") -> None:
+        self._ = translations(ui).gettext
         docx = _import_docx()
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
@@ -654,20 +664,26 @@ class _Writer:
         cmp = self.comparison
         doc = self.document
 
+        _ = self._
+
         def describe(resolution: Resolution, fallback: str) -> str:
             symbol = resolution.symbol or fallback
-            adopted = f"adopted {resolution.adopted}" if resolution.adopted else "not adopted"
+            adopted = _("adopted {date}").format(date=resolution.adopted) if resolution.adopted else _("not adopted")
             meeting = f" ({resolution.meeting})" if resolution.meeting else ""
             return f"{symbol}, {adopted}{meeting}"
 
         rows = [
-            ("Old text · 旧文本", describe(cmp.old, "old text (no symbol)")),
-            ("New text · 新文本", describe(cmp.new, "new text (no symbol)")),
-            ("Redline", "Tracked changes by resdiff: accept all for the new text, reject all for the old. "
-                        "Comments mark lead shifts, moves and terminology switches."),
+            ("Old text · 旧文本", describe(cmp.old, _("old text (no symbol)"))),
+            ("New text · 新文本", describe(cmp.new, _("new text (no symbol)"))),
+            (_("Redline"), _("Tracked changes by resdiff: accept all for the new text, reject all for the old. "
+                             "Comments mark lead shifts, moves and terminology switches.")),
         ]
+        if cmp.pairing is not None:
+            rows.append((_(LANGUAGE_NAMES[cmp.pairing.language]),
+                         _("Each change's text in {language} is in a comment beside it.").format(
+                             language=_(LANGUAGE_NAMES[cmp.pairing.language]))))
         if to_check:
-            rows.append(("To check", "; ".join(to_check)))
+            rows.append((_("To check"), _("; ").join(to_check)))
         table = doc.add_table(rows=len(rows), cols=2)
         table.style = doc.styles["Table Grid"]
         for row, (label, text) in zip(table.rows, rows):
@@ -683,17 +699,19 @@ class _Writer:
     def run(self, piece: Piece) -> Any:
         r = self.el("r")
         rpr = self.el("rPr")
+        # A lead is set as the language sets it: bold in Chinese, italics in English (issue 12).
+        mark = ("i", "iCs") if self.comparison.new.language == "en" else ("b", "bCs")
         if piece.bold:
-            rpr.append(self.el("b"))
-            rpr.append(self.el("bCs"))
+            rpr.append(self.el(mark[0]))
+            rpr.append(self.el(mark[1]))
         if piece.superscript:
             rpr.append(self.el("vertAlign", val="superscript"))
         if piece.old_bold is not None:
             change = self.revision("rPrChange")
             old = self.el("rPr")
             if piece.old_bold:
-                old.append(self.el("b"))
-                old.append(self.el("bCs"))
+                old.append(self.el(mark[0]))
+                old.append(self.el(mark[1]))
             if piece.superscript:
                 old.append(self.el("vertAlign", val="superscript"))
             change.append(old)
@@ -811,9 +829,7 @@ class _Writer:
         moment = _dt.datetime.fromisoformat(self.date.rstrip("Z"))
         props.created = props.modified = moment
         props.revision = 1
-        out = io.BytesIO()
-        self.document.save(out)
-        return out.getvalue()
+        return docx_bytes(self.document)
 
 
 def _terms_in(text: str, para: Paragraph) -> list[str]:
@@ -833,7 +849,7 @@ def to_check(comparison: Comparison) -> list[str]:
 
 
 def render_docx(comparison: Comparison, *, accept_routine: bool = False, date: str | None = None,
-                title: str | None = None) -> bytes:
+                title: str | None = None, ui: str = "en") -> bytes:
     """The new text as a Word document in which every difference from the old one is tracked.
 
     ``accept_routine`` leaves routine updates (dates, sessions, symbols, 又/还) accepted, so
@@ -842,14 +858,15 @@ def render_docx(comparison: Comparison, *, accept_routine: bool = False, date: s
     """
     when = date or comparison.new.adopted or _dt.date.today().isoformat()
     stamp = f"{when[:10]}T00:00:00Z"
-    builder = _Builder(comparison, accept_routine=accept_routine)
+    builder = _Builder(comparison, accept_routine=accept_routine, ui=ui)
     paragraphs = builder.build()
-    writer = _Writer(comparison, stamp)
+    writer = _Writer(comparison, stamp, ui)
     writer.cover(to_check(comparison))
     for paragraph in paragraphs:
         writer.paragraph(paragraph)
     # The last paragraph mark of a document can be neither inserted nor deleted: end on a plain one.
     writer.document.add_paragraph()
     old, new = comparison.old, comparison.new
-    heading = title or f"Redline: {old.symbol or 'old text'} → {new.symbol or 'new text'}"
+    _ = translations(ui).gettext
+    heading = title or _("Redline: {old} → {new}").format(old=old.symbol or _("old text"), new=new.symbol or _("new text"))
     return writer.finish(heading)

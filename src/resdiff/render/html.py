@@ -11,13 +11,18 @@ row shows are made here, in :func:`_rows`; the templates only lay the rows out.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup, escape
 
-from resdiff.model import Change, Comparison, DiffOp, Resolution, Unit
+from resdiff.i18n import LANGUAGE_NAMES as UI_LANGUAGE_NAMES
+from resdiff.i18n import _ as N_
+from resdiff.i18n import translations
+from resdiff.model import PUNCT_WIDTH, Change, Comparison, DiffOp, Resolution, Unit
 from resdiff.options import DEFAULT_OPTIONS
 
 #: Marks after a lead shift: ``吁请 → 促请 ↑``.
@@ -25,11 +30,60 @@ SHIFT_MARKS: Mapping[str, str] = {"stronger": "↑", "weaker": "↓", "same": "=
 
 #: Words for the same shifts, for the ``title`` of a mark and the filter labels.
 SHIFT_WORDS: Mapping[str, str] = {
-    "stronger": "stronger lead",
-    "weaker": "weaker lead",
-    "same": "same lead (only 又/还 differ)",
-    "different": "different lead, no common scale",
+    "stronger": N_("stronger lead"),
+    "weaker": N_("weaker lead"),
+    "same": N_("same lead (only 又/还 differ)"),
+    "different": N_("different lead, no common scale"),
 }
+
+#: The languages' names and their HTML ``lang`` codes, for the other-language rows (issue 12).
+LANGUAGE_NAMES: Mapping[str, str] = UI_LANGUAGE_NAMES
+HTML_LANG: Mapping[str, str] = {"zh": "zh-Hans", "en": "en"}
+
+
+#: Labels the template chooses among or takes from a table (so that Babel finds them here).
+TEMPLATE_MESSAGES = (
+    N_("Footnote {numbers}"), N_("Footnotes {numbers}"), N_("not in the old text"), N_("not in the new text"),
+    N_("in {n} paragraph"), N_("in {n} paragraphs"), N_("stronger leads ↑"), N_("weaker leads ↓"),
+    N_("routine updates"), N_("reworded"), N_("added"), N_("dropped"), N_("split"), N_("merged"), N_("moved"),
+    N_("unchanged"), N_("footnotes changed"), N_("footnote changed"), N_("old text"), N_("new text"),
+)
+
+#: Labels the page's script writes itself (the status line).
+SCRIPT_MESSAGES = (N_("Showing {shown} of {total} changes"), N_(" — filter: {label}"))
+
+
+class _Interface:
+    """The report's labels in the interface language chosen, each also known in the other one so
+    that the page can switch (issue 12): ``t`` gives a label as an element the page's script can
+    retranslate, ``ta`` a plain string for an attribute, and ``messages`` every label used, in
+    both languages, for the script."""
+
+    def __init__(self, ui: str) -> None:
+        self.ui = ui
+        self.zh = translations("zh").gettext
+        self.used: dict[str, dict[str, str]] = {}
+        for message in SCRIPT_MESSAGES:
+            self._both(message)
+
+    def _both(self, message: str) -> dict[str, str]:
+        found = self.used.get(message)
+        if found is None:
+            found = self.used[message] = {"en": message, "zh": self.zh(message)}
+        return found
+
+    def ta(self, message: str, **values: object) -> str:
+        text = self._both(message)[self.ui]
+        return text.format(**values) if values else text
+
+    def t(self, message: str, **values: object) -> Markup:
+        args = f" data-i18n-args='{escape(json.dumps(values, ensure_ascii=False))}'" if values else ""
+        return Markup(f'<span data-i18n="{escape(message)}"{args}>{escape(self.ta(message, **values))}</span>')
+
+    def messages(self) -> str:
+        """The labels used, in both languages, as JSON (for an attribute; the template escapes it)."""
+        return json.dumps(self.used, ensure_ascii=False, sort_keys=True)
+
 
 # Anything that is awkward in a URL fragment or a CSS selector: "OP39(b)" -> "OP39-b".
 RE_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -55,16 +109,17 @@ class Filter:
 #: The filters of the report, in the order of the filter bar. The rows carry the names of
 #: the filters that keep them, so the page's script holds no rule of its own.
 FILTERS: tuple[Filter, ...] = (
-    Filter("all", "All", lambda c: True),
-    Filter("substantive", "Substantive only", lambda c: c.substantive),
-    Filter("added", "Added", lambda c: c.type == "added"),
-    Filter("dropped", "Dropped", lambda c: c.type == "dropped"),
-    Filter("reworded", "Reworded", lambda c: c.type == "reworded"),
-    Filter("split-merged", "Split / merged", lambda c: c.type in ("split", "merged")),
-    Filter("moved", "Moved", lambda c: c.moved),
-    Filter("lead", "Lead shifts", _is_lead_shift),
-    Filter("routine", "Routine updates", lambda c: c.routine),
-    Filter("terminology", "Terminology switches", lambda c: c.terminology),
+    Filter("all", N_("All"), lambda c: True),
+    Filter("substantive", N_("Substantive only"), lambda c: c.substantive),
+    Filter("added", N_("Added"), lambda c: c.type == "added"),
+    Filter("dropped", N_("Dropped"), lambda c: c.type == "dropped"),
+    Filter("reworded", N_("Reworded"), lambda c: c.type == "reworded"),
+    Filter("split-merged", N_("Split / merged"), lambda c: c.type in ("split", "merged")),
+    Filter("moved", N_("Moved"), lambda c: c.moved),
+    Filter("lead", N_("Lead shifts"), _is_lead_shift),
+    Filter("routine", N_("Routine updates"), lambda c: c.routine),
+    Filter("terminology", N_("Terminology switches"), lambda c: c.terminology),
+    Filter("footnotes", N_("Footnote changes"), lambda c: bool(c.footnotes)),
 )
 
 
@@ -93,6 +148,30 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class NoteChange:
+    """A changed footnote as a row shows it: ``Footnote 2 (routine)`` and its word diff."""
+
+    label: str
+    routine: bool
+    segments: tuple[Segment, ...]
+
+
+def _note_changes(change: Change, ta: Callable[..., str] = str.format) -> tuple[NoteChange, ...]:
+    found = []
+    for note in change.footnotes:
+        if note.old_number is None:
+            label = ta(N_("Footnote {n} appeared"), n=note.new_number)
+        elif note.new_number is None:
+            label = ta(N_("Footnote {n} disappeared"), n=note.old_number)
+        elif note.old_number == note.new_number:
+            label = ta(N_("Footnote {n} changed"), n=note.new_number)
+        else:
+            label = ta(N_("Footnote {old} → {new} changed"), old=note.old_number, new=note.new_number)
+        found.append(NoteChange(label, note.routine, tuple(Segment(d.op, d.text) for d in note.diff)))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
 class Row:
     """One change as shown in the report: old units on the left, new units on the right."""
 
@@ -111,6 +190,12 @@ class Row:
     """Names of the filters that keep this row visible."""
     collapsed: bool
     """Routine rows start collapsed."""
+    parallel: tuple[tuple[Segment, ...], tuple[Segment, ...]] | None = None
+    """The other language's old and new text of the change (with its word diff), when given."""
+    unpaired: tuple[str, ...] = ()
+    """The change's units that have no counterpart in the other language."""
+    notes: tuple[NoteChange, ...] = ()
+    """The cited footnotes whose text changed, appeared or disappeared."""
     check: bool = False
     """The engine is not sure of this reading: its confidence is below the report's threshold."""
     other_readings: tuple[str, ...] = ()
@@ -146,6 +231,20 @@ def _side(diff: Sequence[DiffOp], side: str) -> tuple[Segment, ...]:
     """The ops of a word diff that one side shows: the old side shows no insertions and vice versa."""
     hidden = "insert" if side == "old" else "delete"
     return tuple(Segment(d.op, d.text) for d in diff if d.op != hidden and d.text)
+
+
+def _as_printed(segments: tuple[Segment, ...], printed: str) -> tuple[Segment, ...]:
+    """One side's segments with that side's own characters. An equal stretch of a word diff is
+    given as the new text prints it (``，`` where the old text had ``,``: the width of
+    punctuation is no difference); the old column shows the old text as printed."""
+    shown = "".join(s.text for s in segments)
+    if shown == printed or shown.translate(PUNCT_WIDTH) != printed.translate(PUNCT_WIDTH):
+        return segments
+    out, at = [], 0
+    for segment in segments:
+        out.append(Segment(segment.op, printed[at:at + len(segment.text)]))
+        at += len(segment.text)
+    return tuple(out)
 
 
 def _cut(segments: Sequence[Segment], texts: Sequence[str]) -> list[tuple[Segment, ...]] | None:
@@ -186,7 +285,7 @@ def _cells(
     ids = change.old if side == "old" else change.new
     units: list[Unit | None] = [resolution.get(unit_id) for unit_id in ids]
     texts = [unit.text if unit else "" for unit in units]
-    segments = _side(change.diff, side)
+    segments = _as_printed(_side(change.diff, side), "".join(texts))
     parts: Sequence[tuple[Segment, ...]] | None
     if not segments or change.type in ("added", "dropped", "unchanged"):
         parts = [(Segment("equal", text),) for text in texts]
@@ -213,16 +312,32 @@ def _cells(
     return cells, whole
 
 
-def _place(resolution: Resolution, unit_id: str) -> str:
-    """Where a unit stands, by its neighbour: ``after OP11``, or ``at the start``."""
+def _place(resolution: Resolution, unit_id: str, ta: Callable[..., str] = str.format) -> str:
+    """Where a unit stands, by its neighbour: ``OP12, after OP11``, or ``OP1, at the start``."""
     ids = [unit.id for unit in resolution.units]
     if unit_id not in ids:
         return unit_id
     index = ids.index(unit_id)
-    return f"{unit_id}, after {ids[index - 1]}" if index else f"{unit_id}, at the start"
+    if index:
+        return ta(N_("{unit}, after {before}"), unit=unit_id, before=ids[index - 1])
+    return ta(N_("{unit}, at the start"), unit=unit_id)
 
 
-def _rows(comparison: Comparison, check_threshold: float) -> list[Row]:
+def _parallel(change: Change) -> tuple[tuple[Segment, ...], tuple[Segment, ...]] | None:
+    """The other language's two sides: its word diff cut in two, or the one text there is."""
+    parallel = change.parallel
+    if parallel is None or (parallel.old is None and parallel.new is None):
+        return None
+    # (an added paragraph's agreed language is shown by the template from change.parallel.agreed)
+    if parallel.diff:
+        return _side(parallel.diff, "old"), _side(parallel.diff, "new")
+    old = (Segment("equal", parallel.old),) if parallel.old else ()
+    new = (Segment("equal", parallel.new),) if parallel.new else ()
+    return old, new
+
+
+def _rows(comparison: Comparison, ta: Callable[..., str] = str.format,
+          check_threshold: float = DEFAULT_OPTIONS.check_threshold) -> list[Row]:
     old_anchors = _anchors(comparison.old, "old")
     new_anchors = _anchors(comparison.new, "new")
     rows = []
@@ -240,10 +355,14 @@ def _rows(comparison: Comparison, check_threshold: float) -> list[Row]:
                 old=old,
                 new=new,
                 joined_diff=joined,
-                moved_from=_place(comparison.old, change.old[0]) if moved else None,
-                moved_to=_place(comparison.new, change.new[0]) if moved else None,
+                moved_from=_place(comparison.old, change.old[0], ta) if moved else None,
+                moved_to=_place(comparison.new, change.new[0], ta) if moved else None,
                 filters=tuple(f.name for f in FILTERS if f.keeps(change)),
                 collapsed=change.routine and not change.below(check_threshold),
+                parallel=_parallel(change),
+                unpaired=tuple(ta(N_("old {ids}") if uid.startswith("old:") else N_("new {ids}"), ids=uid.split(":", 1)[1])
+                               for uid in (change.parallel.unpaired if change.parallel else ())),
+                notes=_note_changes(change, ta),
                 check=change.below(check_threshold),
                 other_readings=tuple(", ".join(c.label for c in reading) for reading in change.alternatives),
             )
@@ -261,17 +380,20 @@ _ENV = jinja2.Environment(
 )
 
 
-def render_html(comparison: Comparison, *, title: str | None = None,
+def render_html(comparison: Comparison, *, title: str | None = None, ui: str = "en",
                 check_threshold: float = DEFAULT_OPTIONS.check_threshold) -> str:
     """The report of ``comparison`` as one self-contained HTML page.
 
     ``title`` heads the page; by default it names the two symbols (``E/RES/2012/5 → E/RES/2013/9``).
+    ``ui`` is the language of its labels (``en`` or ``zh``); the page has a switch to the other.
     A change whose confidence is below ``check_threshold`` gets a "check" badge, and the other
     readings that came close under a toggle.
     """
     old, new = comparison.old, comparison.new
+    interface = _Interface(ui)
+    translations(ui)  # an unknown interface language is refused here
     if title is None:
-        title = f"{old.symbol or 'Old text'} → {new.symbol or 'New text'}"
+        title = f"{old.symbol or interface.ta('Old text')} → {new.symbol or interface.ta('New text')}"
     changes = comparison.changes
     counts = {f.name: sum(1 for c in changes if f.keeps(c)) for f in FILTERS}
     return _ENV.get_template("report.html.j2").render(
@@ -280,8 +402,16 @@ def render_html(comparison: Comparison, *, title: str | None = None,
         new=new,
         summary=comparison.summary,
         terms=comparison.terms,
-        rows=_rows(comparison, check_threshold),
+        rows=_rows(comparison, interface.ta, check_threshold),
         filters=FILTERS,
         counts=counts,
         shift_words=SHIFT_WORDS,
+        pairing=comparison.pairing,
+        language_names=LANGUAGE_NAMES,
+        html_lang=HTML_LANG,
+        text_lang=HTML_LANG.get(old.language, "zh-Hans"),
+        ui=ui,
+        t=interface.t,
+        ta=interface.ta,
+        ui_messages=interface.messages,
     )

@@ -8,7 +8,7 @@ counted rather than listed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from resdiff.lineage import Lineage, LineageStep
 from resdiff.render.ansi import ARROWS, STYLES, paint, word_diff
@@ -21,27 +21,30 @@ def short(symbol: str | None) -> str:
     return symbol or "?"
 
 
-def describe(step: LineageStep) -> str:
-    """What happened in a step, in a few words: ``reworded, moved, lead 吁请 → 促请 ↑``."""
+def describe(step: LineageStep, _: Callable[[str], str] = str) -> str:
+    """What happened in a step, in a few words: ``reworded, moved, lead 吁请 → 促请 ↑``; ``_``
+    translates the words (a gettext function, see :mod:`resdiff.i18n`)."""
     if step.type == "added":
-        return "first appears" + (" (already in the series' oldest text)" if step.oldest_text else "")
-    parts: list[str] = [step.type]
+        return _("first appears (already in the series' oldest text)") if step.oldest_text else _("first appears")
+    parts: list[str] = [_(step.type)]
     if step.type == "split":
-        parts[0] = f"split from {'+'.join(step.previous)}" + (
-            f" (with {', '.join(step.siblings)})" if step.siblings else "")
+        parts[0] = _("split from {units}").format(units="+".join(step.previous))
+        if step.siblings:
+            parts[0] += " " + _("(with {units})").format(units=", ".join(step.siblings))
     elif step.type == "merged":
-        parts[0] = f"merged from {'+'.join(step.previous)}"
+        parts[0] = _("merged from {units}").format(units="+".join(step.previous))
     elif step.previous and step.previous != (step.unit,):
-        parts[0] += f" (was {'+'.join(step.previous)})"
+        parts[0] += " " + _("(was {units})").format(units="+".join(step.previous))
     if step.routine:
-        parts.append("routine")
+        parts.append(_("routine"))
     if step.terminology:
-        parts.append("terminology")
+        parts.append(_("terminology"))
     if step.moved:
-        parts.append("moved")
+        parts.append(_("moved"))
     if step.lead_shift and step.lead is not None:
-        parts.append(f"lead {step.lead.old} → {step.lead.new} {ARROWS[step.lead.shift]}")
-    return ", ".join(parts)
+        parts.append(_("lead {old} → {new} {arrow}").format(old=step.lead.old, new=step.lead.new,
+                                                             arrow=ARROWS[step.lead.shift]))
+    return _(", ").join(parts)
 
 
 def _step_line(step: LineageStep, width: int, colour: bool) -> list[str]:

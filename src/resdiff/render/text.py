@@ -5,16 +5,23 @@ Pure functions of the model; colour is switched on by the caller (see ``render/a
 
 from __future__ import annotations
 
-from resdiff.model import Comparison, Resolution
+from collections.abc import Callable
+
+from resdiff.i18n import LANGUAGE_NAMES, translations
+from resdiff.i18n import _ as N_
+from resdiff.model import Change, Comparison, LeadShift, Resolution
 from resdiff.options import DEFAULT_OPTIONS
 from resdiff.render.ansi import ARROWS, STYLES, paint, word_diff
 
 
-def render_resolution_text(resolution: Resolution) -> str:
+def render_resolution_text(resolution: Resolution, *, ui: str = "en") -> str:
     """One unit a line: ``OP12  吁请  吁请所有国家……``, after a header with the metadata."""
+    _ = translations(ui).gettext
     lines = [
-        f"{resolution.symbol or '(no symbol)'}  {resolution.title or ''}",
-        f"adopted {resolution.adopted or '?'}  {resolution.meeting or ''}  predecessor {resolution.predecessor or '-'}",
+        (resolution.symbol or _("(no symbol)")) + "  " + (resolution.title or ""),
+        _("adopted {adopted}  {meeting}  predecessor {predecessor}").format(
+            adopted=resolution.adopted or "?", meeting=resolution.meeting or "",
+            predecessor=resolution.predecessor or "-"),
         "",
     ]
     width = max((len(u.id) for u in resolution.units), default=4)
@@ -27,37 +34,71 @@ def render_resolution_text(resolution: Resolution) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _label(resolution: Resolution, fallback: str) -> str:
+#: The change types and flags as the interface names them.
+TYPE_LABELS = {"unchanged": N_("unchanged"), "reworded": N_("reworded"), "added": N_("added"),
+               "dropped": N_("dropped"), "split": N_("split"), "merged": N_("merged"),
+               "moved": N_("moved"), "routine": N_("routine")}
+
+
+def _label(resolution: Resolution, fallback: str, _: Callable[[str], str]) -> str:
     """``E/RES/2013/9 (adopted 2013-07-22)``, or what the text is when it has no symbol yet."""
     name = resolution.symbol or fallback
-    return f"{name} (adopted {resolution.adopted})" if resolution.adopted else f"{name} (not adopted)"
+    if resolution.adopted:
+        return _("{name} (adopted {date})").format(name=name, date=resolution.adopted)
+    return _("{name} (not adopted)").format(name=name)
 
 
 def _ids(ids: tuple[str, ...]) -> str:
     return "+".join(ids) if ids else "—"
 
 
+def _gloss(lead: LeadShift, ui: str) -> str:
+    """The leads in the other language, where the interface is that language: `` (calls upon → urges)``
+    after 吁请 → 促请 in an English interface, `` (吁请 → 促请)`` after Calls upon → Urges in a Chinese one."""
+    english_leads = lead.old[:1].isascii()
+    if not (lead.old_gloss and lead.new_gloss) or (ui == "en") == english_leads:
+        return ""
+    return f" ({lead.old_gloss} → {lead.new_gloss})"
+
+
+def _footnote_line(old: int | None, new: int | None, routine: bool, _: Callable[[str], str]) -> str:
+    """``footnote 2 (routine): `` / ``footnote 3 → 4: `` / ``footnote 5 (new): ``."""
+    if old is None:
+        where = _("footnote {n} (new)").format(n=new)
+    elif new is None:
+        where = _("footnote {n} (gone)").format(n=old)
+    elif old == new:
+        where = _("footnote {n}").format(n=old)
+    else:
+        where = _("footnote {old} → {new}").format(old=old, new=new)
+    return where + (_(" (routine)") if routine else "") + ": "
+
+
 def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_changes: bool = False,
-                           check_threshold: float = DEFAULT_OPTIONS.check_threshold) -> str:
+                           ui: str = "en", check_threshold: float = DEFAULT_OPTIONS.check_threshold) -> str:
     """Counts, then every change that is not unchanged, routine or terminology only (all of them
-    with ``all_changes``), with ids, lead shift and word diff. A change whose confidence is below
-    ``check_threshold`` is marked ``CHECK``, with the other readings that came close."""
+    with ``all_changes``), with ids, lead shift and word diff; labels in the interface language
+    ``ui`` (``en`` or ``zh``). A change whose confidence is below ``check_threshold`` is marked
+    ``CHECK``, with the other readings that came close."""
+    _ = translations(ui).gettext
     old, new = comparison.old, comparison.new
     s = comparison.summary
     lines = [
-        paint(f"{_label(old, 'old text')} → {_label(new, 'new text')}",
-               "head", colour),
-        f"{s['unchanged']} unchanged, {s['reworded']} reworded ({s['routine']} routine), {s['added']} added, "
-        f"{s['dropped']} dropped, {s['split']} split, {s['merged']} merged, {s['moved']} moved; "
-        f"leads: {s['lead_stronger']} stronger, {s['lead_weaker']} weaker",
+        paint(_label(old, _("old text"), _) + " → " + _label(new, _("new text"), _), "head", colour),
+        _("{unchanged} unchanged, {reworded} reworded ({routine} routine), {added} added, {dropped} dropped, "
+          "{split} split, {merged} merged, {moved} moved; leads: {lead_stronger} stronger, {lead_weaker} weaker")
+        .format(**s)
+        + (_("; footnotes: {n} changed").format(n=s["footnotes"]) if s.get("footnotes") else ""),
     ]
     if comparison.terms:
-        lines.append("terminology switches (paragraphs that differ by nothing else are set aside below;"
-                     " check that each is only a change of term):")
+        lines.append(_("terminology switches (paragraphs that differ by nothing else are set aside below;"
+                       " check that each is only a change of term):"))
         for term in comparison.terms:
             where = [_ids(c.new) for c in comparison.changes
                      if c.type != "unchanged" and term.old in c.old_text and term.new in c.new_text]
             lines.append(f"  {term.old} → {term.new} ×{term.count}: {', '.join(where)}")
+    if comparison.pairing is not None:
+        lines.extend(_pairing_lines(comparison, _))
     lines.append("")
     hidden = 0
     for change in comparison.changes:
@@ -65,22 +106,74 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
         if not all_changes and not change.substantive and not check:
             hidden += change.type != "unchanged"
             continue
-        label = change.type + (" moved" if change.moved else "") + (" routine" if change.routine else "")
+        label = " ".join([_(TYPE_LABELS[change.type])] + [_(TYPE_LABELS[flag]) for flag in ("moved", "routine")
+                                                          if getattr(change, flag)])
         head = f"{_ids(change.old)} → {_ids(change.new)}  {label}"
         if change.lead and change.lead.shift != "same":
             arrow = ARROWS[change.lead.shift]
-            shift = f"  {change.lead.old} → {change.lead.new} {arrow}"
+            shift = f"  {change.lead.old} → {change.lead.new} {arrow}" + _gloss(change.lead, ui)
             head += paint(shift, change.lead.shift, colour) if change.lead.shift in STYLES else shift
         if change.old and change.new:
-            head += f"  ({change.similarity:.0%} alike)"
+            head += "  " + _("({percent} alike)").format(percent=f"{change.similarity:.0%}")
         if check:
-            head += "  " + paint(f"CHECK ({change.confidence:.0%} sure)", "check", colour)
+            head += "  " + paint(_("CHECK ({percent} sure)").format(percent=f"{change.confidence:.0%}"), "check", colour)
         lines.append(paint(head, "head", colour))
         if check:
             for reading in change.alternatives:
-                lines.append("    other reading: " + ", ".join(c.label for c in reading))
-        lines.append("    " + word_diff(change.diff, colour))
+                lines.append("    " + _("other reading") + ": " + ", ".join(c.label for c in reading))
+        if change.diff:
+            lines.append("    " + word_diff(change.diff, colour))
+        for note in change.footnotes:
+            lines.append("    " + _footnote_line(note.old_number, note.new_number, note.routine, _)
+                         + word_diff(note.diff, colour))
+        lines.extend(_parallel_lines(change, colour, _))
         lines.append("")
     if hidden:
-        lines.append(paint(f"{hidden} routine or terminology-only changes not shown (--all shows them)", "dim", colour))
+        lines.append(paint(_("{n} routine or terminology-only changes not shown (--all shows them)").format(n=hidden),
+                           "dim", colour))
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _pairing_lines(comparison: Comparison, _: Callable[[str], str]) -> list[str]:
+    """Which texts of the other language came along, and which units found no counterpart."""
+    pairing = comparison.pairing
+    assert pairing is not None
+    given = [_("old {symbol}").format(symbol=pairing.old_symbol or _("(no symbol)"))
+             for present in (any(c.parallel and c.parallel.old is not None for c in comparison.changes),) if present]
+    given += [_("new {symbol}").format(symbol=pairing.new_symbol or _("(no symbol)"))
+              for present in (any(c.parallel and c.parallel.new is not None for c in comparison.changes),) if present]
+    lines = [_("alongside in {language}: {texts}").format(language=_(LANGUAGE_NAMES[pairing.language]),
+                                                          texts=", ".join(given) or _("nothing paired"))]
+    for ids, message in ((pairing.unpaired_old, _("  not paired (old; the numbering differs): {ids}")),
+                         (pairing.unpaired_new,
+                          _("  not paired (new; the numbering differs or the paragraph is new): {ids}"))):
+        if ids:
+            lines.append(message.format(ids=", ".join(ids)))
+    return lines
+
+
+def _parallel_lines(change: Change, colour: bool, _: Callable[[str], str]) -> list[str]:
+    """A change's other-language texts: their word diff, or the one side there is."""
+    parallel = change.parallel
+    if parallel is None:
+        return []
+    tag = "    " + _("{language}: ").format(language=_(LANGUAGE_NAMES[parallel.language]))
+    lines = []
+    if parallel.diff:
+        lines.append(tag + word_diff(parallel.diff, colour))
+    elif parallel.old is not None:
+        lines.append(tag + paint(_("(last year) {text}").format(text=parallel.old), "dim", colour))
+    elif parallel.new is not None:
+        lines.append(tag + paint(_("(this year) {text}").format(text=parallel.new), "dim", colour))
+    if parallel.unpaired:
+        ids = ", ".join((_("old {symbol}") if side == "old" else _("new {symbol}")).format(symbol=uid)
+                        for side, _sep, uid in (u.partition(":") for u in parallel.unpaired))
+        lines.append(tag + paint(_("no counterpart for {ids}").format(ids=ids), "dim", colour))
+    agreed = parallel.agreed
+    if agreed is not None:
+        lines.append("    " + _("agreed language: {symbol} {unit} ({percent} alike): {text}").format(
+            symbol=agreed.symbol or _("(no symbol)"), unit=agreed.unit, percent=f"{agreed.similarity:.0%}",
+            text=agreed.text))
+        if agreed.other:
+            lines.append(tag + agreed.other)
+    return lines

@@ -11,7 +11,7 @@ and ``timeline.css``, package data) only lays them out, with jinja2's autoescape
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
+from resdiff.i18n import _ as N_
+from resdiff.i18n import translations
 from resdiff.lineage import Lineage, LineageStep
 from resdiff.model import Comparison, DiffOp
 from resdiff.render.lineage import describe, short
@@ -28,10 +30,10 @@ if TYPE_CHECKING:
 
 #: The series the chart draws, in order: (key, label, colour).
 SERIES_BARS: tuple[tuple[str, str, str], ...] = (
-    ("added", "added", "#2e7d32"),
-    ("dropped", "dropped", "#c62828"),
-    ("reworded", "reworded in substance", "#1565c0"),
-    ("lead", "lead shifts", "#ef6c00"),
+    ("added", N_("added"), "#2e7d32"),
+    ("dropped", N_("dropped"), "#c62828"),
+    ("reworded", N_("reworded in substance"), "#1565c0"),
+    ("lead", N_("lead shifts"), "#ef6c00"),
 )
 
 # Chart geometry, in SVG user units.
@@ -99,7 +101,8 @@ def counts(comparison: Comparison) -> dict[str, int]:
     }
 
 
-def chart(labels: Sequence[str], values: Sequence[dict[str, int] | None]) -> Chart:
+def chart(labels: Sequence[str], values: Sequence[dict[str, int] | None],
+          _: Callable[[str], str] = str) -> Chart:
     """Grouped bars, one group per text (none for the first, which has nothing to compare with)."""
     group = len(SERIES_BARS) * _BAR + _GAP
     width = _LEFT + group * max(len(labels), 1) + 10
@@ -117,12 +120,12 @@ def chart(labels: Sequence[str], values: Sequence[dict[str, int] | None]) -> Cha
             continue
         for m, (key, name, colour) in enumerate(SERIES_BARS):
             h = plot * value[key] / (step * 4)
-            bars.append(Bar(x0 + m * _BAR, baseline - h, _BAR - 1, h, colour, f"{label}: {value[key]} {name}"))
+            bars.append(Bar(x0 + m * _BAR, baseline - h, _BAR - 1, h, colour, f"{label}: {value[key]} {_(name)}"))
     ticks = tuple((baseline - plot * i / 4, step * i) for i in range(5))
     return Chart(width, _HEIGHT, tuple(bars), tuple(marks), ticks, baseline)
 
 
-def _rows(history: Sequence[LineageStep]) -> tuple[Row, ...]:
+def _rows(history: Sequence[LineageStep], _: Callable[[str], str] = str) -> tuple[Row, ...]:
     rows: list[Row] = []
     quiet: list[LineageStep] = []
 
@@ -133,10 +136,10 @@ def _rows(history: Sequence[LineageStep]) -> tuple[Row, ...]:
         years = short(first.symbol) if first is last else f"{short(first.symbol)} – {short(last.symbol)}"
         units = first.unit if first.unit == last.unit else f"{first.unit} … {last.unit}"
         routine = sum(s.type != "unchanged" for s in quiet)
-        what = "unchanged" if not routine else "routine updates only" if routine == len(quiet) else \
-            f"unchanged or routine updates only ({routine} routine)"
+        what = _("unchanged") if not routine else _("routine updates only") if routine == len(quiet) else \
+            _("unchanged or routine updates only ({n} routine)").format(n=routine)
         if len(quiet) > 1:
-            what += f", {len(quiet)} texts"
+            what += _(", {n} texts").format(n=len(quiet))
         rows.append(Row(years, units, what, "quiet"))
         quiet.clear()
 
@@ -147,26 +150,27 @@ def _rows(history: Sequence[LineageStep]) -> tuple[Row, ...]:
             continue
         flush()
         kind = step.type if not (step.routine or step.terminology) else "routine"
-        rows.append(Row(short(step.symbol), step.unit, describe(step), kind,
+        rows.append(Row(short(step.symbol), step.unit, describe(step, _), kind,
                         step.diff if step.type != "added" else ()))
     flush()
     return tuple(rows)
 
 
-def paragraphs(lineages: Sequence[Lineage]) -> tuple[Paragraph, ...]:
+def paragraphs(lineages: Sequence[Lineage], _: Callable[[str], str] = str) -> tuple[Paragraph, ...]:
     out = []
     for lineage in lineages:
         first = lineage.first
-        since = short(first.symbol) + (" or earlier" if first.oldest_text else "")
+        since = (_("{symbol} or earlier") if first.oldest_text else "{symbol}").format(symbol=short(first.symbol))
         n = len(lineage.substantive)
         out.append(Paragraph(
             unit=lineage.unit,
             anchor="u-" + "".join(ch if ch.isalnum() else "-" for ch in lineage.unit),
             since=since,
-            summary=f"{n} substantive change{'s' * (n != 1)}" if n else "no substantive change",
+            summary=(_("{n} substantive changes") if n != 1 else _("{n} substantive change")).format(n=n)
+            if n else _("no substantive change"),
             text=lineage.text,
             substantive=n,
-            rows=_rows(lineage.history),
+            rows=_rows(lineage.history, _),
         ))
     return tuple(out)
 
@@ -184,8 +188,10 @@ def _environment() -> jinja2.Environment:
 
 
 def render_timeline(series: Series, *, title: str | None = None,
-                    lineages: Sequence[Lineage] | None = None) -> str:
-    """The timeline page of ``series`` (``lineages``: of the latest text, computed if not given)."""
+                    lineages: Sequence[Lineage] | None = None, ui: str = "en") -> str:
+    """The timeline page of ``series`` (``lineages``: of the latest text, computed if not given),
+    its labels in the interface language ``ui`` (``en`` or ``zh``)."""
+    _ = translations(ui).gettext
     lineages = series.lineage() if lineages is None else lineages
     members = series.members
     labels = [m.label for m in members]
@@ -193,7 +199,7 @@ def render_timeline(series: Series, *, title: str | None = None,
     years = []
     for m, c, v in zip(members, series.comparisons, values):
         years.append({
-            "label": m.label, "symbol": m.symbol, "adopted": m.adopted or "date unknown", "source": m.source,
+            "label": m.label, "symbol": m.symbol, "adopted": m.adopted or _("date unknown"), "source": m.source,
             "units": len(m.resolution.units),
             "operative": sum(1 for u in m.resolution.units if u.kind == "operative"),
             "compared": None if m.parent is None else members[m.parent].label,
@@ -203,13 +209,15 @@ def render_timeline(series: Series, *, title: str | None = None,
     env = _environment()
     css = resources.files("resdiff").joinpath("render/templates/timeline.css").read_text(encoding="utf-8")
     return env.get_template("timeline.html.j2").render(
-        title=title or f"{latest.resolution.title or 'Series'}: {labels[0]} – {labels[-1]}",
+        title=title or (latest.resolution.title or _("Series")) + f": {labels[0]} – {labels[-1]}",
         css=css,
         years=years,
-        chart=chart(labels, values),
+        chart=chart(labels, values, _),
         legend=SERIES_BARS,
         gaps=[str(g) for g in series.gaps],
         warnings=list(series.warnings),
         latest=latest.symbol or latest.label,
-        paragraphs=paragraphs(lineages),
+        paragraphs=paragraphs(lineages, _),
+        _=_,
+        ui=ui,
     )

@@ -5,6 +5,30 @@
   "use strict";
   var rows = Array.prototype.slice.call(document.querySelectorAll("article.change"));
   var status = document.getElementById("status");
+  /* The interface language (issue 12): every label is a [data-i18n] element whose message the
+     page carries in both languages; the switch rewrites them, nothing is fetched. */
+  var messages = JSON.parse(document.getElementById("ui-messages").getAttribute("data-messages"));
+  var root = document.documentElement;
+
+  function tr(message, args) {
+    var known = messages[message];
+    var text = known ? known[root.getAttribute("data-ui")] || message : message;
+    return text.replace(/\{(\w+)\}/g, function (whole, key) {
+      return args && Object.prototype.hasOwnProperty.call(args, key) ? String(args[key]) : whole;
+    });
+  }
+
+  function translate(ui) {
+    root.setAttribute("data-ui", ui);
+    root.setAttribute("lang", ui === "zh" ? "zh-Hans" : "en");
+    document.querySelectorAll("[data-i18n]").forEach(function (node) {
+      var args = node.getAttribute("data-i18n-args");
+      node.textContent = tr(node.getAttribute("data-i18n"), args ? JSON.parse(args) : null);
+    });
+    document.querySelectorAll("[data-ui-choice]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.getAttribute("data-ui-choice") === ui));
+    });
+  }
 
   function chosen() {
     var checked = document.querySelector('input[name="filter"]:checked');
@@ -24,8 +48,8 @@
       if (keep) { shown += 1; }
     });
     document.body.setAttribute("data-filter", name);
-    status.textContent = "Showing " + shown + " of " + rows.length + " changes" +
-      (name === "all" ? "" : " \u2014 filter: " + label(name));
+    status.textContent = tr("Showing {shown} of {total} changes", {shown: shown, total: rows.length}) +
+      (name === "all" ? "" : tr(" \u2014 filter: {label}", {label: label(name)}));
   }
 
   /* A link to a unit that the current filter hides shows everything again. */
@@ -55,6 +79,19 @@
   });
   toggle("toggle-routine", "details.routine-body");
   toggle("toggle-notes", "details.notes");
+  /* The other language's rows (issue 12): shown unless the reader hides them. */
+  var parallel = document.getElementById("toggle-parallel");
+  if (parallel) {
+    parallel.addEventListener("change", function () {
+      document.body.classList.toggle("hide-parallel", !parallel.checked);
+    });
+  }
+  document.querySelectorAll("[data-ui-choice]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      translate(button.getAttribute("data-ui-choice"));
+      apply(chosen());
+    });
+  });
   window.addEventListener("hashchange", reveal);
   apply(chosen());
   reveal();
