@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -469,15 +469,21 @@ class Change:
     def label(self) -> str:
         """A short description: ``OP20 reworded``, ``OP12+OP15 → OP8 merged``, ``OP21 dropped``,
         ``OP5 → PP5 reworded, moved``."""
+        return self.describe()
+
+    def describe(self, translate: Callable[[str], str] = str) -> str:
+        """:attr:`label` with its words (the change type, ``moved``) passed through ``translate``
+        (an interface language's ``gettext``)."""
+        kind = translate(self.type)
         if not self.old:
-            text = f"{self.new[0]} added"
+            text = f"{self.new[0]} {translate('added')}"
         elif not self.new:
-            text = f"{self.old[0]} dropped"
+            text = f"{self.old[0]} {translate('dropped')}"
         elif self.old == self.new:
-            text = f"{self.old[0]} {self.type}"
+            text = f"{self.old[0]} {kind}"
         else:
-            text = f"{'+'.join(self.old)} → {'+'.join(self.new)} {self.type}"
-        return text + (", moved" if self.moved else "")
+            text = f"{'+'.join(self.old)} → {'+'.join(self.new)} {kind}"
+        return text + (f", {translate('moved')}" if self.moved else "")
 
     def below(self, threshold: float) -> bool:
         """Whether the reports mark this change "check": confidence below ``threshold``."""

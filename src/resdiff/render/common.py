@@ -129,4 +129,4 @@ def other_readings(change: Change, translate: Callable[[str], str] = str) -> str
     """``; other reading: OP20 reworded, OP21 dropped`` for each alternative of an unsure change,
     or ``""`` when it has none."""
     name = translate("other reading")
-    return "".join(f"; {name}: {', '.join(c.label for c in reading)}" for reading in change.alternatives)
+    return "".join(f"; {name}: {', '.join(c.describe(translate) for c in reading)}" for reading in change.alternatives)

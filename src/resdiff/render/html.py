@@ -364,7 +364,7 @@ def _rows(comparison: Comparison, ta: Callable[..., str] = str.format,
                                for uid in (change.parallel.unpaired if change.parallel else ())),
                 notes=_note_changes(change, ta),
                 check=change.below(check_threshold),
-                other_readings=tuple(", ".join(c.label for c in reading) for reading in change.alternatives),
+                other_readings=tuple(", ".join(c.describe(ta) for c in reading) for reading in change.alternatives),
             )
         )
     return rows

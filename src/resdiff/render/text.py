@@ -120,7 +120,7 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
         lines.append(paint(head, "head", colour))
         if check:
             for reading in change.alternatives:
-                lines.append("    " + _("other reading") + ": " + ", ".join(c.label for c in reading))
+                lines.append("    " + _("other reading") + ": " + ", ".join(c.describe(_) for c in reading))
         if change.diff:
             lines.append("    " + word_diff(change.diff, colour))
         for note in change.footnotes:
