@@ -17,13 +17,14 @@ import argparse
 import json
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "evalset"))
 
-from scoring import TARGETS, Tally, baseline, from_comparison, iter_styles, load_cases  # noqa: E402
+from scoring import TARGETS, Tally, _exact, _key, baseline, from_comparison, iter_styles, load_cases  # noqa: E402
 
 import resdiff  # noqa: E402
 
@@ -44,13 +45,70 @@ COLUMNS = [
 ]
 
 
+def _with_confidence(comparison: resdiff.Comparison) -> list[dict[str, Any]]:
+    changes = from_comparison(comparison)
+    for change, mine in zip(changes, comparison.changes):
+        confidence = getattr(mine, "confidence", None)  # an engine before issue 10 has none
+        if confidence is not None:
+            change["confidence"] = confidence
+    return changes
+
+
 def resdiff_system(old: resdiff.Resolution, new: resdiff.Resolution) -> list[dict[str, Any]]:
-    return from_comparison(resdiff.compare(old, new))
+    return _with_confidence(resdiff.compare(old, new))
 
 
 def resdiff_without_dictionary(old: resdiff.Resolution, new: resdiff.Resolution) -> list[dict[str, Any]]:
     """resdiff with jieba's own dictionary only: what the UN-terms dictionary changes."""
-    return from_comparison(resdiff.compare(old, new, un_terms=False))
+    return _with_confidence(resdiff.compare(old, new, un_terms=False))
+
+
+#: Bands of confidence of the reliability table.
+BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001)
+
+
+def false_readings(expected: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[str, int]:
+    """Predicted merges, splits and moves that the expected list does not have (same units; for a
+    move, the same units also moved there); and the expected lead shifts (stronger, weaker,
+    different), with how many the prediction has on the same units."""
+    want = {_key(c): c for c in expected}
+    counts = {"false_merges": 0, "false_splits": 0, "false_moves": 0, "lead_shifts": 0, "lead_shifts_right": 0}
+    got_by_key = {_key(c): c for c in predicted}
+    for c in expected:
+        if c.get("lead_shift") in ("stronger", "weaker", "different"):
+            counts["lead_shifts"] += 1
+            got = got_by_key.get(_key(c))
+            counts["lead_shifts_right"] += bool(got and got.get("lead_shift") == c["lead_shift"])
+    for c in predicted:
+        got = want.get(_key(c))
+        if c["type"] == "merged" and not (got and got["type"] == "merged"):
+            counts["false_merges"] += 1
+        if c["type"] == "split" and not (got and got["type"] == "split"):
+            counts["false_splits"] += 1
+        if c["moved"] and not (got and got["moved"]):
+            counts["false_moves"] += 1
+    return counts
+
+
+def calibration(expected: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[float, bool]]:
+    """(confidence, exactly right) of every predicted change."""
+    want = {_key(c): c for c in expected}
+    out = []
+    for c in predicted:
+        if "confidence" in c:
+            got = want.get(_key(c))
+            out.append((float(c["confidence"]), bool(got is not None and _exact(got, c))))
+    return out
+
+
+def reliability(pairs: list[tuple[float, bool]]) -> list[dict[str, Any]]:
+    """For each band of confidence: how many changes fall in it and the share that were right."""
+    table = []
+    for lo, hi in pairwise(BANDS):
+        inside = [right for conf, right in pairs if lo <= conf < hi]
+        table.append({"band": f"{lo:.2f}-{min(hi, 1.0):.2f}", "changes": len(inside),
+                      "right": round(sum(inside) / len(inside), 3) if inside else None})
+    return table
 
 
 SYSTEMS = {"resdiff": resdiff_system, "resdiff-no-dict": resdiff_without_dictionary, "baseline": baseline}
@@ -61,6 +119,9 @@ def evaluate(case_names: list[str] | None, styles: tuple[str, ...], root: Path |
     tallies = {(system, style): Tally() for system in SYSTEMS for style in (*styles, "all")}
     failures: dict[str, dict[str, dict[str, list[str]]]] = {s: {} for s in SYSTEMS}
     seconds = dict.fromkeys(SYSTEMS, 0.0)
+    falses = {system: {"false_merges": 0, "false_splits": 0, "false_moves": 0, "lead_shifts": 0,
+                       "lead_shifts_right": 0} for system in SYSTEMS}
+    confidences: list[tuple[float, bool]] = []
     for case in cases:
         for style, old, new in iter_styles(case, styles):
             for system, run in SYSTEMS.items():
@@ -75,6 +136,10 @@ def evaluate(case_names: list[str] | None, styles: tuple[str, ...], root: Path |
                 seconds[system] += time.perf_counter() - start
                 misses = tallies[system, style].add(case.expected, predicted)
                 tallies[system, "all"].add(case.expected, predicted)
+                for key, n in false_readings(case.expected, predicted).items():
+                    falses[system][key] += n
+                if system == "resdiff":
+                    confidences.extend(calibration(case.expected, predicted))
                 if crash or misses:
                     failures[system].setdefault(case.name, {})[style] = crash + misses
     return {
@@ -85,6 +150,8 @@ def evaluate(case_names: list[str] | None, styles: tuple[str, ...], root: Path |
                    for system in SYSTEMS},
         "counts": tallies["resdiff", "all"].counts(),
         "seconds": {s: round(t, 2) for s, t in seconds.items()},
+        "false": falses,
+        "reliability": reliability(confidences),
         "failures": failures,
     }
 
@@ -112,6 +179,15 @@ def print_table(result: dict[str, Any], *, show_failures: bool) -> None:
                              for key, _ in COLUMNS)
             print(f"{system:<9} {style:<9} {cells}")
     print("targets: " + ", ".join(f"{k} ≥ {v}" for k, v in TARGETS.items()) + "   (✗: resdiff below target)")
+    print("false merges / splits / moves (all styles): " + ", ".join(
+        f"{system} {f['false_merges']}/{f['false_splits']}/{f['false_moves']}" for system, f in result["false"].items()))
+    print("lead shifts found with their paragraphs (all styles): " + ", ".join(
+        f"{system} {f['lead_shifts_right']}/{f['lead_shifts']}" for system, f in result["false"].items()))
+    print("reliability of resdiff's confidence (all styles; right = exactly as expected):")
+    print(f"  {'band':<11} {'changes':>8} {'right':>7}")
+    for row in result["reliability"]:
+        right = "–" if row["right"] is None else f"{row['right']:.3f}"
+        print(f"  {row['band']:<11} {row['changes']:>8} {right:>7}")
     print("time: " + ", ".join(f"{s} {t:.1f}s" for s, t in result["seconds"].items()))
     if show_failures:
         for system, by_case in result["failures"].items():

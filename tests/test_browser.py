@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from resdiff.model import Comparison
+from resdiff.model import Change, Comparison
 from resdiff.render import render_html
 from resdiff.render.html import FILTERS
 from tests.conftest import CORPUS
@@ -260,3 +260,42 @@ def test_issue15_no_payload_runs_in_the_browser(browser: object, tmp_path: Path)
         assert dialogs == [], name
         assert page.locator("img").count() == 0, name
         page.close()
+
+
+def _unsure() -> Comparison:
+    """The fixture comparison with its merge unsure (another reading: OP6 reworded, OP7 dropped)
+    and its routine change unsure with no alternative."""
+    from dataclasses import replace
+
+    changes = list(COMPARISON.changes)
+    at = next(k for k, c in enumerate(changes) if c.type == "merged")
+    merge = changes[at]
+    other = (replace(merge, type="reworded", old=("OP6",), confidence=0.4),
+             Change("dropped", ("OP7",), (), confidence=0.5))
+    changes[at] = replace(merge, confidence=0.55, alternatives=(other,))
+    routine = next(k for k, c in enumerate(changes) if c.routine)
+    changes[routine] = replace(changes[routine], confidence=0.6)
+    return replace(COMPARISON, changes=tuple(changes))
+
+
+def test_unsure_changes_carry_a_check_badge_and_the_other_reading(browser: object, tmp_path: Path) -> None:
+    comparison = _unsure()
+    page = open_report(browser, comparison, tmp_path, fragment="#filter=all")
+    unsure = [n for n, c in enumerate(comparison.changes, start=1) if c.confidence < 0.7]
+    assert page.locator(".badge-check").count() == len(unsure) == 2
+    marked = page.locator("article[data-check=true]").evaluate_all("rows => rows.map(r => r.id)")
+    assert marked == [f"change-{n}" for n in unsure]
+    merged = next(n for n, c in enumerate(comparison.changes, start=1) if c.type == "merged")
+    merge = page.locator(f"#change-{merged}")
+    assert merge.locator(".badge-check").is_visible()
+    toggle = merge.locator("details.other-reading")
+    assert not toggle.locator("li").first.is_visible()
+    toggle.locator("summary").click()
+    assert toggle.locator("li").first.is_visible()
+    assert toggle.locator("li").all_inner_texts() == ["other reading: OP6 → OP7 reworded, OP7 dropped"]
+    # A routine change that is unsure is not hidden behind its routine toggle, and has no readings list.
+    routine = next(n for n, c in enumerate(comparison.changes, start=1) if c.routine)
+    assert page.locator(f"#change-{routine} .badge-check").is_visible()
+    assert page.locator(f"#change-{routine} details.other-reading").count() == 0
+    page.screenshot(path=str(tmp_path / "check.png"), full_page=True)
+    assert page.errors == []

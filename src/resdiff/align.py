@@ -156,24 +156,39 @@ class Aligner:
         self.options = options
         self.sim: np.ndarray
         self.lcs: np.ndarray
-        if base is not None and base.nw == self.nw and len(base.ow) == len(self.ow):
+        # Paragraphs whose words are the same in both texts, and unique in each, are paired
+        # first; the score matrices are computed only between the paragraphs left over (their
+        # rows and columns hold 0 elsewhere), so that a yearly text, mostly kept, costs little
+        # more than its changed paragraphs.
+        self.fixed = _identical(old, new, self.ow, self.nw)
+        fixed_new = set(self.fixed.values())
+        self.rest_old = [i for i in range(len(old)) if i not in self.fixed]
+        self.rest_new = [j for j in range(len(new)) if j not in fixed_new]
+        if (base is not None and base.nw == self.nw and len(base.ow) == len(self.ow)
+                and base.fixed == self.fixed):
             self.sim, self.lcs = base.sim.copy(), base.lcs.copy()
-            rows = [i for i, (a, b) in enumerate(zip(base.ow, self.ow)) if a != b]
-            if rows and new:
-                changed = [self.ow[i] for i in rows]
-                self.sim[rows] = process.cdist(changed, self.nw, scorer=fuzz.ratio, processor=None,
-                                               dtype=np.float32) / 100.0
-                self.lcs[rows] = process.cdist(changed, self.nw, scorer=LCSseq.similarity, processor=None,
-                                               dtype=np.int32)
-        elif old and new:
-            self.sim = process.cdist(self.ow, self.nw, scorer=fuzz.ratio, processor=None,
-                                     dtype=np.float32) / 100.0
-            self.lcs = process.cdist(self.ow, self.nw, scorer=LCSseq.similarity, processor=None,
-                                     dtype=np.int32)
+            rows = [i for i in self.rest_old if base.ow[i] != self.ow[i]]
+            self._score(rows)
         else:
             self.sim = np.zeros((len(old), len(new)), dtype=np.float32)
             self.lcs = np.zeros((len(old), len(new)), dtype=np.int32)
+            self._score(self.rest_old)
+            for i, j in self.fixed.items():
+                self.sim[i, j] = 1.0
+                self.lcs[i, j] = len(self.ow[i])
         self._idf: dict[str, float] | None = None
+        self._old_bags: dict[int, tuple[Counter[str], float]] = {}
+        self._new_bags: dict[int, tuple[Counter[str], float]] = {}
+
+    def _score(self, rows: list[int]) -> None:
+        """Fill the scores of ``rows`` against the new paragraphs left over."""
+        if not rows or not self.rest_new:
+            return
+        words = [self.ow[i] for i in rows]
+        others = [self.nw[j] for j in self.rest_new]
+        at = np.ix_(rows, self.rest_new)
+        self.sim[at] = process.cdist(words, others, scorer=fuzz.ratio, processor=None, dtype=np.float32) / 100.0
+        self.lcs[at] = process.cdist(words, others, scorer=LCSseq.similarity, processor=None, dtype=np.int32)
 
     # -- similarity helpers -------------------------------------------------------------
     def similarity(self, old: Sequence[int], new: Sequence[int]) -> float:
@@ -194,10 +209,23 @@ class Aligner:
             n = len(self.ow) + len(self.nw)
             self._idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         idf = self._idf
-        a, b = Counter(self.ow[i]), Counter(self.nw[j])
+        a, a_weight = self._bag(self._old_bags, self.ow, i)
+        b, b_weight = self._bag(self._new_bags, self.nw, j)
+        if len(b) < len(a):
+            a, b = b, a
         shared = sum(min(c, b[w]) * idf[w] for w, c in a.items() if w in b)
-        total = sum(c * idf[w] for w, c in a.items()) + sum(c * idf[w] for w, c in b.items())
+        total = a_weight + b_weight
         return 2 * shared / total if total else 0.0
+
+    def _bag(self, bags: dict[int, tuple[Counter[str], float]], words: list[list[str]],
+             k: int) -> tuple[Counter[str], float]:
+        """A unit's words counted, and their total weight (cached: content is asked often)."""
+        found = bags.get(k)
+        if found is None:
+            assert self._idf is not None
+            bag = Counter(words[k])
+            found = bags[k] = (bag, sum(c * self._idf[w] for w, c in bag.items()))
+        return found
 
     # -- the four steps ----------------------------------------------------------------
     def run(self) -> list[Link]:
@@ -436,6 +464,24 @@ class Aligner:
                 for j in link.new:
                     matched_new[j] = link
         return sorted(result.values(), key=lambda link: (link.new[0], link.old[0]))
+
+
+def _identical(old: Sequence[Unit], new: Sequence[Unit], old_words: list[list[str]],
+               new_words: list[list[str]]) -> dict[int, int]:
+    """Old index → new index of the paragraphs whose words (as similarity sees them) are the same
+    in both texts and occur once in each; headings pair only with headings."""
+    by_old: dict[tuple[str, ...], list[int]] = {}
+    by_new: dict[tuple[str, ...], list[int]] = {}
+    for i, words in enumerate(old_words):
+        by_old.setdefault(tuple(words), []).append(i)
+    for j, words in enumerate(new_words):
+        by_new.setdefault(tuple(words), []).append(j)
+    pairs = {}
+    for key, olds in by_old.items():
+        news = by_new.get(key)
+        if key and news and len(olds) == len(news) == 1 and _compatible(old[olds[0]], new[news[0]]):
+            pairs[olds[0]] = news[0]
+    return pairs
 
 
 def _found_in(part: Sequence[str], whole: Sequence[str]) -> set[int]:

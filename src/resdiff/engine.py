@@ -14,7 +14,8 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from resdiff import classify
-from resdiff.align import Aligner, Link, order_preserving
+from resdiff.align import Aligner, Link
+from resdiff.decide import Alternative, Decider, Item, load_model
 from resdiff.errors import InputError
 from resdiff.lexicon import ADVERBS, ADVERBS_EN
 from resdiff.model import Change, ChangeType, Comparison, DiffOp, FootnoteChange, Resolution, TermSwitch, Unit
@@ -28,6 +29,9 @@ AnySegmenter = Segmenter | EnglishSegmenter
 
 _DIGITS = re.compile(r"\d")
 _KEY_WORD: dict[str, str | None] = {}
+
+#: At most this many alternatives are listed on one change.
+MAX_LISTED = 3
 
 
 def _key_word(word: str) -> str | None:
@@ -159,28 +163,37 @@ def _align(texts: _Texts, options: Options, terms: Sequence[TermSwitch],
     return aligner.run(), aligner
 
 
-def _build(texts: _Texts, links: list[Link], terms: Sequence[TermSwitch], aligner: Aligner) -> list[Change]:
-    """The changes in the new text's reading order, a dropped unit listed where it stood: after
-    the change that holds the nearest old unit before it that kept its place."""
-    kept = order_preserving(links, [aligner.similarity(link.old, link.new) for link in links])
-    placed: list[tuple[tuple[int, int, int], Change]] = []
+def _item_change(texts: _Texts, item: Item, moved: bool, terms: Sequence[TermSwitch]) -> Change:
+    old, new = item
+    if old and new:
+        return _change(texts, Link(old, new), moved=moved, terms=terms)
+    if new:
+        return _one_sided(texts.new_units[new[0]], "added")
+    return _one_sided(texts.old_units[old[0]], "dropped")
+
+
+def _order(items: Sequence[Item], flags: dict[Item, bool]) -> list[Item]:
+    """Items in the new text's reading order, a dropped unit listed where it stood: after the
+    item that holds the nearest old unit before it that kept its place."""
+    placed: list[tuple[tuple[int, int, int], Item]] = []
     in_place: dict[int, int] = {}
-    for k, link in enumerate(links):
-        placed.append(((link.new[0], 0, 0), _change(texts, link, moved=k not in kept, terms=terms)))
-        if k in kept:
-            in_place.update((i, link.new[-1]) for i in link.old)
-    linked_old = {i for link in links for i in link.old}
-    linked_new = {j for link in links for j in link.new}
-    placed.extend(((j, 0, 0), _one_sided(unit, "added"))
-                  for j, unit in enumerate(texts.new_units) if j not in linked_new)
+    dropped: dict[int, Item] = {}
+    for item in items:
+        old, new = item
+        if new:
+            placed.append(((new[0], 0, 0), item))
+            if old and not flags.get(item, False):
+                in_place.update((i, new[-1]) for i in old)
+        else:
+            dropped[old[0]] = item
     anchor = -1
-    for i, unit in enumerate(texts.old_units):
+    for i in range(max([*in_place, *dropped], default=-1) + 1):
         if i in in_place:
             anchor = in_place[i]
-        elif i not in linked_old:
-            placed.append(((anchor, 1, i), _one_sided(unit, "dropped")))
-    placed.sort(key=lambda item: item[0])
-    return [change for _, change in placed]
+        elif i in dropped:
+            placed.append(((anchor, 1, i), dropped[i]))
+    placed.sort(key=lambda entry: entry[0])
+    return [item for _, item in placed]
 
 
 def _cited(resolution: Resolution, ids: Sequence[str]) -> list[int]:
@@ -236,8 +249,39 @@ def segmenter_for(language: str, options: Options, given: AnySegmenter | None = 
     return given if isinstance(given, Segmenter) else Segmenter(options)
 
 
-def run(old: Resolution, new: Resolution, options: Options, *, segmenter: AnySegmenter | None = None) -> Comparison:
-    """Compare two parsed resolutions (the body of :func:`resdiff.compare`)."""
+def _build(texts: _Texts, items: list[Item], flags: dict[Item, bool], terms: Sequence[TermSwitch],
+           decider: Decider, alternatives: list[Alternative]) -> list[Change]:
+    """The changes in the new text's reading order, each with its confidence and the close
+    alternatives of the groups it belongs to."""
+    by_item: dict[Item, list[Alternative]] = {}
+    for alt in alternatives:
+        for item in alt.replaces:
+            by_item.setdefault(item, []).append(alt)
+    made: dict[tuple[Item, bool], Change] = {}
+
+    def change(item: Item, moved: bool) -> Change:
+        found = made.get((item, moved))
+        if found is None:
+            found = made[(item, moved)] = _item_change(texts, item, moved, terms)
+        return found
+
+    out = []
+    for item in _order(items, flags):
+        moved = flags.get(item, False)
+        others = []
+        for alt in by_item.get(item, [])[:MAX_LISTED]:
+            alt_flags = dict(alt.items)
+            others.append(tuple(change(other, alt_flags[other]) for other in _order([i for i, _ in alt.items], alt_flags)))
+        out.append(replace(change(item, moved), confidence=round(decider.confidence(item, moved), 4),
+                           alternatives=tuple(others)))
+    return out
+
+
+def reading(old: Resolution, new: Resolution, options: Options, *,
+            segmenter: AnySegmenter | None = None) -> tuple[_Texts, Aligner, tuple[TermSwitch, ...], list[Item]]:
+    """The aligner's reading of two texts, before the scored decision: the texts cut into words,
+    the aligner (its score matrices), the terminology switches and the items (pairs, splits and
+    merges, then every unit left over as added or dropped)."""
     if old.language != new.language:
         raise InputError(
             f"the old text is in {old.language!r} and the new one in {new.language!r}: compare texts of one "
@@ -250,7 +294,20 @@ def run(old: Resolution, new: Resolution, options: Options, *, segmenter: AnySeg
     terms = classify.find_terms(first, min_count=options.term_min_count)
     if terms:
         links, aligner = _align(texts, options, terms, base=aligner)
-    changes = _build(texts, links, terms, aligner)
+    linked_old = {i for link in links for i in link.old}
+    linked_new = {j for link in links for j in link.new}
+    items: list[Item] = [(tuple(map(int, link.old)), tuple(map(int, link.new))) for link in links]
+    items += [((), (j,)) for j in range(len(new.units)) if j not in linked_new]
+    items += [((i,), ()) for i in range(len(old.units)) if i not in linked_old]
+    return texts, aligner, terms, items
+
+
+def run(old: Resolution, new: Resolution, options: Options, *, segmenter: AnySegmenter | None = None) -> Comparison:
+    """Compare two parsed resolutions (the body of :func:`resdiff.compare`)."""
+    texts, aligner, terms, items = reading(old, new, options, segmenter=segmenter)
+    decider = Decider(aligner, load_model())
+    items, flags, alternatives = decider.decide(items)
+    changes = _build(texts, items, flags, terms, decider, alternatives)
     if old.footnotes or new.footnotes:
         # A footnote's change is the change of the paragraphs that cite it: attached once the
         # paragraphs themselves are classified, it never changes their type.

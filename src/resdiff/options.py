@@ -24,6 +24,9 @@ class Options:
     """For split and merge: how much of a part must be found, in order, in the whole (0–1)."""
     term_min_count: int = 2
     """A word replacement counts as a terminology switch when it recurs in this many changes."""
+    check_threshold: float = 0.7
+    """Changes whose confidence is below this are marked "check" in the reports, with the other
+    readings that came close."""
     un_terms: bool = True
     """Segment with resdiff's UN-terms dictionary (``data/un_terms.txt``); off: jieba's own only."""
     user_dictionary: str | None = None

@@ -20,6 +20,7 @@ STYLES = {
     "match": "\033[1;33m",  # bold yellow
     "stronger": "\033[33;1m",
     "weaker": "\033[35;1m",
+    "check": "\033[30;43m",  # black on yellow
 }
 #: How a lead shift is drawn after ``old → new``.
 ARROWS = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}

@@ -35,6 +35,7 @@ from resdiff.render.common import (
     lead_note,
     marked,
     other_language,
+    other_readings,
     where,
 )
 
@@ -124,7 +125,7 @@ def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "e
         level = confidence(change)
         if level is not None and level < CHECK_BELOW and change.type != "unchanged":
             checks.append(BriefItem(where(change, _), _("{type}, confidence {percent}: please check").format(
-                type=_(change.type), percent=f"{level:.0%}"), ()))
+                type=_(change.type), percent=f"{level:.0%}") + other_readings(change, _), ()))
         if not change.substantive:
             continue
         kind = kind_of(comparison, change)

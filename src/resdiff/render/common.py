@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from resdiff.model import Change, Comparison, DiffOp, Resolution
+from resdiff.options import DEFAULT_OPTIONS
 
 #: A gettext function (``translations(ui).gettext``, see :mod:`resdiff.i18n`); ``str`` keeps English.
 Gettext = Callable[[str], str]
@@ -15,8 +16,9 @@ Gettext = Callable[[str], str]
 #: How a lead shift is drawn after ``old → new``.
 ARROWS = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
 
-#: Below this confidence (``Change.confidence``, issue 10) a change is listed "to check".
-CHECK_BELOW = 0.6
+#: Below this confidence (``Change.confidence``, issue 10) a change is listed "to check": the
+#: same threshold as the HTML report's and the terminal's "check" mark.
+CHECK_BELOW = DEFAULT_OPTIONS.check_threshold
 
 #: Characters of unchanged text kept on each side of an edit in an excerpt.
 CONTEXT = 14
@@ -121,3 +123,10 @@ def docx_bytes(document: Any) -> bytes:
             info.external_attr = member.external_attr
             target.writestr(info, source.read(member))
     return out.getvalue()
+
+
+def other_readings(change: Change, translate: Callable[[str], str] = str) -> str:
+    """``; other reading: OP20 reworded, OP21 dropped`` for each alternative of an unsure change,
+    or ``""`` when it has none."""
+    name = translate("other reading")
+    return "".join(f"; {name}: {', '.join(c.describe(translate) for c in reading)}" for reading in change.alternatives)

@@ -48,7 +48,7 @@ from resdiff.errors import DocumentError
 from resdiff.i18n import LANGUAGE_NAMES, translations
 from resdiff.i18n import _ as N_
 from resdiff.model import Change, Comparison, Resolution, Unit
-from resdiff.render.common import CHECK_BELOW, confidence, docx_bytes, marked, other_language
+from resdiff.render.common import CHECK_BELOW, confidence, docx_bytes, marked, other_language, other_readings
 
 #: The shifts as comments name them (translated with the interface language).
 SHIFT_NAMES = (N_("stronger"), N_("weaker"), N_("different"), N_("same"))
@@ -434,7 +434,7 @@ class _Builder:
         level = confidence(change)
         if level is not None and level < CHECK_BELOW and change.type != "unchanged":
             notes.append(("", _("To check: resdiff is not sure of this {type} (confidence {percent})").format(
-                type=_(change.type), percent=f"{level:.0%}")))
+                type=_(change.type), percent=f"{level:.0%}") + other_readings(change, _)))
         other = other_language(change)
         if other is not None and change.type != "unchanged":
             # The other language's text of the change (issue 12): its own word diff, marked.
@@ -843,7 +843,8 @@ def to_check(comparison: Comparison) -> list[str]:
     for change in comparison.changes:
         level = confidence(change)
         if level is not None and level < CHECK_BELOW and change.type != "unchanged":
-            found.append(f"{' + '.join(change.new or change.old)} ({change.type}, confidence {level:.0%})")
+            found.append(f"{' + '.join(change.new or change.old)} ({change.type}, confidence {level:.0%})"
+                         f"{other_readings(change)}")
     return found
 
 

@@ -23,6 +23,7 @@ from resdiff.i18n import LANGUAGE_NAMES as UI_LANGUAGE_NAMES
 from resdiff.i18n import _ as N_
 from resdiff.i18n import translations
 from resdiff.model import PUNCT_WIDTH, Change, Comparison, DiffOp, ParseWarning, Resolution, Unit, part_of
+from resdiff.options import DEFAULT_OPTIONS
 
 #: Marks after a lead shift: ``吁请 → 促请 ↑``.
 SHIFT_MARKS: Mapping[str, str] = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
@@ -214,6 +215,10 @@ class Row:
     """The change's units that have no counterpart in the other language."""
     notes: tuple[NoteChange, ...] = ()
     """The cited footnotes whose text changed, appeared or disappeared."""
+    check: bool = False
+    """The engine is not sure of this reading: its confidence is below the report's threshold."""
+    other_readings: tuple[str, ...] = ()
+    """The other readings of the same units that came close, each described on one line."""
 
     @property
     def shift_mark(self) -> str:
@@ -350,7 +355,8 @@ def _parallel(change: Change) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]
     return old, new
 
 
-def _rows(comparison: Comparison, ta: Callable[..., str] = str.format) -> list[Row]:
+def _rows(comparison: Comparison, ta: Callable[..., str] = str.format,
+          check_threshold: float = DEFAULT_OPTIONS.check_threshold) -> list[Row]:
     old_anchors = _anchors(comparison.old, "old")
     new_anchors = _anchors(comparison.new, "new")
     rows = []
@@ -376,11 +382,13 @@ def _rows(comparison: Comparison, ta: Callable[..., str] = str.format) -> list[R
                 moved_from=_place(comparison.old, change.old[0], ta) if moved else None,
                 moved_to=_place(comparison.new, change.new[0], ta) if moved else None,
                 filters=tuple(f.name for f in FILTERS if f.keeps(change)),
-                collapsed=change.routine,
+                collapsed=change.routine and not change.below(check_threshold),
                 parallel=_parallel(change),
                 unpaired=tuple(ta(N_("old {ids}") if uid.startswith("old:") else N_("new {ids}"), ids=uid.split(":", 1)[1])
                                for uid in (change.parallel.unpaired if change.parallel else ())),
                 notes=_note_changes(change, ta),
+                check=change.below(check_threshold),
+                other_readings=tuple(", ".join(c.describe(ta) for c in reading) for reading in change.alternatives),
             )
         )
     return rows
@@ -396,11 +404,14 @@ _ENV = jinja2.Environment(
 )
 
 
-def render_html(comparison: Comparison, *, title: str | None = None, ui: str = "en") -> str:
+def render_html(comparison: Comparison, *, title: str | None = None, ui: str = "en",
+                check_threshold: float = DEFAULT_OPTIONS.check_threshold) -> str:
     """The report of ``comparison`` as one self-contained HTML page.
 
     ``title`` heads the page; by default it names the two symbols (``E/RES/2012/5 → E/RES/2013/9``).
     ``ui`` is the language of its labels (``en`` or ``zh``); the page has a switch to the other.
+    A change whose confidence is below ``check_threshold`` gets a "check" badge, and the other
+    readings that came close under a toggle.
     """
     old, new = comparison.old, comparison.new
     interface = _Interface(ui)
@@ -416,7 +427,7 @@ def render_html(comparison: Comparison, *, title: str | None = None, ui: str = "
         new=new,
         summary=comparison.summary,
         terms=comparison.terms,
-        rows=_rows(comparison, interface.ta),
+        rows=_rows(comparison, interface.ta, check_threshold),
         filters=FILTERS,
         counts=counts,
         parts=defined,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from resdiff.i18n import LANGUAGE_NAMES, translations
 from resdiff.i18n import _ as N_
 from resdiff.model import Change, Comparison, LeadShift, Resolution, part_of
+from resdiff.options import DEFAULT_OPTIONS
 from resdiff.render.ansi import ARROWS, STYLES, paint, safe, word_diff
 
 
@@ -91,11 +92,13 @@ def headline(comparison: Comparison, _: Callable[[str], str] = str) -> list[str]
 
 
 def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_changes: bool = False,
-                           unchanged: bool = False, ui: str = "en") -> str:
+                           unchanged: bool = False, ui: str = "en",
+                           check_threshold: float = DEFAULT_OPTIONS.check_threshold) -> str:
     """Counts, then every substantive change with ids, lead shift and word diff; the routine and
     terminology-only changes too with ``all_changes``, the unchanged paragraphs too with
-    ``unchanged``; labels in the interface language ``ui`` (``en`` or ``zh``). Control characters
-    of the texts are shown escaped."""
+    ``unchanged``; labels in the interface language ``ui`` (``en`` or ``zh``). A change whose
+    confidence is below ``check_threshold`` is always shown, marked ``CHECK``, with the other
+    readings that came close. Control characters of the texts are shown escaped."""
     _ = translations(ui).gettext
     old, new = comparison.old, comparison.new
     lines = [
@@ -115,7 +118,8 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
     hidden = {"routine": 0, "terminology": 0, "unchanged": 0}
     for change in comparison.changes:
         part = part_of(change)
-        if part != "substantive" and not (unchanged if part == "unchanged" else all_changes):
+        check = change.below(check_threshold)
+        if part != "substantive" and not check and not (unchanged if part == "unchanged" else all_changes):
             hidden[part] += 1
             continue
         label = " ".join([_(TYPE_LABELS[change.type])] + [_(TYPE_LABELS[flag]) for flag in ("moved", "routine")
@@ -127,7 +131,12 @@ def render_comparison_text(comparison: Comparison, *, colour: bool = False, all_
             head += paint(shift, change.lead.shift, colour) if change.lead.shift in STYLES else safe(shift)
         if change.old and change.new:
             head += "  " + _("({percent} alike)").format(percent=f"{change.similarity:.0%}")
+        if check:
+            head += "  " + paint(_("CHECK ({percent} sure)").format(percent=f"{change.confidence:.0%}"), "check", colour)
         lines.append(paint(head, "head", colour))
+        if check:
+            for reading in change.alternatives:
+                lines.append("    " + _("other reading") + ": " + ", ".join(c.describe(_) for c in reading))
         if change.diff:
             lines.append("    " + word_diff(change.diff, colour))
         else:

@@ -1,0 +1,492 @@
+"""Random labelled revisions of a resolution: the training and checking data of the confidence model.
+
+Every revision is ILLUSTRATIVE (示意性修订，非正式文本): random edits of a base text, written with the
+phrases of ``tests/series_gen/pool.py`` and the base text's own wording, and labelled by the
+lineage that ``tests/evalset/revise.py`` keeps for each edit. The edits are the ones yearly texts
+get, in the forms the engine finds hardest: paragraphs reworded lightly or heavily, dropped next
+to a neighbour updated in place, added, moved near and far, split in two or three with the parts
+reworded, merged when adjacent, across a dropped or a kept paragraph, or after a move, an operative
+paragraph turned preambular (or the reverse) with its lead changed, leads strengthened, dates bumped.
+
+    python bench/revisions.py --count 5 --seed 7     # print a summary of a few revisions
+
+Used by ``bench/fit_confidence.py``; the bases are the corpus text of E/RES/2013/9 and the new
+texts of ``tests/evalset`` (the tuned set), never ``tests/evalset-heldout``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "evalset"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from revise import Revision, Slot  # noqa: E402
+from scoring import is_routine  # noqa: E402
+
+import resdiff  # noqa: E402
+from resdiff.lexicon import match_lead  # noqa: E402
+from resdiff.model import Resolution, Unit  # noqa: E402
+from series_gen import pool  # noqa: E402
+
+CORPUS = ROOT / "corpora" / "ecosoc-wsis" / "zh" / "E-RES-2013-9.txt"
+
+PREAMBULAR_LEADS = ("回顾", "又回顾", "重申", "注意到", "认识到", "确认", "铭记", "强调", "欢迎", "考虑到")
+OPERATIVE_LEADS = ("鼓励", "吁请", "促请", "请", "邀请", "敦促", "决定", "重申", "强调", "欢迎", "注意到")
+
+
+@dataclass
+class Labelled:
+    """One revision: the old and new texts and the expected change list (``expected.json`` form)."""
+
+    old: Resolution
+    new: Resolution
+    expected: list[dict[str, Any]]
+    ops: list[str]
+
+
+def bases() -> list[Resolution]:
+    """The base texts: the corpus text and the tuned evaluation set's new texts."""
+    texts = [resdiff.load(CORPUS)]
+    for folder in sorted((ROOT / "tests" / "evalset").iterdir()):
+        if (folder / "new.txt").exists():
+            texts.append(resdiff.parse((folder / "new.txt").read_text(encoding="utf-8")))
+    return texts
+
+
+def _body(text: str) -> str:
+    return text[:-1] if text and text[-1] in "；。，：" else text
+
+
+def _without_lead(text: str) -> str:
+    lead = match_lead(text)
+    return text[len(lead):] if lead else text
+
+
+class Writer:
+    """Random edits on one base text."""
+
+    def __init__(self, old: Resolution, rng: random.Random) -> None:
+        self.old, self.rng = old, rng
+        self.r = Revision(old)
+        self.touched: set[str] = set()
+        self.ops: list[str] = []
+        self.added = 0
+        self.clauses = [c for u in old.units if u.kind != "heading"
+                        for c in re.split(r"[，；。]", u.text) if 6 <= len(c) <= 30]
+
+    # -- wording -------------------------------------------------------------------------
+    def new_paragraph(self, preambular: bool) -> str:
+        rng = self.rng
+        if rng.random() < 0.5 and len(self.clauses) >= 3:
+            # Written in the base text's own vocabulary: clauses of other paragraphs recombined.
+            lead = rng.choice(PREAMBULAR_LEADS if preambular else OPERATIVE_LEADS)
+            body = "，".join(_without_lead(c) for c in rng.sample(self.clauses, rng.randint(2, 3)))
+            return f"{lead}{body}，{rng.choice(pool.PURPOSES)}" + ("，" if preambular else "；")
+        if preambular:
+            base = rng.choice(pool.PREAMBULAR)
+            return base if rng.random() < 0.5 else _body(base) + "，" + rng.choice(pool.PURPOSES) + "，"
+        if rng.random() < 0.6:
+            return (f"{rng.choice(pool.EXHORTATIONS)}{rng.choice(pool.ACTORS)}{rng.choice(pool.ACTIONS)}，"
+                    f"{rng.choice(pool.QUALIFIERS)}，{rng.choice(pool.PURPOSES)}；")
+        return f"{rng.choice(pool.DECLARATIONS)}{rng.choice(pool.STATEMENTS)}，{rng.choice(pool.QUALIFIERS)}；"
+
+    def reword_text(self, text: str, strength: int) -> str:
+        """``strength`` edits: phrases inserted, replaced or dropped, clauses rewritten or borrowed."""
+        rng = self.rng
+        for _ in range(strength):
+            clauses = text.split("，")
+            choice = rng.random()
+            if choice < 0.2:
+                comma = text.find("，")
+                if 0 < comma < len(text) - 4:
+                    text = text[: comma + 1] + rng.choice(pool.INSERTIONS) + text[comma + 1:]
+                else:
+                    text = _body(text) + "，" + rng.choice(pool.QUALIFIERS) + text[-1]
+            elif choice < 0.35:
+                found = [r for r in pool.REPLACEMENTS if r[0] and r[0] in text]
+                if found:
+                    old, new = rng.choice(found)
+                    text = text.replace(old, new, 1)
+                else:
+                    text = _body(text) + "，" + rng.choice(pool.PURPOSES) + text[-1]
+            elif choice < 0.55 and len(clauses) >= 3:
+                k = rng.randrange(1, len(clauses) - 1)
+                text = "，".join(clauses[:k] + clauses[k + 1:])
+            elif choice < 0.75 and len(clauses) >= 2:
+                k = rng.randrange(1, len(clauses))
+                end = text[-1] if k == len(clauses) - 1 else ""
+                clauses[k] = rng.choice([*pool.QUALIFIERS, *pool.PURPOSES, *self.clauses]) + end
+                text = "，".join(clauses)
+            elif choice < 0.85 and len(text) > 12:
+                # Characters changed inside the text: a phrase rewritten.
+                at = rng.randrange(len(match_lead(text) or ""), max(len(text) - 6, 1))
+                text = text[:at] + rng.choice(pool.QUALIFIERS)[:rng.randint(3, 8)] + text[at + rng.randint(2, 8):]
+            else:
+                text = _body(text) + "，" + rng.choice(pool.PURPOSES) + (text[-1] if text[-1] in "；。，：" else "；")
+        return text
+
+    def relead(self, text: str, leads: tuple[str, ...]) -> str:
+        lead = match_lead(text)
+        new = self.rng.choice([x for x in leads if x != lead] or list(leads))
+        return new + (text[len(lead):] if lead else text)
+
+    # -- edits -------------------------------------------------------------------------
+    def free(self, *, structural: bool = True) -> list[Unit]:
+        """Units not yet touched; with ``structural``, top-level, non-heading, without sub-paragraphs."""
+        parents = {u.parent for u in self.old.units if u.parent}
+        out = []
+        for u in self.old.units:
+            if u.id in self.touched or u.kind == "heading":
+                continue
+            if structural and (u.parent or u.id in parents):
+                continue
+            out.append(u)
+        return out
+
+    def index(self, uid: str) -> int:
+        return next(k for k, s in enumerate(self.r.slots) if s.label == uid)
+
+    def reword(self) -> None:
+        units = self.free(structural=False)
+        if not units:
+            return
+        u = self.rng.choice(units)
+        strength = self.rng.choice((1, 1, 2, 3, 4, 6, 8))
+        text = self.reword_text(u.text, strength)
+        if self.rng.random() < 0.25 and u.lead:
+            text = self.relead(text, OPERATIVE_LEADS if u.kind == "operative" else PREAMBULAR_LEADS)
+        self.r.reword(u.id, text)
+        self.touched.add(u.id)
+        self.ops.append(f"reword{strength} {u.id}")
+
+    def routine(self) -> None:
+        units = [u for u in self.free(structural=False) if re.search(r"\d{4}", u.text)]
+        if not units:
+            return
+        u = self.rng.choice(units)
+        text = re.sub(r"(?:19|20)\d\d", lambda m: str(int(m.group()) + 1), u.text)
+        if text != u.text:
+            self.r.reword(u.id, text, routine=True)
+            self.touched.add(u.id)
+            self.ops.append(f"routine {u.id}")
+
+    def drop(self) -> None:
+        units = self.free()
+        if len(units) < 6:
+            return
+        u = self.rng.choice(units)
+        self.r.drop(u.id)
+        self.touched.add(u.id)
+        self.ops.append(f"drop {u.id}")
+        if self.rng.random() < 0.5:
+            # The neighbour updated in place: a drop that looks like a merge.
+            k = self.old.units.index(u)
+            for n in (k - 1, k + 1):
+                if 0 <= n < len(self.old.units):
+                    v = self.old.units[n]
+                    if v in self.free(structural=False):
+                        self.r.reword(v.id, self.reword_text(v.text, self.rng.choice((1, 2, 3))))
+                        self.touched.add(v.id)
+                        self.ops.append(f"reword-neighbour {v.id}")
+                        break
+
+    def replace_paragraph(self) -> None:
+        """A paragraph dropped and a new one written in its place on the same subject: the lead and
+        a clause of the old one kept, the rest new (a reader sees two paragraphs, not one reworded)."""
+        units = [u for u in self.free() if u.lead and len(u.text) >= 30]
+        if not units:
+            return
+        u = self.rng.choice(units)
+        clauses = [c for c in re.split(r"[，；。]", _without_lead(u.text)) if len(c) >= 4]
+        if not clauses:
+            return
+        kept = self.rng.choice(clauses)
+        text = self.new_paragraph(u.kind == "preambular")
+        lead = match_lead(text) or ""
+        text = (u.lead if self.rng.random() < 0.3 else lead) + kept + "，" + text[len(lead):]
+        self.added += 1
+        name = f"N{self.added}"
+        self.r.add(name, text, after=u.id, kind=u.kind)
+        self.r.drop(u.id)
+        self.touched.add(u.id)
+        self.ops.append(f"replace {u.id}")
+
+    def near_duplicate(self) -> None:
+        """A new paragraph written on the pattern of its neighbour (next year's Forum welcomed
+        after this year's was noted): added, not a part of the neighbour split in two."""
+        units = [u for u in self.free() if len(u.text) >= 30]
+        if not units:
+            return
+        u = self.rng.choice(units)
+        text = self.reword_text(u.text, self.rng.choice((2, 3, 4)))
+        text = re.sub(r"(?:19|20)\d\d", lambda m: str(int(m.group()) + 1), text)
+        if u.lead and self.rng.random() < 0.6:
+            text = self.relead(text, OPERATIVE_LEADS if u.kind == "operative" else PREAMBULAR_LEADS)
+        self.added += 1
+        name = f"N{self.added}"
+        if self.rng.random() < 0.5:
+            self.r.add(name, text, after=u.id, kind=u.kind)
+        else:
+            self.r.add(name, text, before=u.id, kind=u.kind)
+        self.touched.add(u.id)
+        self.ops.append(f"near-duplicate {u.id}")
+
+    def drop_sub(self) -> None:
+        """A lettered sub-paragraph dropped (the later ones are relettered), often with the next
+        one updated: a drop that looks like a merge, or a pair with the wrong partner."""
+        subs = [u for u in self.old.units if u.parent and u.id not in self.touched]
+        if not subs:
+            return
+        u = self.rng.choice(subs)
+        siblings = [v for v in self.old.units if v.parent == u.parent]
+        if len(siblings) < 3:
+            return
+        self.r.drop(u.id)
+        self.touched.add(u.id)
+        self.ops.append(f"drop-sub {u.id}")
+        k = self.old.units.index(u)
+        if self.rng.random() < 0.6 and k + 1 < len(self.old.units):
+            v = self.old.units[k + 1]
+            if v.parent == u.parent and v.id not in self.touched:
+                text = self.reword_text(v.text, self.rng.choice((1, 2, 3)))
+                if self.rng.random() < 0.4 and v.lead:
+                    text = self.relead(text, OPERATIVE_LEADS)
+                self.r.reword(v.id, text)
+                self.touched.add(v.id)
+                self.ops.append(f"reword-neighbour {v.id}")
+
+    def add(self) -> None:
+        slots = self.r.slots
+        pre = sum(1 for s in slots if s.kind == "preambular")
+        preambular = self.rng.random() < 0.3 and pre > 0
+        self.added += 1
+        name = f"N{self.added}"
+        text = self.new_paragraph(preambular)
+        anchor = slots[self.rng.randrange(pre)] if preambular else self.rng.choice(
+            [s for s in slots[pre:] if not s.sub] or slots)
+        self.r.add(name, text, after=anchor.label, kind="preambular" if preambular else "operative")
+        if anchor.kind == "operative" and not preambular:
+            # Keep sub-paragraphs under their paragraph: insert after the last of them.
+            at = self.index(name)
+            slot = self.r.slots.pop(at)
+            while at < len(self.r.slots) and self.r.slots[at].sub:
+                at += 1
+            self.r.slots.insert(at, slot)
+        self.ops.append(f"add {name}")
+
+    def _top(self, kind: str) -> list[int]:
+        return [k for k, s in enumerate(self.r.slots) if s.kind == kind and not s.sub
+                and not (k + 1 < len(self.r.slots) and self.r.slots[k + 1].sub)]
+
+    def move(self) -> None:
+        units = [u for u in self.free() if u.kind == "operative"] or self.free()
+        if not units:
+            return
+        u = self.rng.choice(units)
+        at = self.index(u.id)
+        slot = self.r.slots.pop(at)
+        spots = [k for k in range(len(self.r.slots) + 1) if k != at
+                 and (k == len(self.r.slots) or not self.r.slots[k].sub)
+                 and (k == 0 or self.r.slots[k - 1].kind == slot.kind or
+                      (k < len(self.r.slots) and self.r.slots[k].kind == slot.kind))]
+        if self.rng.random() < 0.5:
+            near = [k for k in spots if 2 <= abs(k - at) <= 4]
+            spots = near or spots
+        if not spots:
+            self.r.slots.insert(at, slot)
+            return
+        self.r.slots.insert(self.rng.choice(spots), slot)
+        if self.rng.random() < 0.5:
+            slot.text = self.reword_text(slot.text, self.rng.choice((1, 2, 3)))
+            slot.lead = match_lead(slot.text)
+        self.touched.add(u.id)
+        self.ops.append(f"move {u.id}")
+
+    def split(self) -> None:
+        units = [u for u in self.free() if len(re.findall(r"[，；]", u.text)) >= 2 and len(u.text) >= 40]
+        if not units:
+            return
+        u = self.rng.choice(units)
+        cuts = [m.end() for m in re.finditer(r"[，；]", u.text[:-1])]
+        ways = 3 if len(cuts) >= 4 and self.rng.random() < 0.35 else 2
+        chosen = sorted(self.rng.sample(cuts, ways - 1))
+        pieces = [u.text[a:b] for a, b in zip([0, *chosen], [*chosen, len(u.text)])]
+        if min(len(p) for p in pieces) < 12:
+            return
+        leads = OPERATIVE_LEADS if u.kind == "operative" else PREAMBULAR_LEADS
+        texts = []
+        for k, piece in enumerate(pieces):
+            piece = re.sub(r"^(?:并|还|以及|和)", "", piece)
+            if k:
+                piece = self.rng.choice(leads) + piece
+            piece = _body(piece) + ("；" if u.kind == "operative" else "，")
+            if self.rng.random() < 0.4:
+                piece = self.reword_text(piece, self.rng.choice((1, 2, 3)))
+            texts.append(piece)
+        self.r.split(u.id, texts)
+        self.touched.add(u.id)
+        self.ops.append(f"split{ways} {u.id}")
+
+    def merge(self) -> None:
+        units = self.free()
+        if len(units) < 8:
+            return
+        first = self.rng.choice(units[:-2])
+        pos = self.old.units.index(first)
+        style = self.rng.choice(("adjacent", "adjacent", "across-drop", "across-kept", "from-afar"))
+        same = [u for u in units if u.kind == first.kind and u is not first]
+        if style == "from-afar":
+            choices = [u for u in same if abs(self.old.units.index(u) - pos) > 4]
+        else:
+            reach = {"adjacent": 1, "across-drop": 2, "across-kept": 2}[style]
+            choices = [u for u in same if self.old.units.index(u) - pos == reach]
+        if not choices:
+            return
+        second = self.rng.choice(choices)
+        if style == "across-drop":
+            between = self.old.units[pos + 1]
+            if between not in units:
+                return
+            self.r.drop(between.id)
+            self.touched.add(between.id)
+        a, b = first.text, second.text
+        if self.rng.random() < 0.4:
+            a = self.reword_text(a, self.rng.choice((1, 2, 3)))
+        if self.rng.random() < 0.4:
+            b = self.reword_text(b, self.rng.choice((1, 2, 3)))
+        text = _body(a) + "，并" + _without_lead(b)
+        if self.index(second.id) < self.index(first.id):
+            labels = [second.id, first.id]
+        else:
+            labels = [first.id, second.id]
+        self.r.merge(labels, text)
+        self.touched.update((first.id, second.id))
+        self.ops.append(f"merge-{style} {first.id}+{second.id}")
+
+    def kind_change(self) -> None:
+        slots = self.r.slots
+        pre = [k for k, s in enumerate(slots) if s.kind == "preambular"]
+        ops = [u for u in self.free() if u.kind == "operative"]
+        pps = [u for u in self.free() if u.kind == "preambular"]
+        if not pre:
+            return
+        if ops and (self.rng.random() < 0.6 or not pps):
+            u = self.rng.choice(ops)
+            text = self.relead(_body(u.text) + "，", PREAMBULAR_LEADS)
+            kind, sub = "preambular", False
+            spots = list(range(pre[-1] + 2))
+        elif pps:
+            u = self.rng.choice(pps)
+            text = self.relead(_body(u.text) + "；", OPERATIVE_LEADS)
+            kind, sub = "operative", False
+            spots = [k for k in range(pre[-1] + 1, len(slots) + 1) if k == len(slots) or not slots[k].sub]
+        else:
+            return
+        if self.rng.random() < 0.5:
+            text = self.reword_text(text, self.rng.choice((1, 2)))
+        at = self.index(u.id)
+        old = slots.pop(at)
+        spots = [k for k in spots if k <= len(slots)]
+        slots.insert(self.rng.choice(spots), Slot(u.id, kind, sub, match_lead(text), text, old.footnotes, old.origin))
+        self.touched.add(u.id)
+        self.ops.append(f"kind {u.id}->{kind}")
+
+    def heading(self) -> None:
+        """A heading dropped, added before an operative paragraph, or reworded."""
+        rng = self.rng
+        headings = [u for u in self.old.units if u.kind == "heading" and u.id not in self.touched]
+        choice = rng.random()
+        if headings and choice < 0.35:
+            u = rng.choice(headings)
+            self.r.drop(u.id)
+            self.touched.add(u.id)
+            self.ops.append(f"drop-heading {u.id}")
+        elif headings and choice < 0.6:
+            u = rng.choice(headings)
+            suffix = rng.choice(("问题", "和今后的道路", "的后续行动"))
+            self.r.reword(u.id, rng.choice(HEADINGS) if rng.random() < 0.5 else u.text + suffix)
+            self.touched.add(u.id)
+            self.ops.append(f"reword-heading {u.id}")
+        else:
+            spots = [s for k, s in enumerate(self.r.slots) if s.kind == "operative" and not s.sub
+                     and k and self.r.slots[k - 1].kind != "heading"]
+            if not spots:
+                return
+            self.added += 1
+            name = f"N{self.added}"
+            self.r.add(name, rng.choice(HEADINGS), before=rng.choice(spots).label, kind="heading")
+            self.ops.append(f"add-heading {name}")
+
+    def lead(self) -> None:
+        units = [u for u in self.free(structural=False) if u.lead]
+        if not units:
+            return
+        u = self.rng.choice(units)
+        self.r.reword(u.id, self.relead(u.text, OPERATIVE_LEADS if u.kind == "operative" else PREAMBULAR_LEADS))
+        self.touched.add(u.id)
+        self.ops.append(f"lead {u.id}")
+
+
+#: Illustrative section headings.
+HEADINGS = ("新兴技术", "数字合作", "能力建设", "网络安全和信任", "数据和统计", "筹资机制", "今后的工作", "区域合作")
+
+WEIGHTS = {"reword": 6, "routine": 3, "drop": 2, "add": 2, "move": 2, "split": 2, "merge": 2,
+           "kind_change": 1, "lead": 2, "replace_paragraph": 1,
+           "heading": 1, "drop_sub": 1,
+           "near_duplicate": 1}
+
+
+def revise(old: Resolution, rng: random.Random, edits: int) -> Labelled | None:
+    """One random revision with ``edits`` edits, or ``None`` if it came out ambiguous."""
+    writer = Writer(old, rng)
+    names = list(WEIGHTS)
+    for _ in range(edits):
+        getattr(writer, rng.choices(names, [WEIGHTS[n] for n in names])[0])()
+    # Routine as the rule says (an edit may have touched only a date).
+    for slot in writer.r.slots:
+        if len(slot.origin) == 1 and slot.label == slot.origin[0] and slot.kind != "heading":
+            try:
+                before = old[slot.label]
+            except KeyError:
+                continue
+            after = Unit(before.id, before.kind, before.number, slot.lead, slot.text)
+            slot.routine = is_routine(before, after)
+    try:
+        text, expected = writer.r.build()
+    except (AssertionError, KeyError, ValueError):
+        return None
+    return Labelled(old, resdiff.parse(text), expected, writer.ops)
+
+
+def generate(count: int, seed: int) -> Iterator[Labelled]:
+    """``count`` labelled revisions (fewer if some came out ambiguous), reproducible by ``seed``."""
+    rng = random.Random(seed)
+    texts = bases()
+    for _ in range(count):
+        made = revise(rng.choice(texts), rng, rng.randint(3, 14))
+        if made is not None:
+            yield made
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    for made in generate(args.count, args.seed):
+        nontrivial = [c for c in made.expected if c["type"] != "unchanged" or c["moved"]]
+        print(f"{len(made.old)} → {len(made.new)} units, {len(nontrivial)} non-trivial: {'; '.join(made.ops)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,495 @@
+"""Scored readings: how sure each change is, the close alternatives, and the choice between them.
+
+The aligner proposes one reading of the two texts (pairs, splits, merges, what is left added or
+dropped). This module looks at that reading group by group and writes down the other readings
+of the same units that a reader could argue for:
+
+- a merge read as its best part reworded and the other parts dropped (and the reverse: a
+  paragraph dropped next to a neighbour whose words it shares, read as merged into it);
+- a split read as one part reworded and the others added (and the reverse; a two-way split and
+  an added neighbour read as a three-way split);
+- a pair read as one paragraph dropped and another added (and the reverse: a dropped and an
+  added paragraph, far apart or of another kind, read as one paragraph moved and reworded);
+- a pair read with the dropped (or added) neighbour as the partner instead.
+
+Each change of a reading, real or hypothetical, is scored by a small logistic model on features
+of its units (how alike they are, how much rare wording they share, how much of each is found
+in the other, how well the best rival does, whether it moved, kept its lead or changed kind). The
+model is fitted on thousands of generated labelled revisions (``bench/fit_confidence.py``) and
+shipped as data (``data/confidence.json``). Its probability is the change's ``confidence``.
+
+The reading kept is the one whose changes are jointly likelier: a group is replaced by its
+alternative when the product of the alternative's probabilities is clearly above the group's.
+The alternatives that came close are kept on the changes they would replace.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, ClassVar
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from resdiff import classify
+from resdiff.align import MERGE_REACH, MIN_PART_WORDS, Aligner, Link, _same_lead, order_preserving
+
+#: An item of a reading: (old indices, new indices). Both non-empty: a pair, split or merge;
+#: old empty: an added unit; new empty: a dropped unit.
+Item = tuple[tuple[int, ...], tuple[int, ...]]
+
+#: An alternative replaces a group of a reading's items when it is this many times likelier.
+SWAP_ODDS = 2.0
+
+#: ... and when its own joint probability is at least this.
+SWAP_FLOOR = 0.5
+
+#: ... and, for one paragraph read as moved across the preamble's edge (operative ↔
+#: preambular) instead of one dropped and another added, at least this.
+KIND_SWAP_FLOOR = 0.8
+
+#: An alternative is listed on a change when its joint probability is at least this.
+LIST_FLOOR = 0.1
+
+#: A change less sure than this lists its best alternative even when that is unlikely.
+UNSURE = 0.9
+
+#: At most this many alternatives on one change.
+MAX_ALTERNATIVES = 3
+
+#: Least share of a unit's words found in another for a dropped (added) unit to be a candidate
+#: part of the neighbour's merge (split).
+PART_FLOOR = 0.3
+
+#: The same for a part that stood far from the rest, moved before it was merged.
+FAR_PART_FLOOR = 0.5
+
+FAMILIES = ("pair", "parts", "single")
+
+
+def family(item: Item) -> str:
+    old, new = item
+    if old and new:
+        return "pair" if len(old) == len(new) == 1 else "parts"
+    return "single"
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic model per family of changes: standardised features, coefficients, intercept."""
+
+    mean: dict[str, np.ndarray]
+    scale: dict[str, np.ndarray]
+    coef: dict[str, np.ndarray]
+    intercept: dict[str, float]
+    recalibration: dict[str, tuple[float, float]]
+    """Per family, ``(a, b)`` of ``σ(a·logit(p) + b)``: the model's probability mapped onto how often
+    changes were right on texts written by hand (fitted after the model, see ``bench/fit_confidence.py``)."""
+
+    def probability(self, fam: str, features: Sequence[float]) -> float:
+        x = (np.asarray(features, dtype=np.float64) - self.mean[fam]) / self.scale[fam]
+        z = float(x @ self.coef[fam]) + self.intercept[fam]
+        return _sigmoid(z)
+
+    def calibrated(self, fam: str, p: float) -> float:
+        """The confidence reported for a change the model gives probability ``p``."""
+        a, b = self.recalibration.get(fam, (1.0, 0.0))
+        return _sigmoid(a * _logit(p) + b)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Model:
+        fams = data["families"]
+        return cls(
+            mean={f: np.array(fams[f]["mean"]) for f in FAMILIES},
+            scale={f: np.array(fams[f]["scale"]) for f in FAMILIES},
+            coef={f: np.array(fams[f]["coef"]) for f in FAMILIES},
+            intercept={f: float(fams[f]["intercept"]) for f in FAMILIES},
+            recalibration={f: (float(v[0]), float(v[1])) for f, v in data.get("recalibration", {}).items()},
+        )
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model | None:
+    """The shipped model, or ``None`` when it has not been fitted yet."""
+    try:
+        text = resources.files("resdiff").joinpath("data/confidence.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return Model.from_dict(json.loads(text))
+
+
+class Scorer:
+    """Features of hypothetical changes over one alignment's score matrices."""
+
+    #: Feature names per family (the order of the model's coefficients).
+    NAMES: ClassVar[dict[str, tuple[str, ...]]] = {
+        "pair": ("sim", "content", "found_old", "found_new", "same_lead", "kind_change", "moved", "moved_sim",
+                 "rival_sim", "margin", "rival_part", "log_len", "heading", "unchanged", "anchored",
+                 "moved_content"),
+        "parts": ("merge", "n_parts", "sim", "min_found", "coverage", "best_single", "gain", "gaps", "moved",
+                  "same_lead", "log_len", "min_part_len", "kind_change", "rival_sim"),
+        "single": ("added", "best_sim", "best_found", "best_content", "log_len", "heading", "anchored",
+                   "best_in_found", "partner_margin"),
+    }
+
+    def __init__(self, aligner: Aligner) -> None:
+        self.a = aligner
+        self.sim = aligner.sim
+        olen = np.array([max(len(w), 1) for w in aligner.ow], dtype=np.float32)
+        nlen = np.array([max(len(w), 1) for w in aligner.nw], dtype=np.float32)
+        self.olen, self.nlen = olen, nlen
+        self.found_old = aligner.lcs / olen[:, None]  # share of old i's words found in new j
+        self.found_new = aligner.lcs / nlen[None, :]  # share of new j's words found in old i
+        self.big_old = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS
+                                 for u, w in zip(aligner.old, aligner.ow)], dtype=bool)
+        self.big_new = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS
+                                 for u, w in zip(aligner.new, aligner.nw)], dtype=bool)
+        self._old_form = [classify.comparable(u.text) for u in aligner.old]
+        self._new_form = [classify.comparable(u.text) for u in aligner.new]
+        self.pair_of_old: dict[int, int] = {}
+        self.pair_of_new: dict[int, int] = {}
+        # The best and second-best score of every row and column: a pair's best rival in O(1).
+        self._row_sim = _top2(self.sim)
+        self._col_sim = _top2(self.sim.T)
+        self._row_part = _top2(self.found_new * self.big_new[None, :])
+        self._col_part = _top2((self.found_old * self.big_old[:, None]).T)
+
+    def set_reading(self, items: Iterable[Item]) -> None:
+        """The reading that anchors ("both neighbours paired in order") are read from."""
+        self.pair_of_old, self.pair_of_new = {}, {}
+        for old, new in items:
+            if old and new:
+                for i in old:
+                    self.pair_of_old[i] = new[0]
+                for j in new:
+                    self.pair_of_new[j] = old[0]
+
+    def unchanged(self, i: int, j: int) -> bool:
+        """The two texts are equal once whitespace and the final mark are ignored."""
+        return self._old_form[i] == self._new_form[j]
+
+    def _anchored_pair(self, i: int, j: int) -> float:
+        n = 0
+        n += self.pair_of_old.get(i - 1, -9) == j - 1 or (i == 0 and j == 0)
+        n += self.pair_of_old.get(i + 1, -9) == j + 1 or (i == len(self.a.old) - 1 and j == len(self.a.new) - 1)
+        return n / 2
+
+    def features(self, item: Item, moved: bool) -> list[float]:
+        old, new = item
+        a = self.a
+        if old and new and len(old) == len(new) == 1:
+            i, j = old[0], new[0]
+            s = float(self.sim[i, j])
+            rival = max(_other(self._row_sim, i, j), _other(self._col_sim, j, i))
+            rival_part = max(_other(self._row_part, i, j), _other(self._col_part, j, i))
+            ou, nu = a.old[i], a.new[j]
+            # The same words share all their rare wording: no need to weigh them.
+            content = 1.0 if a.ow[i] and a.ow[i] == a.nw[j] else a.content(i, j)
+            return [s, content, float(self.found_old[i, j]), float(self.found_new[i, j]),
+                    float(_same_lead(ou, nu)), float(ou.kind != nu.kind), float(moved), float(moved) * s,
+                    rival, s - rival, rival_part, math.log1p(min(len(a.ow[i]), len(a.nw[j]))),
+                    float(ou.kind == "heading"), float(self.unchanged(i, j)), self._anchored_pair(i, j),
+                    float(moved) * content]
+        if old and new:
+            merge = len(old) > 1
+            whole, parts = (new[0], list(old)) if merge else (old[0], list(new))
+            if merge:
+                whole_words = a.nw[whole]
+                part_words = [a.ow[k] for k in parts]
+                found = [float(self.found_old[k, whole]) for k in parts]
+                singles = [float(self.sim[k, whole]) for k in parts]
+                lead = _same_lead(a.old[parts[0]], a.new[whole])
+                kinds = {a.old[k].kind for k in parts} | {a.new[whole].kind}
+                rival = max((float(self.sim[k].max()) for k in parts), default=0.0)
+            else:
+                whole_words = a.ow[whole]
+                part_words = [a.nw[k] for k in parts]
+                found = [float(self.found_new[whole, k]) for k in parts]
+                singles = [float(self.sim[whole, k]) for k in parts]
+                lead = _same_lead(a.old[whole], a.new[parts[0]])
+                kinds = {a.new[k].kind for k in parts} | {a.old[whole].kind}
+                rival = max((float(self.sim[:, k].max()) for k in parts), default=0.0)
+            joined = [w for words in part_words for w in words]
+            s = float(fuzz.ratio(joined, whole_words, processor=None)) / 100.0
+            coverage = LCSseq.similarity(joined, whole_words, processor=None) / max(len(whole_words), 1)
+            gaps = (max(parts) - min(parts)) - (len(parts) - 1)
+            return [float(merge), float(len(parts)), s, min(found), coverage, max(singles), s - max(singles),
+                    float(gaps), float(moved), float(lead), math.log1p(len(whole_words)),
+                    math.log1p(min(len(w) for w in part_words)), float(len(kinds) > 1), rival]
+        added = not old
+        k = new[0] if added else old[0]
+        sims = self.sim[:, k] if added else self.sim[k]
+        if sims.size:
+            best = int(sims.argmax())
+            best_sim = float(sims[best])
+            shares = self.found_new[:, k] if added else self.found_old[k]
+            best_found = float(shares.max())
+            # How much of the best-found other unit is found in this one (the whole of a split).
+            at = int(shares.argmax())
+            best_in = float(self.found_old[at, k] if added else self.found_new[k, at])
+            content = a.content(best, k) if added else a.content(k, best)
+            # How the best partner fares with the partner it has in the reading.
+            mine = self.pair_of_new.get(best) if not added else self.pair_of_old.get(best)
+            if mine is None:
+                margin = best_sim
+            else:
+                theirs = float(self.sim[best, mine] if added else self.sim[mine, best])
+                margin = best_sim - theirs
+        else:
+            best_sim = best_found = content = best_in = margin = 0.0
+        unit = a.new[k] if added else a.old[k]
+        words = a.nw[k] if added else a.ow[k]
+        if added:
+            anchored = (self.pair_of_new.get(k - 1, -9) + 2 == self.pair_of_new.get(k + 1, -5))
+        else:
+            anchored = (self.pair_of_old.get(k - 1, -9) + 1 == self.pair_of_old.get(k + 1, -5))
+        return [float(added), best_sim, best_found, content, math.log1p(len(words)), float(unit.kind == "heading"),
+                float(anchored), best_in, margin]
+
+
+def _top2(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row: the column of the best value, the best value, the second-best value (0 if none)."""
+    rows, cols = matrix.shape
+    if cols == 0:
+        zero = np.zeros(rows)
+        return np.full(rows, -1), zero, zero
+    best = matrix.argmax(axis=1)
+    first = matrix[np.arange(rows), best].astype(np.float64)
+    if cols == 1:
+        return best, first, np.zeros(rows)
+    second = np.partition(matrix, cols - 2, axis=1)[:, cols - 2].astype(np.float64)
+    return best, first, second
+
+
+def _other(top: tuple[np.ndarray, np.ndarray, np.ndarray], row: int, col: int) -> float:
+    """The best value of ``row`` outside column ``col``."""
+    best, first, second = top
+    return float(second[row] if best[row] == col else first[row])
+
+
+def _moved_flags(items: Sequence[Item], scorer: Scorer) -> dict[Item, bool]:
+    links = [(o, n) for o, n in items if o and n]
+    sims = [float(scorer.sim[o[0], n[0]]) if len(o) == len(n) == 1 else scorer.a.similarity(o, n) for o, n in links]
+    kept = order_preserving([Link(o, n) for o, n in links], sims)
+    flags = {item: False for item in items}
+    for k, item in enumerate(links):
+        flags[item] = k not in kept
+    return flags
+
+
+@dataclass
+class Alternative:
+    """Another reading of a group of items: the items it replaces and its own, with moved flags."""
+
+    replaces: frozenset[Item]
+    items: list[tuple[Item, bool]]
+    probability: float = 0.0
+
+
+def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
+    """The alternative readings of groups of ``items`` (see the module's docstring)."""
+    a = scorer.a
+    out: list[tuple[frozenset[Item], list[Item]]] = []
+    dropped = [o[0] for o, n in items if not n]
+    added = [n[0] for o, n in items if not o]
+    pairs = [(o, n) for o, n in items if o and n]
+    by_old = {i: item for item in pairs for i in item[0]}
+    by_new = {j: item for item in pairs for j in item[1]}
+    for item in pairs:
+        old, new = item
+        if len(old) > 1:
+            best = max(old, key=lambda k: scorer.sim[k, new[0]])
+            merged: list[Item] = [((best,), new)]
+            out.append((frozenset([item]), merged + [((k,), ()) for k in old if k != best]))
+        elif len(new) > 1:
+            best = max(new, key=lambda k: scorer.sim[old[0], k])
+            split: list[Item] = [(old, (best,))]
+            out.append((frozenset([item]), split + [((), (k,)) for k in new if k != best]))
+            if len(new) >= 3:
+                weakest = min(new, key=lambda k: scorer.found_new[old[0], k])
+                others = tuple(k for k in new if k != weakest)
+                out.append((frozenset([item]), [(old, others), ((), (weakest,))]))
+        elif a.old[old[0]].kind != "heading" and not scorer.unchanged(old[0], new[0]):
+            out.append((frozenset([item]), [(old, ()), ((), new)]))
+    for d in dropped:
+        if not scorer.big_old[d]:
+            continue
+        for j in np.nonzero(scorer.found_old[d] >= PART_FLOOR)[0].tolist():
+            host = by_new.get(j)
+            if host is None or len(host[1]) != 1 or a.new[j].kind == "heading":
+                continue
+            olds = host[0]
+            near = min(abs(d - k) for k in olds) <= MERGE_REACH
+            # From afar, only the merges the model was fitted on: paragraphs of one kind, neither
+            # of them a lettered sub-paragraph.
+            if not near and (scorer.found_old[d, j] < FAR_PART_FLOOR or a.old[d].parent is not None
+                             or any(a.old[k].parent is not None or a.old[k].kind != a.old[d].kind for k in olds)):
+                continue
+            parts = sorted((*olds, d))
+            if sorted(a._explain(j, parts, old_side=False)) == parts:
+                out.append((frozenset([host, ((d,), ())]), [(tuple(parts), host[1])]))
+        # A dropped unit whose best partner is taken by a weaker neighbour: the partner swapped.
+        j = int(scorer.sim[d].argmax()) if scorer.sim.shape[1] else -1
+        host = by_new.get(j)
+        if (host is not None and len(host[0]) == len(host[1]) == 1 and abs(host[0][0] - d) <= 2
+                and not scorer.unchanged(host[0][0], j)):
+            out.append((frozenset([host, ((d,), ())]), [((d,), host[1]), (host[0], ())]))
+    for n in added:
+        if not scorer.big_new[n]:
+            continue
+        for i in np.nonzero(scorer.found_new[:, n] >= PART_FLOOR)[0].tolist():
+            host = by_old.get(i)
+            if host is None or len(host[0]) != 1 or a.old[i].kind == "heading":
+                continue
+            news = host[1]
+            # The parts of a split stand next to each other (a part moved away after the split is
+            # not among the readings the model was fitted on).
+            if min(abs(n - k) for k in news) > 1:
+                continue
+            parts = sorted((*news, n))
+            if sorted(a._explain(i, parts, old_side=True)) == parts:
+                out.append((frozenset([host, ((), (n,))]), [(host[0], tuple(parts))]))
+        i = int(scorer.sim[:, n].argmax()) if scorer.sim.shape[0] else -1
+        host = by_old.get(i)
+        if (host is not None and len(host[0]) == len(host[1]) == 1 and abs(host[1][0] - n) <= 2
+                and not scorer.unchanged(i, host[1][0])):
+            out.append((frozenset([host, ((), (n,))]), [(host[0], (n,)), ((), host[1])]))
+    if dropped and added:
+        sub = scorer.sim[np.ix_(dropped, added)]
+        for x, d in enumerate(dropped):
+            for y in np.argsort(-sub[x])[:2].tolist():
+                n = added[y]
+                if (a.old[d].kind == "heading") != (a.new[n].kind == "heading"):
+                    continue
+                if sub[x, y] < 0.15 and a.content(d, n) < 0.2:
+                    continue
+                out.append((frozenset([((d,), ()), ((), (n,))]), [((d,), (n,))]))
+    # A new pair of an alternative is moved when it crosses the order the reading keeps (the
+    # order-keeping pairs of the reading, less those the alternative replaces).
+    flags = _moved_flags(items, scorer)
+    chain = sorted((o[0], n[0], (o, n)) for o, n in items if o and n and not flags[(o, n)])
+    chain_old = [i for i, _, _ in chain]
+    found: list[Alternative] = []
+    seen: set[tuple[frozenset[Item], tuple[Item, ...]]] = set()
+    for replaces, new_items in out:
+        key = (replaces, tuple(sorted(new_items)))  # an alternative found twice is listed once
+        if key in seen:
+            continue
+        seen.add(key)
+        marked = []
+        for item in new_items:
+            olds, news = item
+            marked.append((item, bool(olds and news) and _crosses(chain, chain_old, olds[0], news[0], replaces)))
+        found.append(Alternative(replaces, marked))
+    return found
+
+
+def _crosses(chain: list[tuple[int, int, Item]], chain_old: list[int], i: int, j: int,
+             removed: frozenset[Item]) -> bool:
+    """Whether the pair ``(i, j)`` crosses the nearest kept pairs before and after it."""
+    at = bisect.bisect_left(chain_old, i)
+    before = at - 1
+    while before >= 0 and chain[before][2] in removed:
+        before -= 1
+    after = at
+    while after < len(chain) and (chain[after][2] in removed or chain[after][0] == i):
+        after += 1
+    return (before >= 0 and chain[before][1] >= j) or (after < len(chain) and chain[after][1] <= j)
+
+
+def _decidable(alt: Alternative, scorer: Scorer) -> bool:
+    """Whether the decision may take ``alt`` over the aligner's reading. A paragraph rewritten
+    in place against one dropped and another added is left to the aligner's rules (written on
+    the evaluation set's readings); the decision takes merges, splits, partner swaps, and a
+    pair that changed kind (operative ↔ preambular) far from where it stood."""
+    mine = sorted(alt.replaces)
+    theirs = sorted(item for item, _ in alt.items)
+    singles = all(not (o and n) for o, n in mine)
+    if len(theirs) == 1 and singles and len(theirs[0][0]) == len(theirs[0][1]) == 1:
+        (i,), (j,) = theirs[0]
+        return scorer.a.old[i].kind != scorer.a.new[j].kind and alt.probability >= KIND_SWAP_FLOOR
+    return not (len(mine) == 1 and all(not (o and n) for o, n in theirs)
+                and len(mine[0][0]) == len(mine[0][1]) == 1)
+
+
+class Decider:
+    """Scores a reading, replaces groups by likelier alternatives, keeps the close ones."""
+
+    def __init__(self, aligner: Aligner, model: Model | None) -> None:
+        self.scorer = Scorer(aligner)
+        self.model = model
+        self._cache: dict[tuple[Item, bool], float] = {}
+
+    def probability(self, item: Item, moved: bool) -> float:
+        key = (item, moved)
+        found = self._cache.get(key)
+        if found is None:
+            if self.model is None:
+                found = 1.0
+            else:
+                found = self.model.probability(family(item), self.scorer.features(item, moved))
+            self._cache[key] = found
+        return found
+
+    def confidence(self, item: Item, moved: bool) -> float:
+        """The reported confidence of a change: its probability, recalibrated."""
+        p = self.probability(item, moved)
+        return p if self.model is None else self.model.calibrated(family(item), p)
+
+    def joint(self, items: Iterable[tuple[Item, bool]]) -> float:
+        p = 1.0
+        for item, moved in items:
+            p *= self.probability(item, moved)
+        return p
+
+    def decide(self, items: list[Item], *, rounds: int = 2) -> tuple[list[Item], dict[Item, bool],
+                                                                     list[Alternative]]:
+        """The kept reading, its moved flags, and the alternatives of its groups."""
+        for round_ in range(rounds + 1):
+            self.scorer.set_reading(items)
+            self._cache.clear()
+            flags = _moved_flags(items, self.scorer)
+            every = candidates(items, self.scorer)
+            for alt in every:
+                alt.probability = self.joint(alt.items)
+            if self.model is None or round_ == rounds:
+                break
+            gains = []
+            for alt in every:
+                mine = self.joint((item, flags[item]) for item in alt.replaces)
+                if (alt.probability > SWAP_ODDS * mine and alt.probability >= SWAP_FLOOR
+                        and _decidable(alt, self.scorer)):
+                    gains.append((math.log(alt.probability) - math.log(max(mine, 1e-300)), alt))
+            if not gains:
+                break
+            taken: set[Item] = set()
+            for _, alt in sorted(gains, key=lambda g: -g[0]):
+                if not alt.replaces & taken:
+                    taken |= alt.replaces
+                    items = [*(item for item in items if item not in alt.replaces), *(item for item, _ in alt.items)]
+        every.sort(key=lambda alt: -alt.probability)
+        # Listed: every alternative that came close, and for a change the engine is unsure of,
+        # at least its best alternative however unlikely.
+        unsure = {item for item in items if self.confidence(item, flags[item]) < UNSURE}
+        alternatives = []
+        for alt in every:
+            if alt.probability >= LIST_FLOOR or alt.replaces & unsure:
+                alternatives.append(alt)
+                unsure -= alt.replaces
+        return items, flags, alternatives
