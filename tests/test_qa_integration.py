@@ -1,0 +1,48 @@
+"""Regressions found by the QA pass over the integrated main (issues 9, 11–15 merged together)."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+
+from tests.conftest import ROOT
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+#: Modules the tests import that come with another test dependency (jsonschema brings referencing,
+#: reportlab brings Pillow) or with the test runner itself.
+_COMES_WITH = {"referencing": "jsonschema", "PIL": "reportlab", "_pytest": "pytest"}
+#: Import name → distribution name, where the two differ.
+_DISTRIBUTION = {"docx": "python-docx", "markdown_it": "markdown-it-py", "diff_match_patch": "diff-match-patch"}
+
+
+def _third_party_imports() -> set[str]:
+    local = {p.stem for p in (ROOT / "tests").rglob("*.py")} | {p.name for p in (ROOT / "tests").rglob("*") if p.is_dir()}
+    found: set[str] = set()
+    for path in (ROOT / "tests").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top not in local and top not in {"resdiff", "tests"}:
+                    found.add(top)
+    return found
+
+
+def test_qa_every_module_the_tests_import_is_installed_by_the_test_extra() -> None:
+    """`bash .ci/setup` installs `.[test]` only: test_i18n imported Babel, which was in `dev` alone."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {re.split(r"[<>=!~; \[]", spec, maxsplit=1)[0].lower()
+                for spec in project["dependencies"] + project["optional-dependencies"]["test"]}
+    for module in sorted(_third_party_imports()):
+        module = _COMES_WITH.get(module, module)
+        assert _DISTRIBUTION.get(module, module).lower() in declared, f"{module} is imported by the tests but not in .[test]"
