@@ -46,3 +46,22 @@ def test_qa_every_module_the_tests_import_is_installed_by_the_test_extra() -> No
     for module in sorted(_third_party_imports()):
         module = _COMES_WITH.get(module, module)
         assert _DISTRIBUTION.get(module, module).lower() in declared, f"{module} is imported by the tests but not in .[test]"
+
+
+def test_qa_the_gaps_of_a_chinese_timeline_are_in_chinese() -> None:
+    """The timeline under --ui zh printed its gaps in English ("…, recalled by …, is not in the folder")."""
+    from resdiff.i18n import translations
+    from resdiff.render.timeline import render_timeline
+    from resdiff.series import Gap
+    from tests.series_gen.cached import loaded
+
+    _folder, _truth, series = loaded(5)
+    assert series.gaps
+    zh, en = render_timeline(series, ui="zh"), render_timeline(series, ui="en")
+    for gap in series.gaps:
+        assert str(gap) in en and str(gap) not in zh
+        assert gap.describe(translations("zh").gettext) in zh
+    assert "recalled by" not in zh and "不在文件夹中" in zh
+    zh_ = translations("zh").gettext
+    assert Gap("listed", "E/RES/2010/2", 2010).describe(zh_) == "E/RES/2010/2（列于 series.toml）不在文件夹中"
+    assert Gap("year", year=2011).describe(zh_) == "2011 年没有文本"

@@ -75,12 +75,19 @@ class Gap:
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "symbol": self.symbol, "year": self.year, "named_by": self.named_by}
 
-    def __str__(self) -> str:
+    def describe(self, _: Callable[[str], str] = str) -> str:
+        """The gap in a sentence; ``_`` translates it (a gettext function, see :mod:`resdiff.i18n`)."""
         if self.kind == "predecessor":
-            return f"{self.symbol}, recalled by {self.named_by or 'a text without a symbol'}, is not in the folder"
+            if self.named_by:
+                return _("{symbol}, recalled by {named_by}, is not in the folder").format(
+                    symbol=self.symbol, named_by=self.named_by)
+            return _("{symbol}, recalled by a text without a symbol, is not in the folder").format(symbol=self.symbol)
         if self.kind == "listed":
-            return f"{self.symbol} (listed in {SERIES_FILE}) is not in the folder"
-        return f"no text for {self.year}"
+            return _("{symbol} (listed in {file}) is not in the folder").format(symbol=self.symbol, file=SERIES_FILE)
+        return _("no text for {year}").format(year=self.year)
+
+    def __str__(self) -> str:
+        return self.describe()
 
 
 @dataclass(frozen=True)
