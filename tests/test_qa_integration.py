@@ -65,3 +65,27 @@ def test_qa_the_gaps_of_a_chinese_timeline_are_in_chinese() -> None:
     zh_ = translations("zh").gettext
     assert Gap("listed", "E/RES/2010/2", 2010).describe(zh_) == "E/RES/2010/2（列于 series.toml）不在文件夹中"
     assert Gap("year", year=2011).describe(zh_) == "2011 年没有文本"
+
+
+def test_qa_a_chinese_text_read_as_english_is_warned_about() -> None:
+    """`--lang zh` on an English text warned `not-chinese`; `--lang en` on a Chinese text said nothing."""
+    import resdiff
+    from tests.conftest import CORPUS
+
+    text = CORPUS.read_text(encoding="utf-8")
+    forced = resdiff.parse(text, language="en")
+    assert [w.code for w in forced.warnings][:1] == ["not-english"]
+    assert "not-english" not in {w.code for w in resdiff.parse(text).warnings}
+    english = (ROOT / "examples" / "bilingual" / "old-en.txt").read_text(encoding="utf-8")
+    assert "not-english" not in {w.code for w in resdiff.parse(english, language="en").warnings}
+
+
+def test_qa_strict_refuses_a_chinese_text_read_as_english(tmp_path) -> None:
+    import subprocess
+
+    from tests.conftest import CORPUS
+
+    run = subprocess.run([sys.executable, "-m", "resdiff", "parse", str(CORPUS), "--lang", "en", "--strict"],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 2
+    assert "[not-english]" in run.stderr and "--strict" in run.stderr.splitlines()[-1] and "Traceback" not in run.stderr
