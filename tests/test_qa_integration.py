@@ -89,3 +89,26 @@ def test_qa_strict_refuses_a_chinese_text_read_as_english(tmp_path) -> None:
                          capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 2
     assert "[not-english]" in run.stderr and "--strict" in run.stderr.splitlines()[-1] and "Traceback" not in run.stderr
+
+
+def test_qa_the_redline_cover_speaks_one_interface_language() -> None:
+    """The Word redline's cover kept the pre-i18n labels "Old text · 旧文本" in both interfaces."""
+    import io
+
+    import docx
+
+    import resdiff
+    from resdiff.render.docx import render_docx
+    from tests.conftest import CORPUS
+    from tests.html_fixtures import DRAFT
+
+    comparison = resdiff.compare(CORPUS, DRAFT)
+
+    def labels(ui: str) -> list[str]:
+        table = docx.Document(io.BytesIO(render_docx(comparison, ui=ui))).tables[0]
+        return [row.cells[0].text for row in table.rows]
+
+    zh, en = labels("zh"), labels("en")
+    assert zh[:2] == ["旧文本", "新文本"] and en[:2] == ["Old text", "New text"]
+    assert not any(re.search(r"[A-Za-z]", label) for label in zh), zh
+    assert not any(re.search(r"[\u4e00-\u9fff]", label) for label in en), en
