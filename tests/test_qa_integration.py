@@ -112,3 +112,20 @@ def test_qa_the_redline_cover_speaks_one_interface_language() -> None:
     assert zh[:2] == ["旧文本", "新文本"] and en[:2] == ["Old text", "New text"]
     assert not any(re.search(r"[A-Za-z]", label) for label in zh), zh
     assert not any(re.search(r"[\u4e00-\u9fff]", label) for label in en), en
+
+
+def test_qa_a_folder_given_as_a_text_is_named_as_a_folder(tmp_path) -> None:
+    """`resdiff parse FOLDER` said "error: 3: Is a directory" (os.fdopen's own error, naming the fd)."""
+    import subprocess
+
+    import pytest
+
+    import resdiff
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    with pytest.raises(resdiff.ResdiffError, match=r"drafts is a folder, not a file"):
+        resdiff.load(folder)
+    run = subprocess.run([sys.executable, "-m", "resdiff", "parse", str(folder)], capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr == f"resdiff: error: {folder} is a folder, not a file\n"
