@@ -129,3 +129,19 @@ def test_qa_a_folder_given_as_a_text_is_named_as_a_folder(tmp_path) -> None:
     run = subprocess.run([sys.executable, "-m", "resdiff", "parse", str(folder)], capture_output=True, text=True)
     assert run.returncode == 2
     assert run.stderr == f"resdiff: error: {folder} is a folder, not a file\n"
+
+
+def test_qa_fetch_refuses_a_word_that_is_not_a_symbol_before_the_network() -> None:
+    """`resdiff fetch garbage` tried the service four times before failing on the connection."""
+    import pytest
+
+    from resdiff.errors import InputError
+    from resdiff.fetch import fetch
+
+    for word in ("garbage", "E/RES/", "E//RES/2012/5", "/E/RES/2012/5"):
+        with pytest.raises(InputError, match="is not a document symbol"):
+            fetch(word, base_url="http://127.0.0.1:9")  # refused before a connection is tried
+    from resdiff.fetch import RE_SYMBOL
+
+    for symbol in ("E/RES/2012/5", "A/RES/67/195", "A/C.2/59/3", "A/67/65/Corr.1", "S/RES/2334(2016)"):
+        assert RE_SYMBOL.match(symbol), symbol
