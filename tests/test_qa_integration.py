@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import sys
 
@@ -145,3 +146,20 @@ def test_qa_fetch_refuses_a_word_that_is_not_a_symbol_before_the_network() -> No
 
     for symbol in ("E/RES/2012/5", "A/RES/67/195", "A/C.2/59/3", "A/67/65/Corr.1", "S/RES/2334(2016)"):
         assert RE_SYMBOL.match(symbol), symbol
+
+
+def test_qa_parser_warnings_escape_control_characters_as_everything_else_does(capsys) -> None:
+    """The CLI had two terminal-escape helpers: parser warnings went through one that turned every
+    non-printable character into "?" — an ideographic space, a no-break space, and ESC alike —
+    while every other message shows control characters as ``\\x1b`` (README, render.ansi.safe)."""
+    import resdiff
+    from resdiff.cli import _warn
+    from resdiff.model import ParseWarning
+
+    resolution = resdiff.parse((ROOT / "examples" / "bilingual" / "old-zh.txt").read_text(encoding="utf-8"))
+    quoted = "“\x1b]0;owned\x07以\u3000《宪章》…”"
+    resolution = dataclasses.replace(resolution, warnings=(ParseWarning("PP1", "no-lead", quoted),))
+    assert _warn(resolution, "draft.txt", strict=True)
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert "\\x1b]0;owned\\x07以\u3000《宪章》" in err

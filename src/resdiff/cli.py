@@ -126,19 +126,14 @@ def _format_for(output: str | None, given: str | None, default: str = "text", *,
 
 # -- subcommands ---------------------------------------------------------------------------
 
-def _printable(text: str) -> str:
-    """A message as the terminal may show it: control characters (escape codes) replaced."""
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
-
-
 def _warn(resolution: Resolution, name: str, strict: bool) -> bool:
     """Print the parser's warnings on stderr; with ``strict``, any warning is an error (True)."""
     for warning in resolution.warnings:
         where = f"{name}: {warning.unit}" if warning.unit else name
-        print(_printable(f"resdiff: warning: {where}: {warning.message} [{warning.code}]"), file=sys.stderr)
+        print(_safe(f"resdiff: warning: {where}: {warning.message} [{warning.code}]"), file=sys.stderr)
     if strict and resolution.warnings:
         n = len(resolution.warnings)
-        print(_printable(f"resdiff: error: {name}: {n} warning{'s' * (n != 1)} and --strict"), file=sys.stderr)
+        print(_safe(f"resdiff: error: {name}: {n} warning{'s' * (n != 1)} and --strict"), file=sys.stderr)
         return True
     return False
 
