@@ -163,3 +163,19 @@ def test_qa_parser_warnings_escape_control_characters_as_everything_else_does(ca
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\x07" not in err
     assert "\\x1b]0;owned\\x07以\u3000《宪章》" in err
+
+
+def test_qa_language_error_is_raised_for_texts_in_the_wrong_language() -> None:
+    """resdiff.LanguageError was exported but raised nowhere once English texts were read (issue 12)."""
+    import pytest
+
+    import resdiff
+    from tests.conftest import CORPUS
+
+    bilingual = ROOT / "examples" / "bilingual"
+    with pytest.raises(resdiff.LanguageError, match="compare texts of one language"):
+        resdiff.compare(bilingual / "old-en.txt", bilingual / "old-zh.txt")
+    with pytest.raises(resdiff.LanguageError, match="the language of the comparison itself"):
+        resdiff.compare(bilingual / "old-en.txt", bilingual / "draft-en.txt", old_other=bilingual / "old-en.txt")
+    with pytest.raises(resdiff.LanguageError, match="in one language"):
+        resdiff.compare(CORPUS, CORPUS, old_other=bilingual / "old-en.txt", new_other=bilingual / "old-zh.txt")

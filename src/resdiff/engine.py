@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from resdiff import classify
 from resdiff.align import Aligner, Link, order_preserving
-from resdiff.errors import InputError
+from resdiff.errors import LanguageError
 from resdiff.lexicon import ADVERBS, ADVERBS_EN
 from resdiff.model import Change, ChangeType, Comparison, DiffOp, FootnoteChange, Resolution, TermSwitch, Unit
 from resdiff.options import Options
@@ -239,7 +239,7 @@ def segmenter_for(language: str, options: Options, given: AnySegmenter | None = 
 def run(old: Resolution, new: Resolution, options: Options, *, segmenter: AnySegmenter | None = None) -> Comparison:
     """Compare two parsed resolutions (the body of :func:`resdiff.compare`)."""
     if old.language != new.language:
-        raise InputError(
+        raise LanguageError(
             f"the old text is in {old.language!r} and the new one in {new.language!r}: compare texts of one "
             "language, and give the other language's texts alongside (see README, both languages)")
     texts = _Texts(old, new, segmenter_for(old.language, options, segmenter))
