@@ -179,3 +179,14 @@ def test_qa_language_error_is_raised_for_texts_in_the_wrong_language() -> None:
         resdiff.compare(bilingual / "old-en.txt", bilingual / "draft-en.txt", old_other=bilingual / "old-en.txt")
     with pytest.raises(resdiff.LanguageError, match="in one language"):
         resdiff.compare(CORPUS, CORPUS, old_other=bilingual / "old-en.txt", new_other=bilingual / "old-zh.txt")
+
+
+def test_qa_every_public_name_is_in_the_readme() -> None:
+    """`resdiff.__all__` grew by seven branches; each name it exports is introduced in the README."""
+    import resdiff
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in resdiff.__all__ if name != "__version__" and not re.search(rf"\b{name}\b", readme)]
+    assert missing == []
+    for name in resdiff.__all__:
+        assert getattr(resdiff, name) is not None  # lazy names load too
