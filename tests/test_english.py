@@ -369,3 +369,119 @@ def test_an_ods_masthead_above_an_english_web_copy_is_not_the_title(wsis: resdif
     parsed = resdiff.parse(masthead + web.split("\n", 1)[1])  # the symbol line of the copy is in the masthead
     assert parsed.title == wsis.title and parsed.symbol == "E/RES/2013/9"
     assert parsed.units == wsis.units and parsed.adopted == "2013-07-22"
+
+
+@pytest.mark.parametrize(("text", "lead", "zh"), [
+    ("Noting with deep concern that the gap persists,", "Noting with deep concern", "深为关切地注意到"),
+    ("Deeply concerned that the gap persists,", "Deeply concerned", "深感关切"),
+    ("Expressing deep concern at the gap,", "Expressing deep concern", "深感关切"),
+    ("Expressing its deep concern at the gap,", "Expressing its deep concern", "深感关切"),
+    ("Expressing grave concern at the gap,", "Expressing grave concern", "严重关切"),
+    ("Welcoming with appreciation the report,", "Welcoming with appreciation", "赞赏地欢迎"),
+    ("Recognizing with appreciation the efforts,", "Recognizing with appreciation", "赞赏地确认"),
+    ("Stressing further that the Forum matters,", "Stressing further", "强调"),
+])
+def test_preambular_participles_of_derived_leads_stand_on_their_steps(text: str, lead: str, zh: str) -> None:
+    assert lexicon.match_lead(text) == lead
+    found = lexicon.lookup(lead)
+    chinese = lexicon.lookup(zh)
+    assert found is not None and chinese is not None
+    assert (found.scale, found.rank) == (chinese.scale, chinese.rank)
+    assert found.scale is not None
+
+
+def test_a_participle_shift_is_judged_like_the_operative_one() -> None:
+    assert lexicon.shift("Noting with concern", "Noting with deep concern") == lexicon.shift(
+        "Notes with concern", "Notes with deep concern") == "stronger"
+    assert lexicon.shift("Expressing deep concern", "Expressing concern") == "weaker"
+
+
+@pytest.mark.parametrize("word", ["Conscious of", "Congress", "Focus"])
+def test_words_ending_in_s_that_are_no_verbs_get_no_participle(word: str) -> None:
+    assert lexicon._participle(word.lower()) is None
+
+
+@pytest.mark.parametrize("listed", ["paragraphs 4,5 and 6", "paragraphs 12,13 and 14", "sections 2,3,4 and 5"])
+def test_a_number_list_typed_without_spaces_is_no_stray_digit(listed: str) -> None:
+    clean = WSIS.read_text(encoding="utf-8").replace(
+        "in its resolution 60/252 of 27 March 2006,", f"in {listed} of its resolution 60/252 of 27 March 2006,")
+    for text in (clean, to_web(clean), to_wrapped(clean)):
+        parsed = resdiff.parse(text)
+        assert "stray-digit" not in {w.code for w in parsed.warnings}
+        assert listed in parsed["OP6"].text and parsed["OP6"].footnotes == ()
+
+
+def test_a_glued_digit_after_a_year_or_a_word_is_still_caught() -> None:
+    for old, new in (("2006/46 of 28 July 2006", "2006/46 of 28 July 2006,5"),
+                     ("Information Society,\n", "Information Society,7\n")):
+        clean = WSIS.read_text(encoding="utf-8").replace(old, new, 1)
+        assert "stray-digit" in {w.code for w in resdiff.parse(to_web(clean)).warnings}
+
+
+@pytest.mark.parametrize("recalled", [
+    "its resolutions 2011/16 of 26 July 2011 and 2012/5 of 24 July 2012",
+    "its resolutions 2012/5 and 2011/16",
+    "its resolutions 2006/46, 2011/16 and 2012/5",
+])
+def test_a_preamble_recalling_several_own_resolutions_names_the_latest(recalled: str) -> None:
+    clean = WSIS.read_text(encoding="utf-8").replace("its resolution 2012/5 of 24 July 2012", recalled)
+    assert recalled in clean
+    for text in (clean, to_web(clean)):
+        assert resdiff.parse(text).predecessor == "E/RES/2012/5"
+
+
+def test_the_chinese_preamble_recalling_several_own_resolutions_names_the_latest() -> None:
+    # Illustrative, not an official text: the official 2013 text with a second resolution recalled.
+    official = (Path(__file__).resolve().parent.parent / "corpora/ecosoc-wsis/zh/E-RES-2013-9.txt").read_text(
+        encoding="utf-8")
+    assert "2012 年 7月 24 日第 2012/5 号决议" in official
+    for recalled in ("2011 年 7月 26 日第 2011/16 号和 2012 年 7月 24 日第 2012/5 号决议",
+                     "第 2012/5 号和第 2011/16 号决议", "第 2006/46 号、第 2011/16 号及第 2012/5 号决议"):
+        text = official.replace("2012 年 7月 24 日第 2012/5 号决议", recalled)
+        assert resdiff.parse(text).predecessor == "E/RES/2012/5"
+
+
+PARTS = FIXTURES / "ga-illustrative-parts.txt"
+
+
+def test_an_english_resolution_in_lettered_parts_gets_part_prefixed_ids() -> None:
+    """Illustrative GA text adopted in parts A, B, C (its first line says it is not official): ids as
+    json-formats.md and the Chinese builder give them, the part's title its first heading."""
+    from jsonschema import validate
+
+    from resdiff.schemas import load_schema
+
+    assert "not an official" in PARTS.read_text(encoding="utf-8").splitlines()[0]
+    parts = resdiff.load(PARTS)
+    expected = json.loads(PARTS.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    assert parts.to_dict() == expected
+    validate(parts.to_dict(), load_schema("resdiff.resolution/1"))
+    assert [u.id for u in parts.units] == [
+        "A.H1", "A.PP1", "A.PP2", "A.OP1", "A.OP2",
+        "B.H1", "B.PP1", "B.OP1", "B.OP2", "B.OP2(a)", "B.OP2(b)", "B.OP3",
+        "C.H1", "C.PP1", "C.OP1"]
+    assert [parts[i].text for i in ("A.H1", "B.H1", "C.H1")] == [
+        "Regional disarmament", "Nuclear disarmament", "Transparency in armaments"]
+    assert parts["B.OP2(a)"].parent == "B.OP2" and parts["B.OP2(a)"].part == "B"
+    assert parts["C.PP1"].lead == "Noting with deep concern" and parts.warnings == ()
+    assert (parts.symbol, parts.body, parts.adopted, parts.meeting, parts.title) == (
+        "A/RES/78/991", "General Assembly", "2023-12-04", "50th plenary meeting", "General and complete disarmament")
+    text = PARTS.read_text(encoding="utf-8")
+    for form in (to_web(text), to_wrapped(text), parts.to_text()):
+        assert resdiff.parse(form) == parts
+
+
+def test_an_english_revision_in_parts_is_compared_part_by_part() -> None:
+    old = PARTS.read_text(encoding="utf-8")
+    new = old.replace("1. Welcomes the efforts made", "1. Welcomes with appreciation the efforts made").replace(
+        "2. Calls upon States to conclude", "2. Urges States to conclude")
+    comparison = resdiff.compare(old, new)
+    shifted = {c.new[0]: c.lead.shift for c in comparison.changes if c.lead and c.lead.shift != "same"}
+    assert shifted == {"B.OP1": "stronger", "A.OP2": "stronger"}
+    assert all(c.old == c.new for c in comparison.changes)
+
+
+def test_a_second_verb_after_and_takes_the_participle_too() -> None:
+    assert lexicon._participle("commends and encourages") == "commending and encouraging"
+    assert lexicon.match_lead("Commending and encouraging the efforts,") == "Commending and encouraging"
+    assert lexicon.match_lead("Reaffirming its commitment to the outcomes,") == "Reaffirming its commitment"

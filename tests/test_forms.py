@@ -363,7 +363,8 @@ def test_an_english_text_is_read_as_english_since_issue_12(tmp_path: Path) -> No
     english = resdiff.parse(ENGLISH)
     assert english.language == "en" and english.body == "Economic and Social Council"
     assert [(u.id, u.lead) for u in english.units] == [
-        ("PP1", "Recalling"), ("PP2", "Reaffirming"), ("OP1", "Takes note"), ("OP2", "Requests")]
+        # ``Reaffirming its commitment``: the preamble's form of the lead ``Reaffirms its commitment`` (重申承诺).
+        ("PP1", "Recalling"), ("PP2", "Reaffirming its commitment"), ("OP1", "Takes note"), ("OP2", "Requests")]
     path = tmp_path / "english.txt"
     path.write_text(ENGLISH, encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "resdiff", "parse", str(path)], capture_output=True, text=True)

@@ -244,9 +244,8 @@ def test_the_chinese_timeline_has_no_english_label() -> None:
         if comparison is not None:
             data.update(d.text for c in comparison.changes for d in c.diff)
             data.update(x for c in comparison.changes if c.lead for x in (c.lead.old, c.lead.new))
-    data.update(str(w) for w in series.warnings)
-    data.update(x for g in series.gaps for x in (g.symbol, g.named_by) if x)  # the gaps' sentences are labels
-    assert series.gaps
+    # Gaps and notes are said in Chinese (render/warnings.py): only their symbols are data.
+    data.update(x for g in series.gaps for x in (g.symbol, g.named_by, str(g.year or "")) if x)
     body = page.find("body")
     assert body is not None
     for name in ("style", "svg"):
@@ -293,3 +292,173 @@ def test_the_redline_comments_speak_the_interface_language(negotiating: Comparis
     assert "Calls upon → Urges: stronger (吁请 → 促请)" in english
     assert "Calls upon → Urges: 加强 (吁请 → 促请)" in chinese_ui
     assert "Chinese: 吁请所有会员国加强国家宽带计划" in english and "中文: 吁请所有会员国加强国家宽带计划" in chinese_ui
+
+
+# -- spreadsheet, lineage, search, warnings and the CLI's own lines (issue 12, second round) ----------
+
+def test_the_chinese_spreadsheet_has_no_english_label(chinese: Comparison, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from resdiff.render.sheet import render_csv, render_xlsx, rows
+
+    data = _data(chinese)
+    cells = [str(cell) for line in rows(chinese, ui="zh") for cell in line]
+    # The word diff marks its edits with [-…-] and {+…+}: the marks are no words.
+    left = english_left("\n".join(cells), data)
+    assert left == [], left[:20]
+    assert english_left("\n".join(str(c) for line in rows(chinese) for c in line), data)  # English by default
+    assert rows(chinese, ui="zh")[0][1] == "类型" and "是" in cells and "改写" in cells
+    assert render_csv(chinese, ui="zh").decode("utf-8-sig").splitlines()[0].startswith("#,类型,")
+    path = tmp_path / "zh.xlsx"
+    path.write_bytes(render_xlsx(chinese, ui="zh"))
+    book = load_workbook(path)
+    assert book.sheetnames == ["改动", "文本"]
+    texts = "\n".join(str(c.value) for row in book["文本"].iter_rows() for c in row if c.value is not None)
+    left = english_left(texts + "\n" + str(book.properties.title), data)
+    assert left == [], left
+
+
+def _series_data(series: object) -> list[str]:
+    data: set[str] = set()
+    for member in series.members:  # type: ignore[attr-defined]
+        data.update(filter(None, (member.symbol, member.label, member.adopted, member.source, member.resolution.title)))
+        data.update(u.text for u in member.resolution.units)
+        data.update(filter(None, (u.lead for u in member.resolution.units)))
+    for comparison in series.comparisons:  # type: ignore[attr-defined]
+        if comparison is not None:
+            data.update(d.text for c in comparison.changes for d in c.diff)
+            data.update(x for c in comparison.changes if c.lead for x in (c.lead.old, c.lead.new))
+    for gap in series.gaps:  # type: ignore[attr-defined]
+        data.update(filter(None, (gap.symbol, gap.named_by, str(gap.year or ""))))
+    return sorted((s for s in data if s), key=len, reverse=True)
+
+
+def test_the_chinese_lineage_output_has_no_english_label() -> None:
+    from resdiff.render.lineage import render_lineage_text
+
+    _folder, _truth, series = loaded(5)
+    data = _series_data(series)
+    every = render_lineage_text(series.lineage(), ui="zh")
+    one = render_lineage_text(series.lineage("OP5"), ui="zh")
+    for text in (every, one):
+        left = english_left(text, data)
+        assert left == [], left[:20]
+    assert "沿革" in every and "始于" in one
+    assert english_left(render_lineage_text(series.lineage(), ui="en"), data)
+    assert render_lineage_text([], ui="zh") == "没有段落\n"
+
+
+def test_the_chinese_search_output_has_no_english_label(tmp_path: Path) -> None:
+    import shutil
+
+    from resdiff.render.search import render_hits_text
+    from resdiff.search import Index
+
+    folder = tmp_path / "zh"
+    folder.mkdir()
+    shutil.copy(CORPUS, folder / CORPUS.name)
+    shutil.copy(DRAFT, folder / "E-RES-2014-illustrative.txt")
+    with Index.open(folder) as index:
+        exact = index.search("能力建设", limit=5)
+        near = index.search("加强能力建设工作", limit=5)
+        whole = index.similar(resdiff.load(DRAFT).units[30].text.replace("鼓励", "敦促"), limit=3)
+    assert exact and whole
+    for hits in (exact, near, whole):
+        data: set[str] = set()
+        for hit in hits:
+            data.update(filter(None, (hit.text, hit.symbol, hit.source, hit.adopted)))
+            data.update(d.text for d in hit.diff)
+            data.update(filter(None, (o.symbol for o in hit.also)))
+        text = render_hits_text(hits, ui="zh")
+        left = english_left(text, sorted(data, key=len, reverse=True))
+        assert left == [], left[:20]
+    assert "草案即" in render_hits_text(whole, ui="zh") and "draft is" in render_hits_text(whole)
+    assert render_hits_text([], ui="zh") == "没有相符的段落\n"
+
+
+def _warned() -> list[resdiff.ParseWarning]:
+    """Warnings of every kind the parser gives, from illustrative variants of the corpus and the
+    English fixture (not official texts)."""
+    zh = CORPUS.read_text(encoding="utf-8")
+    en = (ROOT / "tests" / "fixtures" / "en" / "wsis-illustrative-2013.txt").read_text(encoding="utf-8")
+    variants = [
+        zh.replace(" 52. 欢迎欢迎欢迎欢迎埃及", " 54. 欢迎欢迎欢迎欢迎埃及", 1),             # numbering gap
+        zh.replace("强调强调强调强调急需", "急需", 1),                              # no lead
+        en.replace("*Recalling* General Assembly", "Bearing firmly General Assembly"),  # no lead (English)
+        en.replace("2006/46 of 28 July 2006", "2006/46 of 28 July 2006,5"),      # stray digit (English)
+        en.replace("[^1]:", "[^9]:"),                                            # unknown footnotes
+    ]
+    found = [w for text in variants for w in resdiff.parse(text).warnings]
+    assert {"numbering-gap", "no-lead", "stray-digit", "unknown-footnote"} <= {w.code for w in found}
+    return found
+
+
+def test_every_parser_warning_is_shown_in_chinese_and_kept_english_in_json() -> None:
+    from resdiff.render.warnings import TEMPLATES, read_back, warning_message
+
+    for warning in _warned():
+        assert read_back(warning) is not None, f"no template reads: {warning.message!r}"
+        shown = warning_message(warning, "zh")
+        quoted = re.findall(r"“([^”]*)”", warning.message)
+        assert english_left(shown, sorted(quoted, key=len, reverse=True)) == [], shown
+        assert warning.to_dict()["message"] == warning.message and warning_message(warning) == warning.message
+    for code, templates in TEMPLATES.items():  # every template, with sample values
+        for template in templates:
+            values = {name: "7" for name in re.findall(r"\{(\w+)\}", template)}
+            sample = resdiff.ParseWarning("OP1", code, template.format(**values))
+            assert read_back(sample) == (template, values)
+            assert english_left(warning_message(sample, "zh"), ["UTF-8", "Latin-1", "Windows-1252"]) == [], template
+    unknown = resdiff.ParseWarning(None, "no-lead", "a message no template knows")
+    assert warning_message(unknown, "zh").startswith("段落开头没有已知的引导词")
+
+
+def test_the_cli_warnings_and_errors_speak_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from resdiff.cli import main
+
+    text = CORPUS.read_text(encoding="utf-8").replace(" 52. 欢迎欢迎欢迎欢迎埃及", " 54. 欢迎欢迎欢迎欢迎埃及", 1)
+    source = tmp_path / "gap.txt"
+    source.write_text(text, encoding="utf-8")
+    assert main(["parse", str(source), "--ui", "zh", "--strict"]) == 2
+    err = capsys.readouterr().err
+    assert "resdiff：警告：" in err and "编号有缺口" in err and "resdiff：错误：" in err
+    assert english_left(err.replace(str(source), " "), ["numbering-gap", "strict"]) == [], err
+    assert main(["parse", str(source), "--ui", "en", "--strict"]) == 2
+    assert "the numbering has a gap" in capsys.readouterr().err
+    assert main(["search", "能力", str(tmp_path), "--limit", "0", "--ui", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("resdiff：错误：") and english_left(err, ["--limit"]) == [], err
+    assert main(["diff", str(source), str(source), "-o", str(tmp_path / "x.pdf"), "--ui", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert "无法写入" in err
+
+
+def test_the_chinese_timeline_says_its_gaps_and_notes_in_chinese(tmp_path: Path) -> None:
+    import shutil
+
+    from resdiff.render.warnings import gap_message, note_message
+    from resdiff.series import Gap, Series
+
+    folder = tmp_path / "en"
+    folder.mkdir()
+    shutil.copy(BILINGUAL / "earlier" / "A-RES-69-904-en.txt", folder / "A-RES-69-904-en.txt")
+    shutil.copy(BILINGUAL / "draft-en.txt", folder / "draft-en.txt")  # recalls 70/901, not in the folder
+    series = Series.load(folder)
+    assert series.gaps
+    page = render_timeline(series, ui="zh")
+    for gap in series.gaps:
+        assert gap_message(gap, "zh") in page and str(gap) not in page
+    assert "A/RES/70/901（A/C.2/71/L.901回顾了它）不在文件夹中" in page
+    assert gap_message(Gap("year", year=2015), "zh") == "2015年没有文本"
+    assert note_message("E/RES/2014/9 recalls no predecessor: compared with E/RES/2013/9", "zh") == \
+        "E/RES/2014/9未回顾前一项决议：与E/RES/2013/9比较"
+
+
+def test_the_chinese_report_shows_parser_warnings_in_chinese_and_can_switch() -> None:
+    text = CORPUS.read_text(encoding="utf-8").replace(" 52. 欢迎欢迎欢迎欢迎埃及", " 54. 欢迎欢迎欢迎欢迎埃及", 1)
+    comparison = resdiff.compare(text, DRAFT)
+    assert comparison.old.warnings
+    page = render_html(comparison, ui="zh")
+    assert "执行段落54.紧接第51.段：编号有缺口" in page
+    assert 'data-i18n="operative paragraph {number}. follows paragraph {last}.: the numbering has a gap"' in page
+    english = render_html(comparison, ui="en")
+    assert "operative paragraph 54. follows paragraph 51.: the numbering has a gap" in english

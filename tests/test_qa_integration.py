@@ -49,25 +49,6 @@ def test_qa_every_module_the_tests_import_is_installed_by_the_test_extra() -> No
         assert _DISTRIBUTION.get(module, module).lower() in declared, f"{module} is imported by the tests but not in .[test]"
 
 
-def test_qa_the_gaps_of_a_chinese_timeline_are_in_chinese() -> None:
-    """The timeline under --ui zh printed its gaps in English ("…, recalled by …, is not in the folder")."""
-    from resdiff.i18n import translations
-    from resdiff.render.timeline import render_timeline
-    from resdiff.series import Gap
-    from tests.series_gen.cached import loaded
-
-    _folder, _truth, series = loaded(5)
-    assert series.gaps
-    zh, en = render_timeline(series, ui="zh"), render_timeline(series, ui="en")
-    for gap in series.gaps:
-        assert str(gap) in en and str(gap) not in zh
-        assert gap.describe(translations("zh").gettext) in zh
-    assert "recalled by" not in zh and "不在文件夹中" in zh
-    zh_ = translations("zh").gettext
-    assert Gap("listed", "E/RES/2010/2", 2010).describe(zh_) == "E/RES/2010/2（列于 series.toml）不在文件夹中"
-    assert Gap("year", year=2011).describe(zh_) == "2011 年没有文本"
-
-
 def test_qa_a_chinese_text_read_as_english_is_warned_about() -> None:
     """`--lang zh` on an English text warned `not-chinese`; `--lang en` on a Chinese text said nothing."""
     import resdiff
@@ -190,3 +171,13 @@ def test_qa_every_public_name_is_in_the_readme() -> None:
     assert missing == []
     for name in resdiff.__all__:
         assert getattr(resdiff, name) is not None  # lazy names load too
+
+
+def test_qa_the_not_english_warning_is_said_in_chinese_under_ui_zh() -> None:
+    import resdiff
+    from resdiff.render.warnings import warning_message
+    from tests.conftest import CORPUS
+
+    warning = resdiff.parse(CORPUS.read_text(encoding="utf-8"), language="en").warnings[0]
+    assert warning.code == "not-english"
+    assert warning_message(warning, "zh") == "文本大部分不是英文：可能不是决议的英文本"

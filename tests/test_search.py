@@ -302,3 +302,65 @@ def test_a_search_with_a_current_index_loads_no_jieba(corpus_folder: Path, tmp_p
     assert done.returncode == 0 and done.stderr.strip() == "False"
     (hit, *_) = json.loads(done.stdout)
     assert hit["unit"] == "OP11" and hit["text"][hit["span"][0]:hit["span"][1]] == "加强能力建设"
+
+
+EXAMPLES_EN = CORPUS.parents[3] / "examples" / "bilingual"
+
+
+@pytest.fixture()
+def english_folder(tmp_path: Path) -> Path:
+    """Two illustrative English texts of one series (examples/bilingual), not official texts."""
+    folder = tmp_path / "en"
+    folder.mkdir()
+    shutil.copy(EXAMPLES_EN / "earlier" / "A-RES-69-904-en.txt", folder / "A-RES-69-904-en.txt")
+    shutil.copy(EXAMPLES_EN / "old-en.txt", folder / "A-RES-70-901-en.txt")
+    return folder
+
+
+def test_english_texts_are_indexed_searched_and_followed_without_jieba(english_folder: Path) -> None:
+    """Issue 12: English paragraphs are cut by the English segmenter in the index, in a search for
+    a whole draft paragraph and in a series; jieba is never loaded for them."""
+    code = ("import sys, json; from resdiff.search import Index; from resdiff.series import Series\n"
+            f"index = Index.open({str(english_folder)!r})\n"
+            "hits = index.similar('Urges all Member States to strengthen national broadband plans, and further "
+            "calls upon the entities of the United Nations system to support them;')\n"
+            "exact = index.search('information and communications technologies')\n"
+            f"series = Series.load({str(english_folder)!r})\n"
+            "print(json.dumps({'jieba': 'jieba' in sys.modules, 'similar': [(h.unit, h.score, "
+            "[(op.op, op.text) for op in h.diff]) for h in hits], 'exact': len(exact), "
+            "'series': [m.resolution.symbol for m in series.members]}))")
+    env = {**os.environ, "PYTHONPATH": str(CORPUS.parents[3] / "src")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert found["jieba"] is False
+    assert found["exact"] >= 2
+    assert found["series"] == ["A/RES/69/904", "A/RES/70/901"]
+    unit, score, diff = found["similar"][0]
+    assert 0.5 < score < 1.0
+    # The word diff is over whole English words: nothing inserted or deleted is part of a word.
+    assert unit == "OP2" and [(op, text) for op, text in diff if op != "equal"] == [
+        ("delete", "Calls upon"), ("insert", "Urges")]
+
+
+def test_an_english_paragraph_is_not_near_another_for_sharing_spaces(english_folder: Path) -> None:
+    """Spaces are words for the diff, never evidence of similarity."""
+    with Index.open(english_folder) as index:
+        assert index.similar("Invites the regional commissions to hold a meeting on the measurement of "
+                             "broadband prices in small island developing States in the coming year;") == []
+        close = index.similar("Recognizing that information and communications technologies can speed up "
+                              "progress towards all the Sustainable Development Goals,")
+        assert close and close[0].unit.startswith("PP")
+
+
+def test_an_index_whose_english_words_jieba_cut_is_built_again(english_folder: Path) -> None:
+    """The index's fingerprint names the English segmenter: an index made before is rebuilt."""
+    with Index.open(english_folder) as index:
+        location = index.location
+    assert location is not None
+    with sqlite3.connect(location) as db:
+        db.execute("UPDATE meta SET value = replace(value, '+en', '+old') WHERE value LIKE '%+en%'")
+        assert db.total_changes == 1
+    db.close()
+    with Index.open(english_folder) as index:
+        assert index.indexed == 2

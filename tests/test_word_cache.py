@@ -147,3 +147,25 @@ def test_jieba_is_loaded_without_pkg_resources_and_cuts_the_same(tmp_path: Path)
             f"w = Segmenter(cache=WordCache(None)).words({TERM!r}); "
             "print(list(w), 'pkg_resources' in sys.modules, 'jieba' in sys.modules)")
     assert _run(code, tmp_path / "cache").strip() == "['信息社会世界首脑会议', '的', '成果'] False True"
+
+
+def test_english_texts_never_reach_the_word_cache_and_chinese_keys_name_the_segmenter(tmp_path: Path) -> None:
+    """Issue 12: English paragraphs are cut by the English segmenter, even when a comparison is handed
+    the (jieba) segmenter of a series; the cache key of a Chinese paragraph names language and
+    segmenter beside the dictionaries, so no other segmenter's words can be read back for it."""
+    import hashlib
+
+    cache = WordCache(tmp_path / WORD_CACHE_NAME)
+    segmenter = Segmenter(cache=cache)
+    examples = ROOT / "examples" / "bilingual"
+    english = resdiff.compare(examples / "old-en.txt", examples / "draft-en.txt", segmenter=segmenter)
+    assert english.changes and english.old.language == "en"
+    cache.flush()
+    assert not (tmp_path / WORD_CACHE_NAME).exists() or sqlite3.connect(
+        tmp_path / WORD_CACHE_NAME).execute("SELECT count(*) FROM words").fetchone()[0] == 0
+    segmenter.words(TERM)
+    cache.flush()
+    with sqlite3.connect(tmp_path / WORD_CACHE_NAME) as db:
+        (key,) = db.execute("SELECT key FROM words").fetchone()
+    plain = hashlib.blake2b(TERM.encode(), digest_size=16, key=dictionary_version()).digest()
+    assert bytes(key) != plain and len(bytes(key)) == 16

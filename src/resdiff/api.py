@@ -17,6 +17,7 @@ from resdiff.structure import build
 
 if TYPE_CHECKING:  # jieba loads only when a comparison needs it
     from resdiff.segment import Segmenter
+    from resdiff.segment_en import EnglishSegmenter
 
 Source = Resolution | str | os.PathLike[str]
 
@@ -94,7 +95,8 @@ def _resolution(source: Source) -> Resolution:
     return parse(source)
 
 
-def compare(old: Source, new: Source, *, options: Options | None = None, segmenter: Segmenter | None = None,
+def compare(old: Source, new: Source, *, options: Options | None = None,
+            segmenter: Segmenter | EnglishSegmenter | None = None,
             old_other: Source | None = None, new_other: Source | None = None, **overrides: Any) -> Comparison:
     """Align two resolutions and classify every change (see ``resdiff.comparison/1``).
 

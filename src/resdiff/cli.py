@@ -15,12 +15,21 @@ from typing import TYPE_CHECKING
 
 from resdiff import __version__
 from resdiff.errors import InputError, ResdiffError
+from resdiff.i18n import default_ui, translations
 
 if TYPE_CHECKING:
     from resdiff.model import Resolution
     from resdiff.series import Series
 
 EXIT_ERROR = 2
+
+#: The interface language of the running command (``--ui``, else the locale): set by :func:`main`.
+_UI = ["en"]
+
+
+def _(message: str) -> str:
+    """The CLI's own message in the interface language (``resdiff: error: …`` → ``resdiff：错误：…``)."""
+    return translations(_UI[0]).gettext(message)
 
 #: What ``resdiff diff`` and ``resdiff brief`` write.
 DIFF_FORMATS = ("text", "json", "html", "docx", "xlsx", "csv")
@@ -40,8 +49,11 @@ def _safe(text: object) -> str:
 
 
 def _note(message: str) -> None:
-    """A warning of resdiff's own (not the parser's) on stderr, control characters escaped."""
-    print(f"resdiff: warning: {_safe(message)}", file=sys.stderr)
+    """A warning of resdiff's own (not the parser's) on stderr, in the interface language, control
+    characters escaped."""
+    from resdiff.render.warnings import note_message
+
+    print(_("resdiff: warning: {message}").format(message=_safe(note_message(message, _UI[0]))), file=sys.stderr)
 
 
 def _colour(choice: str, stream: object) -> bool:
@@ -83,11 +95,11 @@ def _write(content: str | bytes, output: str | None) -> None:
             else:
                 path.write_text(content, encoding="utf-8")
         except OSError as exc:
-            raise InputError(f"cannot write {output}: {exc.strerror}") from exc
-        print(f"wrote {_safe(output)}", file=sys.stderr)
+            raise InputError(_("cannot write {output}: {reason}").format(output=output, reason=exc.strerror)) from exc
+        print(_("wrote {output}").format(output=_safe(output)), file=sys.stderr)
     elif isinstance(content, bytes):
         if sys.stdout.isatty():
-            raise InputError("a Word or Excel file is not for the terminal: give -o FILE (or -o - to pipe it)")
+            raise InputError(_("a Word or Excel file is not for the terminal: give -o FILE (or -o - to pipe it)"))
         sys.stdout.flush()
         sys.stdout.buffer.write(content)
         sys.stdout.flush()
@@ -118,9 +130,11 @@ def _format_for(output: str | None, given: str | None, default: str = "text", *,
         fmt = "text"  # a text summary is valid Markdown enough to keep under .md
     if fmt is None or fmt not in allowed:
         endings = ", ".join(sorted({e for e, f in EXTENSIONS.items() if f in allowed and e != ".htm"}))
-        raise InputError(f"cannot write {output}: {command} writes {endings}")
+        raise InputError(_("cannot write {output}: {command} writes {endings}").format(
+            output=output, command=command, endings=endings))
     if given and given != fmt and not (given == "text" and fmt == "markdown" and "markdown" not in allowed):
-        raise InputError(f"--format {given} does not match {output} ({fmt})")
+        raise InputError(_("--format {given} does not match {output} ({fmt})").format(given=given, output=output,
+                                                                                      fmt=fmt))
     return fmt
 
 
@@ -128,12 +142,18 @@ def _format_for(output: str | None, given: str | None, default: str = "text", *,
 
 def _warn(resolution: Resolution, name: str, strict: bool) -> bool:
     """Print the parser's warnings on stderr; with ``strict``, any warning is an error (True)."""
+    from resdiff.render.warnings import warning_message
+
     for warning in resolution.warnings:
         where = f"{name}: {warning.unit}" if warning.unit else name
-        print(_safe(f"resdiff: warning: {where}: {warning.message} [{warning.code}]"), file=sys.stderr)
+        message = warning_message(warning, _UI[0])
+        print(_safe(_("resdiff: warning: {where}: {message} [{code}]").format(
+            where=where, message=message, code=warning.code)), file=sys.stderr)
     if strict and resolution.warnings:
         n = len(resolution.warnings)
-        print(_safe(f"resdiff: error: {name}: {n} warning{'s' * (n != 1)} and --strict"), file=sys.stderr)
+        said = (_("{name}: {n} warning and --strict") if n == 1 else _("{name}: {n} warnings and --strict"))
+        print(_safe(_("resdiff: error: {message}").format(message=said.format(name=name, n=n))),
+              file=sys.stderr)
         return True
     return False
 
@@ -154,8 +174,6 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 def _ui(args: argparse.Namespace) -> str:
     """The interface language: ``--ui``, else the user's locale."""
-    from resdiff.i18n import default_ui
-
     return str(args.ui) if getattr(args, "ui", None) else default_ui()
 
 
@@ -191,11 +209,11 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     elif fmt == "xlsx":
         from resdiff.render.sheet import render_xlsx
 
-        content = render_xlsx(comparison, title=args.title)
+        content = render_xlsx(comparison, title=args.title, ui=_ui(args))
     elif fmt == "csv":
         from resdiff.render.sheet import render_csv
 
-        content = render_csv(comparison)
+        content = render_csv(comparison, ui=_ui(args))
     else:
         from resdiff.render.text import render_comparison_text
 
@@ -240,10 +258,12 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
 
 def _report_series(series: Series) -> None:
     """The holes in a series' chain and what was set aside, on stderr: the output stays clean."""
+    from resdiff.render.warnings import gap_message
+
     if series.gaps:
-        shown = ", ".join(str(gap) for gap in series.gaps[:5])
-        more = f" (+{len(series.gaps) - 5} more)" if len(series.gaps) > 5 else ""
-        print(f"resdiff: note: gaps in the series: {_safe(shown)}{more}", file=sys.stderr)
+        shown = _(", ").join(gap_message(gap, _UI[0]) for gap in series.gaps[:5])
+        more = " " + _("(+{n} more)").format(n=len(series.gaps) - 5) if len(series.gaps) > 5 else ""
+        print(_("resdiff: note: gaps in the series: {gaps}").format(gaps=_safe(shown) + more), file=sys.stderr)
     for warning in series.warnings:
         _note(warning)
 
@@ -263,7 +283,7 @@ def _cmd_lineage(args: argparse.Namespace) -> int:
     else:
         from resdiff.render.lineage import render_lineage_text
 
-        _write(render_lineage_text(lineages, colour=_to_terminal(args)), args.output)
+        _write(render_lineage_text(lineages, colour=_to_terminal(args), ui=_ui(args)), args.output)
     return 0
 
 
@@ -293,16 +313,16 @@ def _report_unindexed(folder: str, index: object) -> None:
             load(file)
         except ResdiffError as exc:
             reason = str(exc).replace(f"{file}: ", "")
-            _note(f"skipped {file.name}: {reason}")
+            _note(f"skipped {file.name}: {reason}")  # (said as ``skipped {message}`` in the interface language)
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
     from resdiff.search import Index
 
     if args.paragraph is None and not (args.query or "").strip():
-        raise InputError("give the wording to search for, or --paragraph FILE_OR_TEXT")
+        raise InputError(_("give the wording to search for, or --paragraph FILE_OR_TEXT"))
     if args.limit < 1:
-        raise InputError("--limit takes a whole number of 1 or more")
+        raise InputError(_("--limit takes a whole number of 1 or more"))
     with Index.open(args.folder, progress=_progress(True), skip_unreadable=True) as index:
         for warning in index.warnings:
             _note(warning)
@@ -329,7 +349,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     else:
         from resdiff.render.search import render_hits_text
 
-        _write(render_hits_text(hits, colour=_to_terminal(args)), args.output)
+        _write(render_hits_text(hits, colour=_to_terminal(args), ui=_ui(args)), args.output)
     return 0
 
 
@@ -408,6 +428,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text"), help="text (default) or json; from -o's extension if not given")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP)
+    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
     p.set_defaults(run=_cmd_lineage)
 
     p = sub.add_parser("chain", help="a timeline page of a whole series")
@@ -424,6 +445,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text"), help="text (default) or json; from -o's extension if not given")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP)
+    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
     p.set_defaults(run=_cmd_search)
     return parser
 
@@ -431,13 +453,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _UI[0] = _ui(args)
     try:
         return int(args.run(args))
     except ResdiffError as exc:
-        print(f"resdiff: error: {_safe(exc)}", file=sys.stderr)
+        print(_("resdiff: error: {message}").format(message=_safe(exc)), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("resdiff: interrupted", file=sys.stderr)
+        print(_("resdiff: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader (``| head``) has gone: not an error. Keep Python from complaining at exit.
@@ -447,9 +470,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         # Only what names no file is the output (standard output); anything else says which file.
         if exc.filename:
-            print(f"resdiff: error: {_safe(exc.filename)}: {_safe(exc.strerror or exc)}", file=sys.stderr)
+            message = f"{_safe(exc.filename)}: {_safe(exc.strerror or exc)}"
         else:
-            print(f"resdiff: error: cannot write the output: {_safe(exc.strerror or exc)}", file=sys.stderr)
+            message = _("cannot write the output: {reason}").format(reason=_safe(exc.strerror or exc))
+        print(_("resdiff: error: {message}").format(message=message), file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -122,7 +122,54 @@ def leads_en() -> dict[str, EnglishLead]:
             first = found[0]
             en = key[:1].upper() + key[1:]
             table[key] = EnglishLead(en, first.zh, first.scale, first.rank, first.part, f"{en} …")
+    # The preamble's participle of every operative lead (``Notes with deep concern`` → ``Noting with
+    # deep concern``, ``Expresses deep concern`` → ``Expressing deep concern``), on the same step.
+    for key, operative in list(table.items()):
+        participle = _participle(key)
+        if participle is not None and participle not in table:
+            en = participle[:1].upper() + participle[1:]
+            table[participle] = EnglishLead(en, operative.zh, operative.scale, operative.rank, "preambular",
+                                            f"{en} …")
     return table
+
+
+#: Adverbs that may stand before the verb of a lead (``Strongly condemns``, ``Warmly welcomes``).
+_VERB_ADVERBS = ("again", "warmly", "strongly", "highly", "firmly", "fully", "once")
+
+
+#: Verbs whose final consonant doubles before ``-ing``.
+_DOUBLED = {"commits": "committing", "permits": "permitting", "regrets": "regretting", "submits": "submitting"}
+
+
+def _participle(lead: str) -> str | None:
+    """The ``-ing`` form of an operative lead whose verb is in the third person (``stresses`` →
+    ``stressing``, ``notes`` → ``noting``, ``agrees`` → ``agreeing``), else ``None``."""
+    words = lead.split()
+    at = 1 if len(words) > 1 and words[0] in _VERB_ADVERBS else 0
+    first = _ing(words[at])
+    if first is None:
+        return None
+    words[at] = first
+    # A second verb after ``and`` takes the same form (``Commends and encourages`` →
+    # ``Commending and encouraging``).
+    for k in range(at + 2, len(words)):
+        if words[k - 1] == "and":
+            words[k] = _ing(words[k]) or words[k]
+    return " ".join(words)
+
+
+def _ing(verb: str) -> str | None:
+    if len(verb) < 4 or not verb.endswith("s") or verb.endswith(("ss", "us")) or not verb.isalpha():
+        return None  # not a verb in the third person (``conscious``, ``Congress``)
+    if verb in _DOUBLED:
+        return _DOUBLED[verb]
+    if verb.endswith(("sses", "shes", "ches", "xes", "zes")):
+        stem = verb[:-2]
+    elif verb.endswith("ies"):
+        stem = verb[:-3] + "y"
+    else:
+        stem = verb[:-1]
+    return stem[:-1] + "ing" if stem.endswith("e") and not stem.endswith("ee") else stem + "ing"
 
 
 @lru_cache(maxsize=1)

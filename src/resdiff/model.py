@@ -268,7 +268,7 @@ class Resolution:
                 part = unit.part
                 title = unit.kind == "heading" and unit.id == f"{part}.H1"
                 lines.append(f"{part}. {unit.text}" if title else part)
-                lines.append(f"{self.body or '大会'}，")
+                lines.append(f"The {self.body or 'General Assembly'}," if english else f"{self.body or '大会'}，")
                 if title:
                     continue
             text = unit.text

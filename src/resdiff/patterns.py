@@ -159,11 +159,17 @@ RE_GLUED_ANY = re.compile(r"[,，;；。:：][ \t]*(?:\d{1,2}(?![\d年月日个�
 RE_GLUED_ONE = re.compile(r"\d{1,2}|[(（](\d{1,2})[)）]|\[(\d{1,2})\]")
 
 #: An own-body resolution recalled in the preamble, with its date and number:
-#: ``其关于……的2012年7月24日第2012/5号决议``.
+#: ``其关于……的2012年7月24日第2012/5号决议``; or several at once (``其第2012/5号和第2013/9号决议``,
+#: ``其2012年7月24日第2012/5号和2013年7月25日第2013/9号决议``): ``numbers`` holds them all
+#: (:data:`RE_RESOLUTION_NUMBER` finds each), ``number`` the last.
 RE_RECALLED_OWN = re.compile(
-    r"其(?:关于(?P<subject>.*?)的)?(?P<date>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?"
-    r"第(?P<number>\d{2,4}/\d{1,4})号决议"
+    r"其(?:关于(?P<subject>.*?)的)?"
+    r"(?P<numbers>(?:(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?第\d{2,4}/\d{1,4}号(?:、|和|及|以及))*"
+    r"(?P<date>(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?第(?P<number>\d{2,4}/\d{1,4})号)决议"
 )
+
+#: A resolution's number inside a list of them: ``2012/5``.
+RE_RESOLUTION_NUMBER = re.compile(r"(?<![\d/])\d{2,4}/\d{1,4}(?![\d/])")
 
 #: A mark that ends a clause inside a paragraph: ``，`` ``；`` (and their half-width forms).
 RE_INNER_MARK = re.compile(r"[，；,;]")
@@ -280,8 +286,11 @@ RE_FOOTNOTE_LINE_EN = re.compile(
     r"^\s*(?:\[\^?(?P<b>\d{1,2})\]\s*:?|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|(?P<n>\d{1,2})(?![\d.,/]))\s*(?P<text>\S.*)$")
 
 #: Footnote numbers glued after a paragraph's punctuation in a web copy: ``Society,1`` and
-#: ``2003,1 as endorsed`` (the ``1``), ``report;2``, two at once ``society,2,3``.
-RE_GLUED_MARK_EN = re.compile(r"(?<=[A-Za-z0-9)\]”’\"'][,;.:])(?P<n>\d{1,2}(?:,\d{1,2})*)(?=\s|$)")
+#: ``2003,1 as endorsed`` (the ``1``), ``report;2``, two at once ``society,2,3``; never a number of a
+#: list typed without spaces (``paragraphs 4,5 and 6``, ``sections 2,3,4 and 5``: a comma after a
+#: number of one to three digits that starts after a space or another comma).
+RE_GLUED_MARK_EN = re.compile(r"(?<=[A-Za-z0-9)\]”’\"'][,;.:])(?<![\s,]\d,)(?<![\s,]\d\d,)(?<![\s,]\d\d\d,)"
+                              r"(?P<n>\d{1,2}(?:,\d{1,2})*)(?=\s|$)")
 
 #: An italic lead in a clean English text: ``*Recalling also*``, ``_Urges_``, at a paragraph's
 #: start (after its number).
@@ -290,9 +299,11 @@ RE_ITALIC_LEAD_EN = re.compile(
     r"(?:\*(?P<a>[^*\d][^*]{0,59})\*(?!\*)|_(?P<b>[^_\d][^_]{0,59})_)")
 
 #: An own-body resolution recalled in the preamble, with its number, date and subject:
-#: ``its resolution 2012/5 of 24 July 2012 on the assessment of the progress made …``.
+#: ``its resolution 2012/5 of 24 July 2012 on the assessment of the progress made …``; or several
+#: (``its resolutions 2012/5 and 2013/9 on …``): ``numbers`` holds them all.
+_OWN_EN = rf"\d{{2,4}}/\d{{1,4}}(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH_EN})\s+\d{{4}})?"
 RE_RECALLED_OWN_EN = re.compile(
-    rf"\bits\s+resolutions?\s+(?P<number>\d{{2,4}}/\d{{1,4}})(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH_EN})\s+\d{{4}})?"
+    rf"\bits\s+resolutions?\s+(?P<numbers>(?P<number>{_OWN_EN})(?:(?:,\s*|,?\s+and\s+){_OWN_EN})*)"
     r"(?:,?\s+(?:on|entitled)\s+(?P<subject>[^,;]+))?")
 
 #: The symbol of a draft, alone on its line: ``A/C.2/71/L.901``, ``E/CN.16/2014/L.2``,

@@ -54,16 +54,20 @@ from typing import Any, NamedTuple, Protocol
 from rapidfuzz import fuzz, process
 
 from resdiff.errors import ResdiffError, SeriesError
+from resdiff.lang import RE_IDEOGRAPH, detect_language
 from resdiff.model import DiffOp
 from resdiff.options import DEFAULT_OPTIONS, Options
 from resdiff.patterns import RE_CJK_SPACE
 from resdiff.segment import Segmenter, _decode, _encode, cache_dir, dictionary_version, is_punctuation
+from resdiff.segment_en import EnglishSegmenter
 from resdiff.series import corpus_files
 from resdiff.worddiff import diff_words
 
 Progress = Callable[[int, int, str], None]
 
 INDEX_SCHEMA = "resdiff.index/2"
+#: Changes whenever :class:`~resdiff.segment_en.EnglishSegmenter` would cut words differently.
+ENGLISH_SEGMENTER_VERSION = 1
 #: The index file's name in the corpus folder (ignored by git: ``*.resdiff-index*``).
 INDEX_NAME = ".resdiff-index.sqlite3"
 #: The key of the index's keyed hashes, in the cache folder.
@@ -666,6 +670,7 @@ class Index:
         """Files that vanished while the folder was being indexed, and the like."""
         self._options = options or DEFAULT_OPTIONS
         self._segmenter: Segmenter | None = None
+        self._english = EnglishSegmenter()
         self._size = store.count()
         self._records = store.files()
 
@@ -760,17 +765,24 @@ class Index:
         paragraph = _clean(RE_PASTED_NUMBER.sub("", paragraph.replace("**", "")))
         if not paragraph:
             return []
-        if self._segmenter is None:
-            self._segmenter = Segmenter(self._options)
-        words = list(self._segmenter.words(paragraph))
-        return self._checked(lambda: self._similar(paragraph, words, limit, cutoff))
+        english = _is_english(paragraph)
+        if english:
+            words = list(self._english.words(paragraph))
+        else:
+            if self._segmenter is None:
+                self._segmenter = Segmenter(self._options)
+            words = list(self._segmenter.words(paragraph))
+        return self._checked(lambda: self._similar(paragraph, words, limit, cutoff, english))
 
-    def _similar(self, paragraph: str, words: list[str], limit: int, cutoff: float) -> list[Hit]:
+    def _similar(self, paragraph: str, words: list[str], limit: int, cutoff: float,
+                 english: bool = False) -> list[Hit]:
         candidates = self._store.sharing(paragraph, SIMILAR_CANDIDATES)
         found = self._store.wordings(candidates)
         codes: dict[str, str] = {}
 
         def coded(ws: Iterable[str]) -> str:
+            if english:  # English words are compared by their stems, and spaces are no words
+                ws = (self._english.key(w) for w in ws if not w.isspace())
             return "".join(codes.setdefault(w, chr(_BASE + len(codes))) for w in ws)
 
         draft = coded(words)
@@ -853,7 +865,7 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
     gone = [name for name in records if name not in names] + sorted(store.untrusted() - set(records))
     if gone:
         store.remove(gone)
-    segmenter: Segmenter | None = None
+    cut = _Cutter(options)
     indexed = 0
     warnings: list[str] = []
     pending: list[tuple[str, FileRecord, list[tuple[str, str]]]] = []
@@ -896,21 +908,50 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
         pending.append((file.name, FileRecord(stat.st_size, stat.st_mtime_ns, digest, resolution.symbol,
                                               _iso(resolution.adopted)),
                         [(u.id, u.text) for u in resolution.units]))
+        if resolution.language == "en":
+            cut.english.update(u.text for u in resolution.units)
         if len(pending) >= BATCH:
-            segmenter = segmenter or Segmenter(options)
-            store.put(pending, segmenter.words_many)
+            store.put(pending, cut)
             pending.clear()
+            cut.english.clear()
         indexed += 1
         kept += 1
     if pending:
-        segmenter = segmenter or Segmenter(options)
-        store.put(pending, segmenter.words_many)
+        store.put(pending, cut)
     store.settle()
     if progress:
         progress(len(files), len(files), "indexed")
     if not kept:
         raise SeriesError(f"{folder}: none of its files could be read as a resolution")
     return indexed, warnings
+
+
+class _Cutter:
+    """Cuts the paragraphs of a batch into words, each with the segmenter of its text's language:
+    an English paragraph by :class:`~resdiff.segment_en.EnglishSegmenter`, a Chinese one by jieba
+    (through the word cache), which is not even loaded for a folder of English texts."""
+
+    def __init__(self, options: Options | None) -> None:
+        self._options = options
+        self._chinese: Segmenter | None = None
+        self._english_segmenter = EnglishSegmenter()
+        self.english: set[str] = set()
+        """The paragraphs of the batch that belong to English texts."""
+
+    def __call__(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
+        found: dict[int, tuple[str, ...]] = {}
+        chinese = [k for k, text in enumerate(texts) if text not in self.english]
+        if chinese:
+            if self._chinese is None:
+                self._chinese = Segmenter(self._options)
+            found.update(zip(chinese, self._chinese.words_many([texts[k] for k in chinese])))
+        return [found[k] if k in found else self._english_segmenter.words(text) for k, text in enumerate(texts)]
+
+
+def _is_english(text: str) -> bool:
+    """Whether a wording is English: told from its letters, and a short one from having no ideograph."""
+    language = detect_language(text)
+    return language == "en" or (language is None and not RE_IDEOGRAPH.search(text))
 
 
 def _iso(date: str | None) -> str | None:
@@ -946,7 +987,9 @@ def _sha256(path: Path) -> str:
 def _dictionary_fingerprint(options: Options | None) -> str:
     """Changes when the words would be cut differently: resdiff's dictionary, the user's, jieba's."""
     opts = options or DEFAULT_OPTIONS
-    return dictionary_version(opts.user_dictionary, un_terms=opts.un_terms).hex()
+    # English paragraphs are cut by their own segmenter: its version is part of the fingerprint, so
+    # an index whose English words jieba cut (before issue 12) is built again.
+    return dictionary_version(opts.user_dictionary, un_terms=opts.un_terms).hex() + f"+en{ENGLISH_SEGMENTER_VERSION}"
 
 
 def _clean(text: str) -> str:

@@ -313,14 +313,19 @@ def word_cache() -> WordCache:
 
 
 class Segmenter:
-    """Cuts texts into words with one tokenizer, remembering what it has cut (see the module)."""
+    """Cuts Chinese texts into words with one tokenizer, remembering what it has cut (see the module)."""
+
+    language = "zh"
 
     def __init__(self, options: Options | None = None, *, cache_size: int = 4096,
                  cache: WordCache | None = None) -> None:
         self._user_dictionary = options.user_dictionary if options else None
         self._un_terms = options.un_terms if options else True
         self._tk: jieba.Tokenizer | None = None
-        self._version = dictionary_version(self._user_dictionary, un_terms=self._un_terms)
+        # The cache key names the language and the segmenter as well as the dictionaries: an English
+        # text is cut by :class:`resdiff.segment_en.EnglishSegmenter`, never stored under jieba's key.
+        self._version = hashlib.blake2b(
+            b"zh/jieba\x00" + dictionary_version(self._user_dictionary, un_terms=self._un_terms), digest_size=32).digest()
         self._disk = cache if cache is not None else word_cache()
         self._cache: dict[str, tuple[str, ...]] = {}
         self._cache_size = cache_size

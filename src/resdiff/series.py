@@ -36,11 +36,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from resdiff.engine import AnySegmenter, segmenter_for
 from resdiff.errors import ResdiffError, SeriesError
 from resdiff.lineage import Lineage, Tracer
 from resdiff.model import Comparison, Resolution
 from resdiff.options import DEFAULT_OPTIONS, Options
-from resdiff.segment import Segmenter
 
 Progress = Callable[[int, int, str], None]
 
@@ -75,19 +75,12 @@ class Gap:
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "symbol": self.symbol, "year": self.year, "named_by": self.named_by}
 
-    def describe(self, _: Callable[[str], str] = str) -> str:
-        """The gap in a sentence; ``_`` translates it (a gettext function, see :mod:`resdiff.i18n`)."""
-        if self.kind == "predecessor":
-            if self.named_by:
-                return _("{symbol}, recalled by {named_by}, is not in the folder").format(
-                    symbol=self.symbol, named_by=self.named_by)
-            return _("{symbol}, recalled by a text without a symbol, is not in the folder").format(symbol=self.symbol)
-        if self.kind == "listed":
-            return _("{symbol} (listed in {file}) is not in the folder").format(symbol=self.symbol, file=SERIES_FILE)
-        return _("no text for {year}").format(year=self.year)
-
     def __str__(self) -> str:
-        return self.describe()
+        if self.kind == "predecessor":
+            return f"{self.symbol}, recalled by {self.named_by or 'a text without a symbol'}, is not in the folder"
+        if self.kind == "listed":
+            return f"{self.symbol} (listed in {SERIES_FILE}) is not in the folder"
+        return f"no text for {self.year}"
 
 
 @dataclass(frozen=True)
@@ -248,14 +241,18 @@ class Series:
 
         total = len(members) - 1
         comparisons: list[Comparison | None] = [None]
-        segmenter = Segmenter(options or DEFAULT_OPTIONS)  # each text is cut into words once
+        # Each text is cut into words once, by the segmenter of its language (jieba only for Chinese).
+        segmenters: dict[str, AnySegmenter] = {}
         for k, member in enumerate(members[1:], start=1):
             assert member.parent is not None
             before = members[member.parent]
             if progress:
                 progress(k - 1, total, f"comparing {before.label} → {member.label}")
+            language = before.resolution.language
+            if language not in segmenters:
+                segmenters[language] = segmenter_for(language, options or DEFAULT_OPTIONS)
             comparisons.append(compare(before.resolution, member.resolution, options=options or DEFAULT_OPTIONS,
-                                       segmenter=segmenter))
+                                       segmenter=segmenters[language]))
         if progress and total:
             progress(total, total, "compared")
         return cls(tuple(members), tuple(comparisons), tuple(gaps), tuple(warnings), folder)

@@ -442,15 +442,15 @@ def _predecessor(units: list[Unit], top: _Top, prefix: str | None, year: int | N
         if unit.kind != "preambular":
             continue
         for found in P.RE_RECALLED_OWN.finditer(unit.text):
-            number = found.group("number")
             subject = found.group("subject") or ""
             alike = top.title is not None and subject and fuzz.partial_ratio(subject, top.title) >= 90
             if not alike:
                 continue
-            first = int(number.split("/")[0])
-            if year is not None and first >= year and first > 100:
-                continue
-            candidates.append((first, int(number.split("/")[1]), number))
+            for number in P.RE_RESOLUTION_NUMBER.findall(found.group("numbers")):  # 第2012/5号和第2013/9号
+                first = int(number.split("/")[0])
+                if year is not None and first >= year and first > 100:
+                    continue
+                candidates.append((first, int(number.split("/")[1]), number))
     if not candidates:
         return None
     return prefix + max(candidates)[2]

@@ -23,7 +23,7 @@ from resdiff import patterns as P
 from resdiff.errors import NotAResolutionError
 from resdiff.lexicon import match_lead
 from resdiff.model import ParseWarning, Resolution, Unit
-from resdiff.normalize import Line, Mark, fold_spaces, numbering_to_ascii, text_lines
+from resdiff.normalize import Doubt, Line, Mark, fold_spaces, numbering_to_ascii, text_lines
 
 #: Symbol prefixes of resolutions by the body that adopts them, as English texts name it.
 BODY_PREFIXES_EN = {
@@ -284,11 +284,11 @@ def _predecessor(units: list[Unit], top: _TopEn, prefix: str | None, year: int |
             subject = (found.group("subject") or "").casefold().removeprefix("the ")
             if not subject or fuzz.partial_ratio(subject, title) < 90:
                 continue
-            number = found.group("number")
-            first, second = (int(x) for x in number.split("/"))
-            if year is not None and first >= year and first > 100:
-                continue
-            candidates.append((first, second, number))
+            for number in P.RE_RESOLUTION_NUMBER.findall(found.group("numbers")):
+                first, second = (int(x) for x in number.split("/"))
+                if year is not None and first >= year and first > 100:
+                    continue
+                candidates.append((first, second, number))
     return prefix + max(candidates)[2] if candidates else None
 
 
@@ -305,6 +305,68 @@ def _stray_digits(units: list[Unit]) -> tuple[ParseWarning, ...]:
     return tuple(found)
 
 
+def _is_body_line(line: Line) -> bool:
+    return bool(P.RE_BODY_LINE_EN.match(line.text)) and match_lead(line.text) is None
+
+
+def _find_parts(lines: list[Line]) -> list[tuple[int, str, str | None, int]]:
+    """The lettered parts of a resolution adopted in parts, as :func:`resdiff.structure._find_parts`
+    finds them in a Chinese one: for each, where its letter line (``A``, ``B. Nuclear disarmament``)
+    stands, the letter, its title (on the letter line or the next), and where its own body line
+    (``The General Assembly,``) stands. Lettered A, B, C … in order, each opening with a body line."""
+    found: list[tuple[int, str, str | None, int]] = []
+    expected = "A"
+    for k, line in enumerate(lines):
+        if not line.text or line.text[0] != expected:
+            continue
+        part = P.RE_PART.match(line.text)
+        if not part:
+            continue
+        title = part.group("title")
+        after = k + 1
+        if (title is None and after + 1 < len(lines) and not _is_body_line(lines[after])
+                and _is_body_line(lines[after + 1]) and len(lines[after].text) <= MAX_HEADING_EN
+                and not P.RE_FINAL_PUNCT.search(lines[after].text)):
+            title = lines[after].text
+            after += 1
+        if after < len(lines) and _is_body_line(lines[after]):
+            found.append((k, expected, title, after))
+            expected = chr(ord(expected) + 1)
+    return found
+
+
+def _read_parts(lines: list[Line], top: _TopEn, parts: list[tuple[int, str, str | None, int]]
+                ) -> tuple[list[Unit], list[Doubt], dict[int, str]]:
+    """Each part read as a resolution of its own (its body line, its paragraphs, its closing
+    meeting and date lines), its ids prefixed with its letter (``A.PP1``, ``B.OP3(a)``) and its
+    title the part's first heading (``A.H1``), as the Chinese builder does."""
+    from resdiff.structure import _Builder, _Draft, _line_units, _units
+
+    units: list[Unit] = []
+    doubts: list[Doubt] = []
+    where: dict[int, str] = {}
+    for n, (_, letter, title, body_at) in enumerate(parts):
+        stop = parts[n + 1][0] if n + 1 < len(parts) else len(lines)
+        found = P.RE_BODY_LINE_EN.match(lines[body_at].text)
+        if found and top.body is None:
+            top.body = fold_spaces(found.group("body"))
+        segment = lines[body_at + 1:stop]
+        closing = _TopEn()  # each part closes with its own meeting and date lines
+        end = _read_end(segment, closing)
+        top.adopted, top.meeting = top.adopted or closing.adopted, top.meeting or closing.meeting
+        builder = _Builder(segment[:end], _wrapped(segment[:end]), max_heading=MAX_HEADING_EN,
+                           max_heading_lines=MAX_HEADING_LINES_EN)
+        builder.feed()
+        drafts = builder.units
+        if title:
+            drafts.insert(0, _Draft("heading", None, None, [fold_spaces(title)]))
+        read = _units(drafts, letter)
+        units.extend(read)
+        doubts.extend(builder.doubts)
+        where.update(_line_units(drafts, read))
+    return units, doubts, where
+
+
 def build_en(text: str) -> Resolution:
     """Parse the text of an English resolution (see :func:`resdiff.parse`)."""
     from resdiff.structure import _Builder, _line_units, _units, _warnings  # the shared unit builder
@@ -317,15 +379,22 @@ def build_en(text: str) -> Resolution:
     top = _TopEn()
     body = stream.body
     head = _join_top(body[:TOP_LINES])
-    start = _read_top(head, top)
-    lines = head[start:] + body[TOP_LINES:]
-    end = _read_end(lines, top)
-    body_lines = lines[:end]
-    builder = _Builder(body_lines, _wrapped(body_lines), max_heading=MAX_HEADING_EN,
-                       max_heading_lines=MAX_HEADING_LINES_EN)
-    builder.feed()
-    units = _units(builder.units)
-    where = _line_units(builder.units, units)
+    joined = head + body[TOP_LINES:]
+    parts = _find_parts(joined)
+    if parts:
+        _read_top(joined[: parts[0][0]], top)
+        units, doubts, where = _read_parts(joined, top, parts)
+    else:
+        start = _read_top(head, top)
+        lines = head[start:] + body[TOP_LINES:]
+        end = _read_end(lines, top)
+        body_lines = lines[:end]
+        builder = _Builder(body_lines, _wrapped(body_lines), max_heading=MAX_HEADING_EN,
+                           max_heading_lines=MAX_HEADING_LINES_EN)
+        builder.feed()
+        units = _units(builder.units)
+        doubts = builder.doubts
+        where = _line_units(builder.units, units)
     if not any(u.kind == "operative" for u in units):
         raise NotAResolutionError(
             "the text has no operative paragraphs (numbered 1., 2., …): it does not look like a resolution")
@@ -349,6 +418,6 @@ def build_en(text: str) -> Resolution:
         language="en",
         predecessor=_predecessor(units, top, prefix, year),
         footnotes=footnotes,
-        warnings=_warnings(stream, builder.doubts, where, units, footnotes,
+        warnings=_warnings(stream, doubts, where, units, footnotes,
                            top.title if top.title and len(top.title) > MAX_TITLE_EN else None) + _stray_digits(units),
     )

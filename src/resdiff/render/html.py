@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from resdiff.i18n import LANGUAGE_NAMES as UI_LANGUAGE_NAMES
 from resdiff.i18n import _ as N_
 from resdiff.i18n import translations
-from resdiff.model import PUNCT_WIDTH, Change, Comparison, DiffOp, Resolution, Unit, part_of
+from resdiff.model import PUNCT_WIDTH, Change, Comparison, DiffOp, ParseWarning, Resolution, Unit, part_of
 
 #: Marks after a lead shift: ``吁请 → 促请 ↑``.
 SHIFT_MARKS: Mapping[str, str] = {"stronger": "↑", "weaker": "↓", "same": "=", "different": "≠"}
@@ -78,6 +78,18 @@ class _Interface:
     def t(self, message: str, **values: object) -> Markup:
         args = f" data-i18n-args='{escape(json.dumps(values, ensure_ascii=False))}'" if values else ""
         return Markup(f'<span data-i18n="{escape(message)}"{args}>{escape(self.ta(message, **values))}</span>')
+
+    def warning(self, warning: ParseWarning) -> Markup:
+        """A parser warning's message in the interface language, switchable like the labels (its
+        ``message`` stays English in the JSON; the template it was written from is read back)."""
+        from resdiff.render.warnings import CODES, read_back
+
+        known = read_back(warning)
+        if known is not None:
+            return self.t(known[0], **known[1])
+        if warning.code in CODES:
+            return self.t(CODES[warning.code]) + Markup(" (") + escape(warning.message) + Markup(")")
+        return Markup(escape(warning.message))
 
     def messages(self) -> str:
         """The labels used, in both languages, as JSON (for an attribute; the template escapes it)."""
@@ -420,5 +432,6 @@ def render_html(comparison: Comparison, *, title: str | None = None, ui: str = "
         ui=ui,
         t=interface.t,
         ta=interface.ta,
+        warning_text=interface.warning,
         ui_messages=interface.messages,
     )

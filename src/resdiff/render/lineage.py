@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from resdiff.i18n import translations
 from resdiff.lineage import Lineage, LineageStep
 from resdiff.render.ansi import ARROWS, STYLES, paint, safe, word_diff
 
@@ -19,6 +20,12 @@ def short(symbol: str | None, source: str | None = None) -> str:
     if symbol and "RES/" in symbol:
         return symbol.split("RES/", 1)[1]
     return symbol or source or "(no symbol)"
+
+
+def _short(symbol: str | None, source: str | None, _: Callable[[str], str]) -> str:
+    """:func:`short`, its ``(no symbol)`` in the interface language."""
+    name = short(symbol, source)
+    return _(name) if name == "(no symbol)" else name
 
 
 def describe(step: LineageStep, _: Callable[[str], str] = str) -> str:
@@ -47,10 +54,10 @@ def describe(step: LineageStep, _: Callable[[str], str] = str) -> str:
     return _(", ").join(parts)
 
 
-def _step_line(step: LineageStep, width: int, colour: bool) -> list[str]:
-    head = f"  {short(step.symbol, step.source):<10} {step.unit:<{width}}  {describe(step)}"
+def _step_line(step: LineageStep, width: int, colour: bool, _: Callable[[str], str]) -> list[str]:
+    head = f"  {_short(step.symbol, step.source, _):<10} {step.unit:<{width}}  {describe(step, _)}"
     if step.type in ("reworded", "split", "merged") and step.similarity:
-        head += f"  ({step.similarity:.0%} alike)"
+        head += "  " + _("({percent} alike)").format(percent=f"{step.similarity:.0%}")
     style = "dim" if step.type == "unchanged" and not step.moved else "head"
     if step.lead_shift and step.lead is not None and step.lead.shift in STYLES:
         style = step.lead.shift
@@ -60,48 +67,55 @@ def _step_line(step: LineageStep, width: int, colour: bool) -> list[str]:
     return lines
 
 
-def _full(lineage: Lineage, colour: bool) -> list[str]:
+def _full(lineage: Lineage, colour: bool, _: Callable[[str], str]) -> list[str]:
     width = max(len(s.unit) for s in lineage.history)
-    lines = [_title(lineage, colour)]
+    lines = [_title(lineage, colour, _)]
     for step in lineage.history:
-        lines.extend(_step_line(step, width, colour))
+        lines.extend(_step_line(step, width, colour, _))
     lines.append(safe(f"  {lineage.text}"))
     return lines
 
 
-def _compact(lineage: Lineage, colour: bool) -> list[str]:
+def _compact(lineage: Lineage, colour: bool, _: Callable[[str], str]) -> list[str]:
     width = max(len(s.unit) for s in lineage.history)
-    lines = [_title(lineage, colour)]
-    lines.extend(_step_line(lineage.first, width, colour))
+    lines = [_title(lineage, colour, _)]
+    lines.extend(_step_line(lineage.first, width, colour, _))
     quiet = 0
     for step in lineage.history[1:]:
         if step.substantive or step.lead_shift:
-            lines.extend(_step_line(step, width, colour))
+            lines.extend(_step_line(step, width, colour, _))
         elif step.type != "unchanged":
             quiet += 1
     if quiet:
-        lines.append(paint(f"  (+{quiet} routine or terminology updates)", "dim", colour))
+        lines.append(paint("  " + _("(+{n} routine or terminology updates)").format(n=quiet), "dim", colour))
     return lines
 
 
-def _title(lineage: Lineage, colour: bool) -> str:
+def _title(lineage: Lineage, colour: bool, _: Callable[[str], str]) -> str:
     first = lineage.first
-    since = f"since {short(first.symbol, first.source)}" + (f" ({first.unit})" if first.unit != lineage.unit else "")
+    if first.unit != lineage.unit:
+        since = _("since {symbol} ({unit})").format(symbol=_short(first.symbol, first.source, _), unit=first.unit)
+    else:
+        since = _("since {symbol}").format(symbol=_short(first.symbol, first.source, _))
     if first.oldest_text:
-        since += " or earlier"
+        since += _(" or earlier")
     count = len(lineage.substantive)
     texts = len(lineage.history)
-    return paint(f"{lineage.unit}  {since} · in {texts} text{'s' * (texts != 1)} · "
-                  f"{count} substantive change{'s' * (count != 1)}", "head", colour)
+    in_texts = _("in {n} text").format(n=texts) if texts == 1 else _("in {n} texts").format(n=texts)
+    changes = (_("{n} substantive change").format(n=count) if count == 1
+               else _("{n} substantive changes").format(n=count))
+    return paint(f"{lineage.unit}  {since} · {in_texts} · {changes}", "head", colour)
 
 
-def render_lineage_text(lineages: Sequence[Lineage], *, colour: bool = False) -> str:
-    """Each lineage as text: in full for one paragraph, compactly for several."""
+def render_lineage_text(lineages: Sequence[Lineage], *, colour: bool = False, ui: str = "en") -> str:
+    """Each lineage as text: in full for one paragraph, compactly for several; labels in ``ui``."""
+    _ = translations(ui).gettext
     if not lineages:
-        return "no paragraphs\n"
+        return _("no paragraphs") + "\n"
     latest = lineages[0].symbol or lineages[0].source
-    lines = [paint(f"Lineage of the paragraphs of {latest or 'the latest text'}", "head", colour), ""]
+    lines = [paint(_("Lineage of the paragraphs of {symbol}").format(symbol=latest or _("the latest text")),
+                   "head", colour), ""]
     for lineage in lineages:
-        lines.extend(_full(lineage, colour) if len(lineages) == 1 else _compact(lineage, colour))
+        lines.extend(_full(lineage, colour, _) if len(lineages) == 1 else _compact(lineage, colour, _))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

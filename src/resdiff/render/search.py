@@ -6,9 +6,10 @@ A pure function of :class:`resdiff.search.Hit` values. Without colour the match 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from resdiff.i18n import translations
 from resdiff.model import DiffOp
 from resdiff.render.ansi import paint, safe, word_diff
 from resdiff.render.lineage import short
@@ -31,8 +32,10 @@ def excerpt(hit: Hit, *, colour: bool = False, context: int = CONTEXT) -> str:
     return f"{lead}{safe(before)}{match}{safe(after)}{tail}"
 
 
-def summarise(diff: Sequence[DiffOp], *, most: int = 3) -> str:
-    """The edits of a word diff in words: ``with 定期 removed``, ``A → B``, ``with X added``."""
+def summarise(diff: Sequence[DiffOp], *, most: int = 3, ui: str = "en") -> str:
+    """The edits of a word diff in words: ``with 定期 removed``, ``A → B``, ``with X added``
+    (in the interface language ``ui``)."""
+    _ = translations(ui).gettext
     edits: list[str] = []
     ops = list(diff)
     k = 0
@@ -43,47 +46,52 @@ def summarise(diff: Sequence[DiffOp], *, most: int = 3) -> str:
             k += 2
             continue
         if op.op == "delete":
-            edits.append(f"{op.text} removed")
+            edits.append(_("{words} removed").format(words=op.text))
         elif op.op == "insert":
-            edits.append(f"{op.text} added")
+            edits.append(_("{words} added").format(words=op.text))
         k += 1
     if not edits:
-        return "word for word"
-    shown = "; ".join(edits[:most]) + ("; …" if len(edits) > most else "")
-    return f"with {shown}"
+        return _("word for word")
+    shown = _("; ").join(edits[:most]) + (_("; …") if len(edits) > most else "")
+    return _("with {edits}").format(edits=shown)
 
 
-def _occurrence(occurrence: object) -> str:
-    return short(getattr(occurrence, "symbol", None), getattr(occurrence, "source", None))
+def _occurrence(occurrence: object, _: Callable[[str], str] = str) -> str:
+    name = short(getattr(occurrence, "symbol", None), getattr(occurrence, "source", None))
+    return _(name) if name == "(no symbol)" else name
 
 
-def _where(hit: Hit) -> str:
-    where = f"{short(hit.symbol, hit.source)} {hit.unit}"
+def _where(hit: Hit, _: Callable[[str], str]) -> str:
+    where = f"{_occurrence(hit, _)} {hit.unit}"
     if hit.also:
         first = hit.first
         texts = len(hit.also) + 1
-        where += f"  (this wording in {texts} texts, first {_occurrence(first)} {first.unit})"
+        where += "  " + _("(this wording in {n} texts, first {symbol} {unit})").format(
+            n=texts, symbol=_occurrence(first, _), unit=first.unit)
     return where
 
 
-def render_hits_text(hits: Sequence[Hit], *, colour: bool = False) -> str:
+def render_hits_text(hits: Sequence[Hit], *, colour: bool = False, ui: str = "en") -> str:
     """The hits best first: where, how well, and the matched wording in its paragraph; for a
-    whole-paragraph search, what the draft changes."""
+    whole-paragraph search, what the draft changes (labels in ``ui``)."""
+    _ = translations(ui).gettext
     if not hits:
-        return "no matching paragraphs\n"
+        return _("no matching paragraphs") + "\n"
     lines: list[str] = []
     for n, hit in enumerate(hits, start=1):
-        quality = "exact" if hit.exact else f"{hit.score:.0%}"
-        lines.append(paint(f"{n:>2}. {_where(hit)}  {quality}", "head", colour))
+        quality = _("exact") if hit.exact else f"{hit.score:.0%}"
+        lines.append(paint(f"{n:>2}. {_where(hit, _)}  {quality}", "head", colour))
         if hit.diff:
             first = hit.first
-            where = short(hit.symbol, hit.source) if first.symbol == hit.symbol else _occurrence(first)
-            lines.append(safe(f"    the draft is {where} {first.unit} {summarise(hit.diff)}"))
+            where = _occurrence(hit, _) if first.symbol == hit.symbol else _occurrence(first, _)
+            lines.append(safe("    " + _("the draft is {symbol} {unit} {edits}").format(
+                symbol=where, unit=first.unit, edits=summarise(hit.diff, ui=ui))))
             lines.append("    " + word_diff(hit.diff, colour))
         else:
             lines.append("    " + excerpt(hit, colour=colour))
         if hit.adopted:
-            lines.append(paint(f"    adopted {hit.adopted}" + (f" · {hit.source}" if hit.source else ""), "dim", colour))
+            lines.append(paint("    " + _("adopted {date}").format(date=hit.adopted)
+                               + (f" · {hit.source}" if hit.source else ""), "dim", colour))
         elif hit.source and hit.symbol:
             lines.append(paint(f"    {hit.source}", "dim", colour))
         lines.append("")

@@ -24,6 +24,7 @@ from resdiff.i18n import translations
 from resdiff.lineage import Lineage, LineageStep
 from resdiff.model import Comparison, DiffOp
 from resdiff.render.lineage import describe, short
+from resdiff.render.warnings import gap_message, note_message
 
 if TYPE_CHECKING:
     from resdiff.series import Series
@@ -234,8 +235,8 @@ def render_timeline(series: Series, *, title: str | None = None,
         years=years,
         chart=chart(labels, values, _),
         legend=SERIES_BARS,
-        gaps=[g.describe(_) for g in series.gaps],
-        warnings=list(series.warnings),
+        gaps=[gap_message(g, ui) for g in series.gaps],
+        warnings=[note_message(w, ui) for w in series.warnings],
         latest=latest.symbol or latest.label,
         paragraphs=paragraphs(lineages, _),
         _=_,
