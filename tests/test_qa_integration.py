@@ -181,3 +181,19 @@ def test_qa_the_not_english_warning_is_said_in_chinese_under_ui_zh() -> None:
     warning = resdiff.parse(CORPUS.read_text(encoding="utf-8"), language="en").warnings[0]
     assert warning.code == "not-english"
     assert warning_message(warning, "zh") == "文本大部分不是英文：可能不是决议的英文本"
+
+
+def test_qa_brief_takes_strict_as_parse_and_diff_do(tmp_path) -> None:
+    """`resdiff brief --strict` was refused by argparse: brief read the same texts without the option."""
+    import subprocess
+
+    from tests.conftest import CORPUS
+
+    def brief(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "resdiff", "brief", str(CORPUS), str(CORPUS), *extra],
+                              capture_output=True, text=True, cwd=tmp_path)
+
+    assert brief("--strict").returncode == 0  # the official text parses without a warning
+    refused = brief("--strict", "--lang", "en")
+    assert refused.returncode == 2 and refused.stdout == "" and "[not-english]" in refused.stderr
+    assert brief("--lang", "en").returncode == 0  # without --strict the warnings are only said

@@ -228,8 +228,9 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
     fmt = _format_for(args.output, args.format, allowed=BRIEF_FORMATS, command="resdiff brief")
     old, new = load(args.old, language=args.lang), load(args.new, language=args.lang)
-    _warn(old, args.old, False)
-    _warn(new, args.new, False)
+    failed = _warn(old, args.old, args.strict)
+    if _warn(new, args.new, args.strict) or failed:
+        return EXIT_ERROR
     comparison = compare(old, new, old_other=load(args.old_other) if args.old_other else None,
                          new_other=load(args.new_other) if args.new_other else None)
     for warning in comparison.warnings:
@@ -411,6 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--old-other", metavar="FILE", help="the old text in the other language, shown under each change")
     p.add_argument("--new-other", metavar="FILE", help="the new text in the other language, shown under each change")
     p.add_argument("--ui", choices=("zh", "en"), help="interface language of the brief (default: from the locale)")
+    p.add_argument("--strict", action="store_true", help="any parser warning is an error (exit 2)")
     p.set_defaults(run=_cmd_brief)
 
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")
