@@ -11,7 +11,9 @@ the preamble, or when it is a heading; everything else continues the unit before
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
@@ -204,18 +206,30 @@ def _read_top(lines: list[Line], top: _Top) -> int:
     return i
 
 
-def _read_end(lines: list[Line], top: _Top) -> int:
-    """Read the date and meeting lines at the end; return the index after the last unit line."""
+class _Closing(Protocol):
+    """What the end lines fill in: a Chinese :class:`_Top` or an English ``_TopEn``."""
+
+    adopted: str | None
+    meeting: str | None
+
+
+def _read_end(lines: list[Line], top: _Closing, *, date_line: re.Pattern[str] = P.RE_END_DATE_LINE,
+              meeting_line: re.Pattern[str] = P.RE_MEETING_LINE, iso: Callable[[re.Match[str]], str] = _iso,
+              vote_line: re.Pattern[str] | None = P.RE_RECOMMENDATION) -> int:
+    """Read the date and meeting lines at the end; return the index after the last unit line.
+    The patterns are a Chinese text's unless others are given (:mod:`resdiff.structure_en` gives an
+    English text's, with no vote line); a vote line (``[未经表决获得通过。]``) is passed over only as
+    the very last line."""
     end = len(lines)
     while end > 0:
         text = lines[end - 1].text
-        date = P.RE_END_DATE_LINE.match(text)
-        meeting = P.RE_MEETING_LINE.match(text)
+        date = date_line.match(text)
+        meeting = meeting_line.match(text)
         if date and top.adopted is None:
-            top.adopted = _iso(date)
+            top.adopted = iso(date)
         elif meeting and top.meeting is None:
             top.meeting = fold_spaces(text)
-        elif not (P.RE_RECOMMENDATION.match(text) and end == len(lines)):  # a vote line: [未经表决获得通过。]
+        elif not (vote_line is not None and vote_line.match(text) and end == len(lines)):
             break
         end -= 1
     return end

@@ -244,19 +244,10 @@ def _read_top(lines: list[Line], top: _TopEn) -> int:
 
 def _read_end(lines: list[Line], top: _TopEn) -> int:
     """Read the meeting and date lines at the end; return the index after the last unit line."""
-    end = len(lines)
-    while end > 0:
-        text = lines[end - 1].text
-        date = P.RE_DATE_LINE_EN.match(text)
-        meeting = P.RE_MEETING_LINE_EN.match(text)
-        if date and top.adopted is None:
-            top.adopted = _iso(date)
-        elif meeting and top.meeting is None:
-            top.meeting = fold_spaces(text)
-        else:
-            break
-        end -= 1
-    return end
+    from resdiff.structure import _read_end as read_end  # the Chinese reader, with the English lines
+
+    return read_end(lines, top, date_line=P.RE_DATE_LINE_EN, meeting_line=P.RE_MEETING_LINE_EN, iso=_iso,
+                    vote_line=None)
 
 
 def _wrapped(lines: list[Line]) -> bool:
