@@ -498,10 +498,13 @@ def build(text: str, *, language: str | None = None) -> Resolution:
     return build_lines(stream)
 
 
-def _find_parts(lines: list[Line]) -> list[tuple[int, str, str | None, int]]:
+def _find_parts(lines: list[Line], *, is_body_line: Callable[[Line], bool] = _is_body_line,
+                max_heading: int = MAX_HEADING) -> list[tuple[int, str, str | None, int]]:
     """The lettered parts of a resolution adopted in parts: for each, where its letter line stands,
-    the letter, its title (``区域裁军``) if any, and where its own body line (``大会，``) stands.
-    Parts are lettered A, B, C … in order, each opening with a body line."""
+    the letter, its title (``区域裁军``) if any, on the letter line or the next (no longer than
+    ``max_heading``), and where its own body line (``大会，``) stands. Parts are lettered A, B, C …
+    in order, each opening with a body line. The body line is a Chinese text's unless another
+    ``is_body_line`` is given (:mod:`resdiff.structure_en` gives an English text's)."""
     found: list[tuple[int, str, str | None, int]] = []
     expected = "A"
     for k, line in enumerate(lines):
@@ -512,12 +515,12 @@ def _find_parts(lines: list[Line]) -> list[tuple[int, str, str | None, int]]:
             continue
         title = part.group("title")
         after = k + 1
-        if (title is None and after + 1 < len(lines) and not _is_body_line(lines[after])
-                and _is_body_line(lines[after + 1]) and len(lines[after].text) <= MAX_HEADING
+        if (title is None and after + 1 < len(lines) and not is_body_line(lines[after])
+                and is_body_line(lines[after + 1]) and len(lines[after].text) <= max_heading
                 and not P.RE_FINAL_PUNCT.search(lines[after].text)):
             title = lines[after].text
             after += 1
-        if after < len(lines) and _is_body_line(lines[after]):
+        if after < len(lines) and is_body_line(lines[after]):
             found.append((k, expected, title, after))
             expected = chr(ord(expected) + 1)
     return found

@@ -305,25 +305,9 @@ def _find_parts(lines: list[Line]) -> list[tuple[int, str, str | None, int]]:
     finds them in a Chinese one: for each, where its letter line (``A``, ``B. Nuclear disarmament``)
     stands, the letter, its title (on the letter line or the next), and where its own body line
     (``The General Assembly,``) stands. Lettered A, B, C … in order, each opening with a body line."""
-    found: list[tuple[int, str, str | None, int]] = []
-    expected = "A"
-    for k, line in enumerate(lines):
-        if not line.text or line.text[0] != expected:
-            continue
-        part = P.RE_PART.match(line.text)
-        if not part:
-            continue
-        title = part.group("title")
-        after = k + 1
-        if (title is None and after + 1 < len(lines) and not _is_body_line(lines[after])
-                and _is_body_line(lines[after + 1]) and len(lines[after].text) <= MAX_HEADING_EN
-                and not P.RE_FINAL_PUNCT.search(lines[after].text)):
-            title = lines[after].text
-            after += 1
-        if after < len(lines) and _is_body_line(lines[after]):
-            found.append((k, expected, title, after))
-            expected = chr(ord(expected) + 1)
-    return found
+    from resdiff.structure import _find_parts as find_parts  # the Chinese finder, with English lines
+
+    return find_parts(lines, is_body_line=_is_body_line, max_heading=MAX_HEADING_EN)
 
 
 def _read_parts(lines: list[Line], top: _TopEn, parts: list[tuple[int, str, str | None, int]]
