@@ -54,17 +54,24 @@ class Lead:
     """A paragraph opening it matches."""
 
 
-@lru_cache(maxsize=1)
-def leads() -> dict[str, Lead]:
-    """The table of leads, keyed by the Chinese lead."""
-    table: dict[str, Lead] = {}
-    text = resources.files("resdiff").joinpath("data/leads.tsv").read_text(encoding="utf-8")
+def _rows(name: str) -> list[tuple[str, str, str | None, int, str, str]]:
+    """The rows of a table of leads in ``data/`` (``leads.tsv``, ``leads-en.tsv``): the lead, its
+    equivalent in the other language, its scale (``None`` for ``-``), rank, part and example; blank
+    lines and ``#`` comments passed over."""
+    rows = []
+    text = resources.files("resdiff").joinpath(f"data/{name}").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        zh, en, scale, rank, part, example = line.split("\t")
-        table[zh] = Lead(zh, en, None if scale == "-" else scale, int(rank), part, example)
-    return table
+        lead, other, scale, rank, part, example = line.split("\t")
+        rows.append((lead, other, None if scale == "-" else scale, int(rank), part, example))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def leads() -> dict[str, Lead]:
+    """The table of leads, keyed by the Chinese lead."""
+    return {zh: Lead(zh, en, scale, rank, part, example) for zh, en, scale, rank, part, example in _rows("leads.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -98,13 +105,8 @@ class EnglishLead:
 @lru_cache(maxsize=1)
 def leads_en() -> dict[str, EnglishLead]:
     """The English table of leads, keyed by the lower-cased lead (``calls upon``)."""
-    table: dict[str, EnglishLead] = {}
-    text = resources.files("resdiff").joinpath("data/leads-en.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        en, zh, scale, rank, part, example = line.split("\t")
-        table[en.lower()] = EnglishLead(en, zh, None if scale == "-" else scale, int(rank), part, example)
+    table = {en.lower(): EnglishLead(en, zh, scale, rank, part, example)
+             for en, zh, scale, rank, part, example in _rows("leads-en.tsv")}
     # Every English equivalent the Chinese table names (``notes with deep concern``, ``again urges``)
     # is an English lead too, on its Chinese lead's step, unless two Chinese leads with that English
     # stand on different steps (``approves``), which would make the English one ambiguous.
