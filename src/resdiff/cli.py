@@ -18,7 +18,7 @@ from resdiff.errors import InputError, ResdiffError
 from resdiff.i18n import default_ui, translations
 
 if TYPE_CHECKING:
-    from resdiff.model import Resolution
+    from resdiff.model import Comparison, Resolution
     from resdiff.series import Series
 
 EXIT_ERROR = 2
@@ -177,16 +177,25 @@ def _ui(args: argparse.Namespace) -> str:
     return str(args.ui) if getattr(args, "ui", None) else default_ui()
 
 
-def _cmd_diff(args: argparse.Namespace) -> int:
+def _compare_files(args: argparse.Namespace) -> Comparison | None:
+    """The two texts of ``diff`` or ``brief`` read (with their other-language versions, if given)
+    and compared, their parser's warnings printed; ``None`` when ``--strict`` makes a warning an
+    error."""
     from resdiff.api import compare, load
 
-    fmt = _format_for(args.output, args.format, allowed=DIFF_FORMATS, command="resdiff diff")
     old, new = load(args.old, language=args.lang), load(args.new, language=args.lang)
     failed = _warn(old, args.old, args.strict)
     if _warn(new, args.new, args.strict) or failed:
+        return None
+    return compare(old, new, old_other=load(args.old_other) if args.old_other else None,
+                   new_other=load(args.new_other) if args.new_other else None)
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    fmt = _format_for(args.output, args.format, allowed=DIFF_FORMATS, command="resdiff diff")
+    comparison = _compare_files(args)
+    if comparison is None:
         return EXIT_ERROR
-    comparison = compare(old, new, old_other=load(args.old_other) if args.old_other else None,
-                         new_other=load(args.new_other) if args.new_other else None)
     if args.agreed:
         from resdiff.parallel import attach_agreed, load_folder, pair_folder
 
@@ -224,15 +233,10 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from resdiff.api import compare, load
-
     fmt = _format_for(args.output, args.format, allowed=BRIEF_FORMATS, command="resdiff brief")
-    old, new = load(args.old, language=args.lang), load(args.new, language=args.lang)
-    failed = _warn(old, args.old, args.strict)
-    if _warn(new, args.new, args.strict) or failed:
+    comparison = _compare_files(args)
+    if comparison is None:
         return EXIT_ERROR
-    comparison = compare(old, new, old_other=load(args.old_other) if args.old_other else None,
-                         new_other=load(args.new_other) if args.new_other else None)
     for warning in comparison.warnings:
         _note(warning)
     if fmt == "docx":
