@@ -46,7 +46,7 @@ import os
 import re
 import secrets
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
@@ -383,16 +383,23 @@ class SqliteStore:
             db.execute(statement)
         db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", self._identity.items())
 
-    def reset(self) -> None:
-        """Forget everything (a damaged index): every file will be indexed again."""
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction (``BEGIN IMMEDIATE``, waiting up to :data:`BUSY_TIMEOUT` for another
+        writer): committed when the block ends, rolled back when anything, an interrupt too, is raised."""
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            self._create()
+            yield
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    def reset(self) -> None:
+        """Forget everything (a damaged index): every file will be indexed again."""
+        with self._transaction():
+            self._create()
         self._bad.clear()
 
     # -- files ------------------------------------------------------------------------
@@ -434,8 +441,7 @@ class SqliteStore:
         ids = self._ids(hashes.values())
         new = [(digest, text) for text, digest in hashes.items() if digest not in ids]
         words = cut([text for _, text in new])  # before the lock: jieba is slow
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             # (INSERT OR IGNORE: another process may have stored some of them meanwhile.)
             db.executemany("INSERT OR IGNORE INTO texts(hash, text, words) VALUES (?, ?, ?)",
                            [(digest, text, _encode(ws)) for (digest, text), ws in zip(new, words)])
@@ -452,10 +458,6 @@ class SqliteStore:
                            (name, record.size, record.mtime_ns, record.sha256, record.symbol, record.adopted,
                             self._file_mac(name, record)))
             self._drop_orphans()
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         self._bad.difference_update(name for name, _, _ in files)
 
     def _ids(self, hashes: Iterable[bytes]) -> dict[bytes, int]:
@@ -471,14 +473,8 @@ class SqliteStore:
         """Date the wordings whose files changed (once, after a run of :meth:`put` and :meth:`remove`)."""
         if not self._touched:
             return
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             self._date_touched()
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def _date_touched(self) -> None:
         # The latest date of each wording whose files changed, from the files that hold it now.
@@ -496,16 +492,10 @@ class SqliteStore:
                          (record.mtime_ns, self._file_mac(name, record), name))
 
     def remove(self, names: Iterable[str]) -> None:
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             for name in names:
                 self._delete(name, keep_texts=True)
             self._drop_orphans()
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def _delete(self, name: str, *, keep_texts: bool = False) -> None:
         db = self._db
