@@ -101,12 +101,13 @@ def calibration(expected: list[dict[str, Any]], predicted: list[dict[str, Any]])
     return out
 
 
-def reliability(pairs: list[tuple[float, bool]]) -> list[dict[str, Any]]:
-    """For each band of confidence: how many changes fall in it and the share that were right."""
+def reliability(pairs: list[tuple[float, bool]], dash: str = "-") -> list[dict[str, Any]]:
+    """For each band of confidence: how many changes fall in it and the share that were right; the
+    band named with ``dash`` between its ends (``0.90-0.95``; ``fit_confidence.py`` prints an en dash)."""
     table = []
     for lo, hi in pairwise(BANDS):
         inside = [right for conf, right in pairs if lo <= conf < hi]
-        table.append({"band": f"{lo:.2f}-{min(hi, 1.0):.2f}", "changes": len(inside),
+        table.append({"band": f"{lo:.2f}{dash}{min(hi, 1.0):.2f}", "changes": len(inside),
                       "right": round(sum(inside) / len(inside), 3) if inside else None})
     return table
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parents[0]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests" / "evalset"))
 
+from evaluate import reliability  # noqa: E402
 from revisions import Labelled, generate  # noqa: E402
 from scoring import Tally, from_comparison  # noqa: E402
 
@@ -38,9 +38,6 @@ from resdiff.options import DEFAULT_OPTIONS  # noqa: E402
 from resdiff.segment import Segmenter  # noqa: E402
 
 OUT = ROOT / "src" / "resdiff" / "data" / "confidence.json"
-
-#: Bands of the reliability table.
-BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001)
 
 
 def _truth(lab: Labelled) -> set[tuple[frozenset[str], frozenset[str], bool]]:
@@ -91,16 +88,6 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> tuple[np.ndar
         if np.abs(step).max() < 1e-8:
             break
     return mean, scale, w[:-1], float(w[-1])
-
-
-def reliability(pairs: list[tuple[float, bool]]) -> list[dict[str, Any]]:
-    """For each band of confidence: how many changes, and the share that were right."""
-    table = []
-    for lo, hi in pairwise(BANDS):
-        inside = [right for conf, right in pairs if lo <= conf < hi]
-        table.append({"band": f"{lo:.2f}–{min(hi, 1.0):.2f}", "changes": len(inside),
-                      "right": round(sum(inside) / len(inside), 3) if inside else None})
-    return table
 
 
 def confidence_pairs(expected: list[dict[str, Any]], comparison: resdiff.Comparison) -> list[tuple[float, bool]]:
@@ -179,7 +166,7 @@ def check(count: int, seed: int) -> dict[str, Any]:
         comparison = resdiff.compare(lab.old, lab.new)
         tally.add(lab.expected, from_comparison(comparison))
         pairs.extend(confidence_pairs(lab.expected, comparison))
-    return {"scores": tally.scores(), "counts": tally.counts(), "reliability": reliability(pairs)}
+    return {"scores": tally.scores(), "counts": tally.counts(), "reliability": reliability(pairs, dash="–")}
 
 
 def main(argv: list[str] | None = None) -> int:
