@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Protocol
 
 from rapidfuzz import fuzz
 
@@ -96,6 +95,9 @@ class _Draft:
 
 @dataclass
 class _Top:
+    """The top and end matter read (symbol, number, title, body, dates, meeting), of a Chinese text
+    or, by :mod:`resdiff.structure_en`, an English one."""
+
     symbol: str | None = None
     number: str | None = None
     title: str | None = None
@@ -206,14 +208,7 @@ def _read_top(lines: list[Line], top: _Top) -> int:
     return i
 
 
-class _Closing(Protocol):
-    """What the end lines fill in: a Chinese :class:`_Top` or an English ``_TopEn``."""
-
-    adopted: str | None
-    meeting: str | None
-
-
-def _read_end(lines: list[Line], top: _Closing, *, date_line: re.Pattern[str] = P.RE_END_DATE_LINE,
+def _read_end(lines: list[Line], top: _Top, *, date_line: re.Pattern[str] = P.RE_END_DATE_LINE,
               meeting_line: re.Pattern[str] = P.RE_MEETING_LINE, iso: Callable[[re.Match[str]], str] = _iso,
               vote_line: re.Pattern[str] | None = P.RE_RECOMMENDATION) -> int:
     """Read the date and meeting lines at the end; return the index after the last unit line.

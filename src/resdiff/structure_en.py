@@ -14,8 +14,8 @@ headings), with room for English headings, which are longer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -24,6 +24,9 @@ from resdiff.errors import NotAResolutionError
 from resdiff.lexicon import match_lead
 from resdiff.model import ParseWarning, Resolution, Unit
 from resdiff.normalize import Doubt, Line, Mark, fold_spaces, numbering_to_ascii, text_lines
+
+if TYPE_CHECKING:
+    from resdiff.structure import _Top  # the top and end matter read, as of a Chinese text
 
 #: Symbol prefixes of resolutions by the body that adopts them, as English texts name it.
 BODY_PREFIXES_EN = {
@@ -47,17 +50,6 @@ MAX_TITLE_EN = 300
 TOP_LINES = 30
 
 _MONTHS = {name: k for k, name in enumerate(P.MONTHS_EN, start=1)}
-
-
-@dataclass
-class _TopEn:
-    symbol: str | None = None
-    number: str | None = None
-    title: str | None = None
-    body: str | None = None
-    top_date: str | None = None
-    adopted: str | None = None
-    meeting: str | None = None
 
 
 def _iso(found: re.Match[str]) -> str:
@@ -194,7 +186,7 @@ def _join_top(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _read_top(lines: list[Line], top: _TopEn) -> int:
+def _read_top(lines: list[Line], top: _Top) -> int:
     """Read the top matter; return the index of the first unit line."""
     head = lines[:TOP_LINES]
     body_at = None
@@ -242,7 +234,7 @@ def _read_top(lines: list[Line], top: _TopEn) -> int:
     return i
 
 
-def _read_end(lines: list[Line], top: _TopEn) -> int:
+def _read_end(lines: list[Line], top: _Top) -> int:
     """Read the meeting and date lines at the end; return the index after the last unit line."""
     from resdiff.structure import _read_end as read_end  # the Chinese reader, with the English lines
 
@@ -261,7 +253,7 @@ def _wrapped(lines: list[Line]) -> bool:
     return runs_on or open_ended > max(3, len(lines) // 4)
 
 
-def _predecessor(units: list[Unit], top: _TopEn, prefix: str | None, year: int | None) -> str | None:
+def _predecessor(units: list[Unit], top: _Top, prefix: str | None, year: int | None) -> str | None:
     """The own resolution of the same series the preamble recalls (``its resolution 2012/5 of 24
     July 2012 on the assessment of …``), whose subject is the title; the latest if several are."""
     if prefix is None or not top.title:
@@ -310,12 +302,12 @@ def _find_parts(lines: list[Line]) -> list[tuple[int, str, str | None, int]]:
     return find_parts(lines, is_body_line=_is_body_line, max_heading=MAX_HEADING_EN)
 
 
-def _read_parts(lines: list[Line], top: _TopEn, parts: list[tuple[int, str, str | None, int]]
+def _read_parts(lines: list[Line], top: _Top, parts: list[tuple[int, str, str | None, int]]
                 ) -> tuple[list[Unit], list[Doubt], dict[int, str]]:
     """Each part read as a resolution of its own (its body line, its paragraphs, its closing
     meeting and date lines), its ids prefixed with its letter (``A.PP1``, ``B.OP3(a)``) and its
     title the part's first heading (``A.H1``), as the Chinese builder does."""
-    from resdiff.structure import _Builder, _Draft, _line_units, _units
+    from resdiff.structure import _Builder, _Draft, _line_units, _Top, _units
 
     units: list[Unit] = []
     doubts: list[Doubt] = []
@@ -326,7 +318,7 @@ def _read_parts(lines: list[Line], top: _TopEn, parts: list[tuple[int, str, str 
         if found and top.body is None:
             top.body = fold_spaces(found.group("body"))
         segment = lines[body_at + 1:stop]
-        closing = _TopEn()  # each part closes with its own meeting and date lines
+        closing = _Top()  # each part closes with its own meeting and date lines
         end = _read_end(segment, closing)
         top.adopted, top.meeting = top.adopted or closing.adopted, top.meeting or closing.meeting
         builder = _Builder(segment[:end], _wrapped(segment[:end]), max_heading=MAX_HEADING_EN,
@@ -344,14 +336,14 @@ def _read_parts(lines: list[Line], top: _TopEn, parts: list[tuple[int, str, str 
 
 def build_en(text: str) -> Resolution:
     """Parse the text of an English resolution (see :func:`resdiff.parse`)."""
-    from resdiff.structure import _Builder, _line_units, _units, _warnings  # the shared unit builder
+    from resdiff.structure import _Builder, _line_units, _Top, _units, _warnings  # the shared unit builder
 
     prepared, end_notes = prepare(text)
     stream = text_lines(prepared)
     # The footnotes listed after the end of a web copy join the stream as footnote lines.
     stream.lines.extend(Line(text, role="footnote", index=len(stream.lines) + k, note=n)
                         for k, (n, text) in enumerate(end_notes.items()) if n not in stream.footnotes)
-    top = _TopEn()
+    top = _Top()
     body = stream.body
     head = _join_top(body[:TOP_LINES])
     joined = head + body[TOP_LINES:]
