@@ -14,6 +14,7 @@ This module holds the bounds and the checks; the readers, :func:`resdiff.parse`,
 from __future__ import annotations
 
 import base64
+import io
 import os
 import re
 import stat
@@ -207,8 +208,15 @@ def check_pdf_streams(data: bytes, name: str, *, limit: int = MAX_PDF_INFLATED) 
         if end < 0:
             end = len(data)
         position = end
+        dictionary = data[max(0, start - 512):start]
+        chunk = _text_decoded(dictionary, data[body:end])
+        if RE_LZW.search(dictionary[dictionary.rfind(b"obj") + 1:]):
+            chunk, size = _lzw_decoded(chunk, limit - total, keep=RE_FLATE.search(dictionary) is not None)
+            total += size
+            if total > limit:
+                raise LimitError(f"{name} decompresses to more than {_size(limit)} of content: too large for a "
+                                 "resolution (or built to exhaust memory)")
         inflater = zlib.decompressobj()
-        chunk = _text_decoded(data[max(0, start - 512):start], data[body:end])
         try:
             while chunk and not inflater.eof:
                 out = inflater.decompress(chunk, min(limit - total + 1, MiB))  # memory: 1 MB at a time
@@ -227,6 +235,31 @@ def check_pdf_streams(data: bytes, name: str, *, limit: int = MAX_PDF_INFLATED) 
 #: dictionary: ``/Filter [/ASCII85Decode /FlateDecode]`` or the abbreviations ``/A85``, ``/AHx``.
 RE_ASCII85 = re.compile(rb"/(?:ASCII85Decode|A85)\b")
 RE_ASCIIHEX = re.compile(rb"/(?:ASCIIHexDecode|AHx)\b")
+
+
+#: LZW, the compression of older PDFs (``/LZWDecode``, abbreviated ``/LZW``), and Flate after it.
+RE_LZW = re.compile(rb"/(?:LZWDecode|LZW)\b")
+RE_FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
+
+
+def _lzw_decoded(stream: bytes, budget: int, *, keep: bool) -> tuple[bytes, int]:
+    """Decode an LZW stream with pdfminer's own decoder, a code at a time, and stop once more than
+    ``budget`` bytes came out (an LZW bomb writes about 4 KB a 12-bit code). Returns the bytes
+    decoded (only with ``keep``: a Flate layer follows and is inflated in turn) and their count."""
+    from pdfminer.lzw import LZWDecoder
+
+    decoder = LZWDecoder(io.BytesIO(stream))
+    parts: list[bytes] = []
+    size = 0
+    try:
+        while size <= budget:
+            out = decoder.feed(decoder.readbits(decoder.nbits))
+            size += len(out)
+            if keep:
+                parts.append(out)
+    except Exception:  # the end of the data, or a broken stream: left to the reader
+        pass
+    return b"".join(parts) if keep else b"", size
 
 
 def _text_decoded(dictionary: bytes, stream: bytes) -> bytes:
