@@ -30,10 +30,10 @@ MiB = 1024 * 1024
 MAX_FILE_BYTES = 64 * MiB
 #: Characters of a text, before it is parsed: about seven times the longest resolution.
 MAX_CHARACTERS = 1_000_000
-#: Paragraphs (units) of a text. A comparison aligns every pair, and its cost grows with the square:
-#: in the worst case (every paragraph alike) 1,000 a side takes about 10 s and 460 MB, 2,000 a side
-#: 39 s and 1.5 GB, 10,000 a side took 73 s and 4 GB before any bound. The longest resolutions have
-#: about 600 paragraphs.
+#: Paragraphs (units) of a text. A comparison scores every pair (a square matrix) and keeps at most
+#: ``align.MAX_CANDIDATES`` candidate partners a paragraph: in the worst case (every paragraph
+#: alike) 1,000 a side takes about 1 s and 100 MB; 10,000 a side took 73 s and 4 GB before any
+#: bound. The longest resolutions have about 600 paragraphs.
 MAX_UNITS = 1_000
 #: Characters of one paragraph. The word diff of two paragraphs grows with the product of their
 #: lengths: two rewritten paragraphs of 3,000 characters take a few seconds.
@@ -43,7 +43,7 @@ MAX_PDF_PAGES = 500
 #: Glyphs drawn on one PDF page, overprinted copies included: a full page of Chinese text has about
 #: 1,500, bold drawn four times over makes that 6,000 at most.
 MAX_PAGE_GLYPHS = 20_000
-#: Bytes of all the compressed (Flate) streams of a PDF once inflated: text, fonts and images of a
+#: Bytes of all the compressed (Flate or LZW) streams of a PDF once decoded: text, fonts and images of a
 #: long resolution inflate to 10–20 MB.
 MAX_PDF_INFLATED = 128 * MiB
 #: Bytes of the XML parts of a Word file once unzipped: a 60-page resolution's document, styles,
@@ -181,8 +181,9 @@ def check_list_number(value: int, name: str) -> None:
 
 
 def check_pdf_streams(data: bytes, name: str, *, limit: int = MAX_PDF_INFLATED) -> None:
-    """Inflate every stream of a PDF that is zlib-compressed, counting, and refuse the file once the
-    total passes ``limit``: a Flate bomb is stopped after ``limit`` bytes, not after gigabytes.
+    """Inflate every stream of a PDF that is zlib-compressed (and decode every LZW one), counting, and
+    refuse the file once the total passes ``limit``: a Flate or LZW bomb is stopped after ``limit``
+    bytes, not after gigabytes.
 
     The streams are found by their ``stream`` and ``endstream`` keywords, as a PDF reader's repair
     pass finds them; a stream that is not zlib data (an image, an encrypted or broken stream) is
