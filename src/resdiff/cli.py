@@ -140,11 +140,6 @@ def _format_for(output: str | None, given: str | None, default: str = "text", *,
 
 # -- subcommands ---------------------------------------------------------------------------
 
-def _printable(text: str) -> str:
-    """A message as the terminal may show it: control characters (escape codes) replaced."""
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
-
-
 def _warn(resolution: Resolution, name: str, strict: bool) -> bool:
     """Print the parser's warnings on stderr; with ``strict``, any warning is an error (True)."""
     from resdiff.render.warnings import warning_message
@@ -152,12 +147,12 @@ def _warn(resolution: Resolution, name: str, strict: bool) -> bool:
     for warning in resolution.warnings:
         where = f"{name}: {warning.unit}" if warning.unit else name
         message = warning_message(warning, _UI[0])
-        print(_printable(_("resdiff: warning: {where}: {message} [{code}]").format(
+        print(_safe(_("resdiff: warning: {where}: {message} [{code}]").format(
             where=where, message=message, code=warning.code)), file=sys.stderr)
     if strict and resolution.warnings:
         n = len(resolution.warnings)
         said = (_("{name}: {n} warning and --strict") if n == 1 else _("{name}: {n} warnings and --strict"))
-        print(_printable(_("resdiff: error: {message}").format(message=said.format(name=name, n=n))),
+        print(_safe(_("resdiff: error: {message}").format(message=said.format(name=name, n=n))),
               file=sys.stderr)
         return True
     return False
@@ -233,8 +228,9 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
     fmt = _format_for(args.output, args.format, allowed=BRIEF_FORMATS, command="resdiff brief")
     old, new = load(args.old, language=args.lang), load(args.new, language=args.lang)
-    _warn(old, args.old, False)
-    _warn(new, args.new, False)
+    failed = _warn(old, args.old, args.strict)
+    if _warn(new, args.new, args.strict) or failed:
+        return EXIT_ERROR
     comparison = compare(old, new, old_other=load(args.old_other) if args.old_other else None,
                          new_other=load(args.new_other) if args.new_other else None)
     for warning in comparison.warnings:
@@ -416,6 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--old-other", metavar="FILE", help="the old text in the other language, shown under each change")
     p.add_argument("--new-other", metavar="FILE", help="the new text in the other language, shown under each change")
     p.add_argument("--ui", choices=("zh", "en"), help="interface language of the brief (default: from the locale)")
+    p.add_argument("--strict", action="store_true", help="any parser warning is an error (exit 2)")
     p.set_defaults(run=_cmd_brief)
 
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")

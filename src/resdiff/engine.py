@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from resdiff import classify
 from resdiff.align import Aligner, Link
 from resdiff.decide import Alternative, Decider, Item, load_model
-from resdiff.errors import InputError
+from resdiff.errors import LanguageError
 from resdiff.lexicon import ADVERBS, ADVERBS_EN
 from resdiff.model import Change, ChangeType, Comparison, DiffOp, FootnoteChange, Resolution, TermSwitch, Unit
 from resdiff.options import Options
@@ -283,7 +283,7 @@ def reading(old: Resolution, new: Resolution, options: Options, *,
     the aligner (its score matrices), the terminology switches and the items (pairs, splits and
     merges, then every unit left over as added or dropped)."""
     if old.language != new.language:
-        raise InputError(
+        raise LanguageError(
             f"the old text is in {old.language!r} and the new one in {new.language!r}: compare texts of one "
             "language, and give the other language's texts alongside (see README, both languages)")
     texts = _Texts(old, new, segmenter_for(old.language, options, segmenter))

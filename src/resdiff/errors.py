@@ -15,7 +15,8 @@ class InputError(ResdiffError):
 
 
 class LanguageError(InputError):
-    """A text in a language resdiff does not read yet (English, until the English reader exists)."""
+    """Texts in the wrong language for what was asked: an old and a new text in two languages, or
+    texts given alongside (``old_other``, ``new_other``) in the comparison's own language."""
 
 
 class NotAResolutionError(ResdiffError):

@@ -58,8 +58,9 @@ MAX_RETRY_AFTER = 60.0
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 HTML_STARTS = (b"<!doctype html", b"<html")
 
-#: A document symbol: ``E/RES/2012/5``, ``A/RES/67/195``, ``A/C.2/59/3``, ``A/67/65/Corr.1``.
-RE_SYMBOL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./()+\-]*$")
+#: A document symbol: ``E/RES/2012/5``, ``A/RES/67/195``, ``A/C.2/59/3``, ``A/67/65/Corr.1``: parts
+#: joined by ``/`` (a word without one, ``garbage``, is refused before the network is asked).
+RE_SYMBOL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.()+\-]*(?:/[A-Za-z0-9.()+\-]+)+$")
 #: Characters that may not stand in a file name made from a symbol (``E/RES/2012/5``).
 RE_UNSAFE = re.compile(r"[^A-Za-z0-9.()+\-]+")
 

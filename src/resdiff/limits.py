@@ -83,12 +83,14 @@ def read_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES, name
         raise InputError(f"{name} is a folder, not a file") from exc
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
+    # Looked at before os.fdopen, which itself refuses a folder (IsADirectoryError, naming the fd).
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{name} is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{name} is not a regular file ({_kind(info.st_mode)}): resdiff reads only files")
+        raise InputError(f"{name} is not a regular file ({_kind(info.st_mode)}): resdiff reads only files")
+    with os.fdopen(fd, "rb") as handle:
         check_file_size(info.st_size, name, limit=limit)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)

@@ -101,7 +101,7 @@ class ParseWarning:
     """The id of the unit concerned, or ``None`` for the text as a whole."""
     code: str
     """A short, stable kebab-case word: ``two-leads``, ``no-lead``, ``stray-digit``,
-    ``numbering-gap``, ``unknown-footnote``, ``long-title``, ``not-chinese``, ``mojibake`` …"""
+    ``numbering-gap``, ``unknown-footnote``, ``long-title``, ``not-chinese``, ``not-english``, ``mojibake`` …"""
     message: str
     """One sentence: what was seen and where."""
 

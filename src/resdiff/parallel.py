@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from resdiff.errors import InputError
+from resdiff.errors import InputError, LanguageError
 from resdiff.lexicon import lookup
 from resdiff.model import AgreedLanguage, Comparison, DiffOp, Pairing, Parallel, Resolution, Unit
 from resdiff.options import Options
@@ -90,9 +90,9 @@ def attach(comparison: Comparison, old_other: Resolution | None, new_other: Reso
         return comparison
     language = given[0].language
     if any(r.language != language for r in given):
-        raise InputError("the texts given alongside must be in one language")
+        raise LanguageError("the texts given alongside must be in one language")
     if language == comparison.old.language:
-        raise InputError(f"the texts given alongside are in {language!r}, the language of the comparison itself: "
+        raise LanguageError(f"the texts given alongside are in {language!r}, the language of the comparison itself: "
                          "give the other language's versions")
     segmenter = segmenter_for(language, options or Options())
     changes = []

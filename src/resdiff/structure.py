@@ -11,7 +11,7 @@ the preamble, or when it is a heading; everything else continues the unit before
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -468,7 +468,12 @@ def build(text: str, *, language: str | None = None) -> Resolution:
     if (language or detected) == "en":
         from resdiff.structure_en import build_en
 
-        return build_en(text)
+        resolution = build_en(text)
+        if detected != "en":  # --lang en on a text that is not English: said, as not-chinese is
+            doubt = ParseWarning(None, "not-english", "the text is mostly not English: "
+                                 "it may not be the English version of the resolution")
+            resolution = replace(resolution, warnings=(doubt, *resolution.warnings))
+        return resolution
     stream = text_lines(text)
     if encoding == "repaired":
         stream.doubts.insert(0, Doubt(-1, "mojibake", "the text was garbled by a wrong encoding "

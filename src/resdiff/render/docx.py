@@ -673,8 +673,8 @@ class _Writer:
             return f"{symbol}, {adopted}{meeting}"
 
         rows = [
-            ("Old text · 旧文本", describe(cmp.old, _("old text (no symbol)"))),
-            ("New text · 新文本", describe(cmp.new, _("new text (no symbol)"))),
+            (_("Old text"), describe(cmp.old, _("old text (no symbol)"))),
+            (_("New text"), describe(cmp.new, _("new text (no symbol)"))),
             (_("Redline"), _("Tracked changes by resdiff: accept all for the new text, reject all for the old. "
                              "Comments mark lead shifts, moves and terminology switches.")),
         ]

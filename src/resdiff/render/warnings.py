@@ -42,6 +42,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
           "repaired"),
     ),
     "not-chinese": (_("the text is mostly not Chinese: it may not be the Chinese version of the resolution"),),
+    "not-english": (_("the text is mostly not English: it may not be the English version of the resolution"),),
     "two-leads": (
         _("a second lead “{lead}” follows “{mark}” inside the paragraph: two paragraphs may be read as one"),
     ),
@@ -65,6 +66,7 @@ CODES: dict[str, str] = {
     "no-final-mark": _("a paragraph ends without its final mark"),
     "mojibake": _("the text was garbled by a wrong encoding"),
     "not-chinese": _("the text is mostly not Chinese"),
+    "not-english": _("the text is mostly not English"),
     "two-leads": _("a second lead inside a paragraph"),
     "no-lead": _("a paragraph opens with no known lead"),
     "unknown-footnote": _("a footnote without its text, or a text without its reference"),
