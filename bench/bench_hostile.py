@@ -61,6 +61,12 @@ def _flate_bomb(inflated_mib: int) -> bytes:
                 b"/Filter /FlateDecode ")
 
 
+def _lzw_bomb() -> bytes:
+    from tests.test_issue15_hostile import _lzw_zeros
+
+    return _pdf(_lzw_zeros(45_000), b"/Filter /LZWDecode ")  # 73 KB decoding to 180 MB
+
+
 def _docx(change: str | None = None, big: tuple[str, int] | None = None) -> bytes:
     from tests.docx_maker import make_docx
 
@@ -88,8 +94,11 @@ def _many_paragraphs(n: int) -> bytes:
 
 CASES = {
     "pdf: 20,000 glyphs on a page (at the bound)": ("x.pdf", lambda: _glyphs(20_000)),
+    "pdf: 25,000 glyphs on a page": ("x.pdf", lambda: _glyphs(25_000)),
     "pdf: 40,000 glyphs on a page": ("x.pdf", lambda: _glyphs(40_000)),
+    "pdf: 80,000 glyphs on a page": ("x.pdf", lambda: _glyphs(80_000)),
     "pdf: Flate stream inflating to 1 GB": ("x.pdf", lambda: _flate_bomb(1024)),
+    "pdf: LZW stream decoding to 180 MB": ("x.pdf", _lzw_bomb),
     "pdf: %PDF-1.4 and 20 MB of zeros": ("x.pdf", lambda: b"%PDF-1.4\n" + b"\0" * 20_000_000),
     "docx: lowerLetter list from 4,000,000,000": (
         "x.docx", lambda: _docx('<w:lvl w:ilvl="1"><w:start w:val="4000000000"/><w:numFmt w:val="lowerLetter"/>')),

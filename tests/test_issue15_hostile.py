@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -209,6 +210,51 @@ def test_issue15_a_page_of_millions_of_glyphs_is_refused_before_its_layout(conte
         read_pdf(_pdf(zlib.compress(content), filters=b"/Filter /FlateDecode "))
 
 
+@pytest.mark.parametrize("count", [limits.MAX_PAGE_GLYPHS + 1, 40_000, 80_000])
+def test_issue15_a_page_over_the_glyph_bound_is_refused_before_its_layout(count: int) -> None:
+    # One glyph a string, each placed on its own: the estimate is exact, so a page just over the
+    # bound is refused by it ("at least"), before pdfminer lays out any glyph.
+    content = b"BT /F1 6 Tf " + b"".join(b"1 0 0 1 %d %d Tm (A) Tj " % (20 + (i % 140) * 4, 820 - (i // 140) * 4)
+                                           for i in range(count)) + b"ET"
+    with bounded(20), pytest.raises(LimitError, match=f"page 1 draws at least {count:,} characters"):
+        read_pdf(_pdf(zlib.compress(content), filters=b"/Filter /FlateDecode "))
+
+
+class _Stream:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def get_data(self) -> bytes:
+        return self.data
+
+
+def test_issue15_the_glyph_estimate_counts_two_bytes_a_glyph_in_composite_fonts() -> None:
+    from types import SimpleNamespace
+
+    from resdiff.readers.pdf import _shown_glyphs
+
+    # A full page of Chinese text in a CID font, bold drawn four times over: 6,000 glyphs.
+    chinese = b"BT /C0 10.5 Tf " + b"[<4f60597d>-250<4e16754c>] TJ " * 1_500 + b"ET "
+    latin = rb"BT /F1 12 Tf (A\(b\)\101) Tj [(12)-3(3)] TJ ET "  # 5 + 3 glyphs
+    tagged = b"/Span << /ActualText (ignored) /Alt <FEFF0041> >> BDC EMC "  # not shown
+    image = b"BI /W 8 /H 8 /BPC 8 /CS /G ID (((((<<<<) EI "  # inline image data: not text
+    fonts = {"C0": {"Subtype": SimpleNamespace(name="Type0")}, "F1": {"Subtype": SimpleNamespace(name="Type1")}}
+    page = SimpleNamespace(page_obj=SimpleNamespace(resources={"Font": fonts},
+                                                    contents=[_Stream(chinese + tagged + image), _Stream(latin)]))
+    assert _shown_glyphs(page) == 6_000 + 8 < limits.MAX_PAGE_GLYPHS
+
+
+@pytest.mark.parametrize("content", [b"(" * 1_000_000, b"ID " * 300_000, b"<< <" * 300_000, b"<0" * 500_000])
+def test_issue15_the_glyph_estimate_is_linear_on_unclosed_strings(content: bytes) -> None:
+    from types import SimpleNamespace
+
+    from resdiff.readers.pdf import _shown_glyphs
+
+    page = SimpleNamespace(page_obj=SimpleNamespace(resources={}, contents=[_Stream(content)]))
+    with bounded(10):
+        assert _shown_glyphs(page) <= len(content)
+
+
 def test_issue15_a_flate_bomb_is_refused_before_it_is_inflated() -> None:
     packer = zlib.compressobj(9)
     zeros = b"\0" * limits.MiB
@@ -227,6 +273,55 @@ def test_issue15_a_flate_bomb_wrapped_in_text_is_refused_too(wrapping: str) -> N
     text = base64.a85encode(stream) + b"~>" if wrapping == "ASCII85Decode" else stream.hex().encode() + b">"
     with bounded(30), pytest.raises(LimitError, match="inflates to more than"):
         read_pdf(_pdf(text, filters=b"/Filter [/%s /FlateDecode] " % wrapping.encode()))
+
+
+def _lzw_zeros(repeats: int) -> bytes:
+    """An LZW stream of zero bytes, each code one byte longer than the last up to the 4,096-entry
+    table, then ``repeats`` times its longest entry (about 3.8 KB a 12-bit code): a bomb."""
+    codes, widths, size, width = [256, 0], [9, 9], 258, 9  # clear the table, then one zero byte
+
+    def emit(code: int) -> None:
+        nonlocal size, width
+        codes.append(code)
+        widths.append(width)
+        size += 1  # every code after the first adds an entry; the code width grows with the table
+        width = 12 if size >= 2047 else 11 if size >= 1023 else 10 if size >= 511 else 9
+
+    while size < 4096:
+        emit(size)  # the entry being defined: the last output and its first byte
+    for _ in range(repeats):
+        emit(4095)
+    bits = "".join(format(code, f"0{n}b") for code, n in zip(codes, widths))
+    bits += "0" * (-len(bits) % 8)
+    return int(bits, 2).to_bytes(len(bits) // 8, "big")
+
+
+def test_issue15_lzw_streams_are_decoded_incrementally_and_stop_past_the_budget() -> None:
+    stream = _lzw_zeros(100)
+    decoded, size = limits._lzw_decoded(stream, limits.MAX_PDF_INFLATED, keep=True)
+    # One zero, then entries of 2 to 3,839 zeros, then the longest 100 times over.
+    expected = 1 + sum(range(2, 3840)) + 100 * 3839
+    assert decoded == b"\0" * expected and size == expected
+    # Past the budget, decoding stops within one code's output.
+    _, size = limits._lzw_decoded(stream, 1_000_000, keep=False)
+    assert 1_000_000 < size <= 1_000_000 + 4096
+
+
+@pytest.mark.parametrize("filters", [b"/Filter /LZWDecode ", b"/Filter [/LZW] ",
+                                     b"/Filter [/ASCIIHexDecode /LZWDecode] "])
+def test_issue15_an_lzw_bomb_is_refused_before_it_is_decoded(filters: bytes) -> None:
+    stream = _lzw_zeros(45_000)  # 73 KB that decode to 180 MB (pdfminer: minutes, then memory)
+    if b"ASCIIHex" in filters:
+        stream = stream.hex().encode() + b">"
+    with bounded(20), pytest.raises(LimitError, match="decompresses to more than 128 MB"):
+        read_pdf(_pdf(stream, filters=filters))
+
+
+def test_issue15_an_lzw_bomb_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_pdf(_lzw_zeros(45_000), filters=b"/Filter /LZWDecode "))
+    with bounded(20):
+        assert "decompresses to more than" in _one_line_exit_2(["parse", str(path)], capsys)
 
 
 def test_issue15_a_pdf_header_and_megabytes_of_zeros_is_refused_at_once() -> None:
@@ -254,6 +349,53 @@ def test_issue15_a_comparison_of_more_paragraphs_than_any_resolution_is_refused(
     few = resdiff.parse(TEXT)
     with bounded(20), pytest.raises(LimitError, match="paragraphs"):
         resdiff.compare(few, many)
+
+
+def test_issue15_a_comparison_at_the_paragraph_bound_keeps_a_bounded_number_of_candidates() -> None:
+    # 1,000 paragraphs alike (numbers are not words to the similarity): every pair scores alike.
+    # Each old paragraph keeps its MAX_CANDIDATES nearest rivals, and the texts still align in order.
+    from resdiff import align
+
+    lines = ["经济及社会理事会，", "**回顾**其决议，"] + [f"{k}. **请**秘书长提交第{k}号报告。" for k in range(1, 1000)]
+    old = resdiff.parse("\n".join(lines) + "\n")
+    new = resdiff.parse("\n".join(lines).replace("提交", "提出") + "\n")
+    seen: list[np.ndarray] = []
+    original = align.Aligner._candidates
+
+    def spy(self: align.Aligner, threshold: float) -> np.ndarray:
+        seen.append(original(self, threshold))
+        return seen[-1]
+
+    with bounded(30), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(align.Aligner, "_candidates", spy)
+        result = resdiff.compare(old, new)
+    counts = seen[0].sum(axis=1)
+    assert counts.max() == align.MAX_CANDIDATES and seen[0].sum() <= 1_000 * align.MAX_CANDIDATES
+    rows = np.nonzero(seen[0][500])[0]
+    assert abs(int(rows.min()) + int(rows.max()) - 1_000) <= 2  # the nearest to its place, around it
+    pairs = [(change.old, change.new) for change in result.changes if change.old and change.new]
+    assert len(pairs) == 1_000 and all(o == n for o, n in pairs)
+
+
+def test_issue15_candidates_below_the_bound_are_all_kept() -> None:
+    from resdiff import align
+
+    lines = ["经济及社会理事会，", "**回顾**其决议，"] + [f"{k}. **请**秘书长提交第{k}号报告。" for k in range(1, 40)]
+    old = resdiff.parse("\n".join(lines) + "\n")
+    new = resdiff.parse("\n".join(lines).replace("提交", "提出") + "\n")
+    seen: list[tuple[np.ndarray, np.ndarray]] = []
+    original = align.Aligner._candidates
+
+    def spy(self: align.Aligner, threshold: float) -> np.ndarray:
+        seen.append((original(self, threshold), self.sim >= threshold))
+        return seen[-1][0]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(align.Aligner, "_candidates", spy)
+        resdiff.compare(old, new)
+    # The 39 operative paragraphs all alike: 39 rivals each, under the bound, and none cut.
+    assert seen and 39 <= seen[0][1].sum(axis=1).max() <= align.MAX_CANDIDATES
+    assert all((kept == every).all() for kept, every in seen)
 
 
 def test_issue15_paragraph_numbers_of_1000_and_above_are_recognised() -> None:

@@ -14,6 +14,7 @@ This module holds the bounds and the checks; the readers, :func:`resdiff.parse`,
 from __future__ import annotations
 
 import base64
+import io
 import os
 import re
 import stat
@@ -29,10 +30,10 @@ MiB = 1024 * 1024
 MAX_FILE_BYTES = 64 * MiB
 #: Characters of a text, before it is parsed: about seven times the longest resolution.
 MAX_CHARACTERS = 1_000_000
-#: Paragraphs (units) of a text. A comparison aligns every pair, and its cost grows with the square:
-#: in the worst case (every paragraph alike) 1,000 a side takes about 10 s and 460 MB, 2,000 a side
-#: 39 s and 1.5 GB, 10,000 a side took 73 s and 4 GB before any bound. The longest resolutions have
-#: about 600 paragraphs.
+#: Paragraphs (units) of a text. A comparison scores every pair (a square matrix) and keeps at most
+#: ``align.MAX_CANDIDATES`` candidate partners a paragraph: in the worst case (every paragraph
+#: alike) 1,000 a side takes about 1 s and 100 MB; 10,000 a side took 73 s and 4 GB before any
+#: bound. The longest resolutions have about 600 paragraphs.
 MAX_UNITS = 1_000
 #: Characters of one paragraph. The word diff of two paragraphs grows with the product of their
 #: lengths: two rewritten paragraphs of 3,000 characters take a few seconds.
@@ -42,7 +43,7 @@ MAX_PDF_PAGES = 500
 #: Glyphs drawn on one PDF page, overprinted copies included: a full page of Chinese text has about
 #: 1,500, bold drawn four times over makes that 6,000 at most.
 MAX_PAGE_GLYPHS = 20_000
-#: Bytes of all the compressed (Flate) streams of a PDF once inflated: text, fonts and images of a
+#: Bytes of all the compressed (Flate or LZW) streams of a PDF once decoded: text, fonts and images of a
 #: long resolution inflate to 10–20 MB.
 MAX_PDF_INFLATED = 128 * MiB
 #: Bytes of the XML parts of a Word file once unzipped: a 60-page resolution's document, styles,
@@ -182,8 +183,9 @@ def check_list_number(value: int, name: str) -> None:
 
 
 def check_pdf_streams(data: bytes, name: str, *, limit: int = MAX_PDF_INFLATED) -> None:
-    """Inflate every stream of a PDF that is zlib-compressed, counting, and refuse the file once the
-    total passes ``limit``: a Flate bomb is stopped after ``limit`` bytes, not after gigabytes.
+    """Inflate every stream of a PDF that is zlib-compressed (and decode every LZW one), counting, and
+    refuse the file once the total passes ``limit``: a Flate or LZW bomb is stopped after ``limit``
+    bytes, not after gigabytes.
 
     The streams are found by their ``stream`` and ``endstream`` keywords, as a PDF reader's repair
     pass finds them; a stream that is not zlib data (an image, an encrypted or broken stream) is
@@ -209,8 +211,15 @@ def check_pdf_streams(data: bytes, name: str, *, limit: int = MAX_PDF_INFLATED) 
         if end < 0:
             end = len(data)
         position = end
+        dictionary = data[max(0, start - 512):start]
+        chunk = _text_decoded(dictionary, data[body:end])
+        if RE_LZW.search(dictionary[dictionary.rfind(b"obj") + 1:]):
+            chunk, size = _lzw_decoded(chunk, limit - total, keep=RE_FLATE.search(dictionary) is not None)
+            total += size
+            if total > limit:
+                raise LimitError(f"{name} decompresses to more than {_size(limit)} of content: too large for a "
+                                 "resolution (or built to exhaust memory)")
         inflater = zlib.decompressobj()
-        chunk = _text_decoded(data[max(0, start - 512):start], data[body:end])
         try:
             while chunk and not inflater.eof:
                 out = inflater.decompress(chunk, min(limit - total + 1, MiB))  # memory: 1 MB at a time
@@ -229,6 +238,31 @@ def check_pdf_streams(data: bytes, name: str, *, limit: int = MAX_PDF_INFLATED) 
 #: dictionary: ``/Filter [/ASCII85Decode /FlateDecode]`` or the abbreviations ``/A85``, ``/AHx``.
 RE_ASCII85 = re.compile(rb"/(?:ASCII85Decode|A85)\b")
 RE_ASCIIHEX = re.compile(rb"/(?:ASCIIHexDecode|AHx)\b")
+
+
+#: LZW, the compression of older PDFs (``/LZWDecode``, abbreviated ``/LZW``), and Flate after it.
+RE_LZW = re.compile(rb"/(?:LZWDecode|LZW)\b")
+RE_FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
+
+
+def _lzw_decoded(stream: bytes, budget: int, *, keep: bool) -> tuple[bytes, int]:
+    """Decode an LZW stream with pdfminer's own decoder, a code at a time, and stop once more than
+    ``budget`` bytes came out (an LZW bomb writes about 4 KB a 12-bit code). Returns the bytes
+    decoded (only with ``keep``: a Flate layer follows and is inflated in turn) and their count."""
+    from pdfminer.lzw import LZWDecoder
+
+    decoder = LZWDecoder(io.BytesIO(stream))
+    parts: list[bytes] = []
+    size = 0
+    try:
+        while size <= budget:
+            out = decoder.feed(decoder.readbits(decoder.nbits))
+            size += len(out)
+            if keep:
+                parts.append(out)
+    except Exception:  # the end of the data, or a broken stream: left to the reader
+        pass
+    return b"".join(parts) if keep else b"", size
 
 
 def _text_decoded(dictionary: bytes, stream: bytes) -> bytes:

@@ -231,31 +231,48 @@ def _check_structure(data: bytes, name: str) -> None:
         raise DocumentError(f"{name} is damaged and cannot be read as a PDF (it holds no PDF objects)")
 
 
-#: A string a content stream shows: ``(text)`` or ``<4f60597d>``.
-RE_SHOWN_STRING = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]+>")
+#: What the glyph estimate looks at in a content stream, in order: a font selection
+#: (``/F1 12 Tf``), an inline image's data (``ID … EI``) or a dictionary (``<< /ActualText (…) >>``)
+#: to skip, and a string shown: ``(text)`` or ``<4f60597d>``. A string or an image left open runs
+#: to the end of the stream, so that no text makes the search quadratic.
+RE_SHOWN = re.compile(
+    rb"/(?P<font>[^\s/\[\]()<>{}%]+)\s+[-+]?[\d.]+\s+Tf\b"
+    rb"|(?P<skip>\bID\s.*?(?:\sEI\b|\Z)|<<(?:[^<>]|<[^<>]*>)*>>)"
+    rb"|(?P<literal>\((?:\\.|[^\\)])*(?:\)|\Z))|(?P<hex><[0-9A-Fa-f\s]+>)",
+    re.DOTALL,
+)
 
 
 #: An escape in a literal string: ``\101`` (octal), ``\n``, ``\(``.
 RE_STRING_ESCAPE = re.compile(rb"\\(?:[0-7]{1,3}|.)", re.DOTALL)
 
 
-def _shown_bytes(page: Any) -> int:
-    """How many bytes of text the page's content streams show: at least one a glyph (two for the
-    CID fonts of Chinese text). Counted on the raw content, before pdfminer lays a glyph out, so a
-    page built to draw millions of glyphs is refused in a moment; 0 when the content is unreadable
-    (the page reader then reports it)."""
+def _shown_glyphs(page: Any) -> int:
+    """How many glyphs the page's content streams show: the bytes of the strings shown, one a glyph
+    in a simple font and two in a composite (Type0) font, as the CID fonts of Chinese text use.
+    Counted on the decoded content, before pdfminer lays a glyph out, so a page built to draw more
+    glyphs than any page has is refused in a moment; 0 when the content is unreadable (the page
+    reader then reports it)."""
     from pdfminer.pdftypes import resolve1
 
     total = 0
     try:
+        fonts = resolve1(page.page_obj.resources.get("Font")) or {}
+        width = {}
+        for key, ref in fonts.items():
+            font = resolve1(ref)
+            subtype = resolve1(font.get("Subtype")) if isinstance(font, dict) else None
+            width[str(key).encode("latin-1", "replace")] = 2 if getattr(subtype, "name", None) == "Type0" else 1
+        current = 1
         for ref in page.page_obj.contents:
             data = resolve1(ref).get_data()
-            for found in RE_SHOWN_STRING.finditer(data):
-                text = found.group()
-                if text[:1] == b"(":  # an escape (``\\101``, ``\\n``) is one byte
-                    total += len(RE_STRING_ESCAPE.sub(b".", text[1:-1]))
-                else:
-                    total += sum(ch in b"0123456789abcdefABCDEF" for ch in text) // 2
+            for found in RE_SHOWN.finditer(data):
+                if found.group("font") is not None:
+                    current = width.get(found.group("font"), 1)
+                elif found.group("literal") is not None:  # an escape (``\\101``, ``\\n``) is one byte
+                    total += len(RE_STRING_ESCAPE.sub(b".", found.group("literal")[1:-1])) // current
+                elif found.group("hex") is not None:
+                    total += sum(ch in b"0123456789abcdefABCDEF" for ch in found.group("hex")) // 2 // current
     except Exception:
         return 0
     return total
@@ -381,8 +398,7 @@ def _read_pages(pdf: Any, name: str) -> list[_Page]:
     try:
         for number, page in enumerate(pdf.pages, start=1):
             limits.check_pdf_pages(number, name)
-            # Four bytes a glyph leave room for two-byte fonts and bold drawn twice over.
-            limits.check_page_glyphs(_shown_bytes(page) // 4, number, name, at_least=True)
+            limits.check_page_glyphs(_shown_glyphs(page), number, name, at_least=True)
             limits.check_page_glyphs(len(page.chars), number, name)
             lines = _lines(_glyphs(page), number)
             drawn = _rules(page)
