@@ -190,7 +190,31 @@ def is_english(text: str) -> bool:
     return bool(stripped) and stripped[0].isascii() and stripped[0].isalpha()
 
 
+@lru_cache(maxsize=1)
+def _first_words_en() -> tuple[str, ...]:
+    """The first word of every English lead and the adverbs, lower case: a lead can only start a
+    text that starts with one of them."""
+    return tuple(sorted({k.split()[0] for k in leads_en()} | set(ADVERBS_EN)))
+
+
+_RE_ASCII_LETTERS = re.compile(r"[A-Za-z]*")
+
+
+def _cannot_start_lead_en(text: str) -> bool:
+    """Whether ``text`` surely starts with no English lead, known without compiling the long lead
+    pattern (about 25 ms, once a process): its leading ASCII letters do not begin with the first
+    word of any lead or adverb. Undecided (``False``) when a non-ASCII character follows them, which
+    the pattern's case folding might match (``ſ`` for ``s``)."""
+    letters = _RE_ASCII_LETTERS.match(text)
+    run = letters.group(0) if letters is not None else ""
+    if len(run) < len(text) and not text[len(run)].isascii():
+        return False
+    return not run.lower().startswith(_first_words_en())
+
+
 def _match_lead_en(text: str) -> str | None:
+    if _cannot_start_lead_en(text):
+        return None
     found = _re_lead_en().match(text)
     return None if found is None else found.group(0)
 
