@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from resdiff import patterns as P
@@ -24,6 +25,12 @@ def is_english_text(text: str) -> bool:
     return _CJK.search(text) is None and re.search(r"[A-Za-z]", text) is not None
 
 
+#: How many texts' comparable and routine forms are remembered: the engine asks for the same
+#: paragraph's (and footnote's) several times in one comparison.
+_MEMO = 8192
+
+
+@lru_cache(maxsize=_MEMO)
 def comparable(text: str) -> str:
     """A text with whitespace, the width of its punctuation and its final punctuation mark
     ignored (the ``unchanged`` rule: ``成果文件,`` and ``成果文件，`` are the same; in an English
@@ -43,6 +50,7 @@ def strip_adverb(text: str) -> str:
     return base_lead(lead) + text[len(lead):]
 
 
+@lru_cache(maxsize=_MEMO)
 def routine_form(text: str) -> str:
     """The text without what a yearly update changes: dates and date ranges, numbers, document
     symbols, ordinal session and meeting numbers, and the 又/还 before the lead. Two texts with
