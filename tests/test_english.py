@@ -485,3 +485,16 @@ def test_a_second_verb_after_and_takes_the_participle_too() -> None:
     assert lexicon._participle("commends and encourages") == "commending and encouraging"
     assert lexicon.match_lead("Commending and encouraging the efforts,") == "Commending and encouraging"
     assert lexicon.match_lead("Reaffirming its commitment to the outcomes,") == "Reaffirming its commitment"
+
+
+def test_lead_shortcut_agrees_with_the_pattern() -> None:
+    # _match_lead_en answers "no English lead" without compiling the long pattern when a text's leading
+    # letters start no lead: it must never answer so for a text the pattern matches.
+    assert min(len(w) for w in lexicon._first_words_en()) >= lexicon.SHORTEST_FIRST_WORD_EN
+    texts = ["A/68/65-E/2013/11。", "E/CN.16/2013/3。", "x", "", "*Notes", "Notesſ the", "ſtresses the"]
+    for key in lexicon.leads_en():
+        texts += [key, key.title() + " the report,", f"Also {key} the", f"{key} further, the", key[:-1],
+                  key + "s", key.upper() + "-x", key.replace(" ", "\n  ") + " its"]
+    for text in texts:
+        found = lexicon._re_lead_en().match(text)
+        assert lexicon._match_lead_en(text) == (found.group(0) if found else None), text

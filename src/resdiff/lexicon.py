@@ -199,6 +199,9 @@ def _first_words_en() -> tuple[str, ...]:
 
 _RE_ASCII_LETTERS = re.compile(r"[A-Za-z]*")
 
+#: The fewest letters the first word of an English lead or adverb has (a test holds the table to it).
+SHORTEST_FIRST_WORD_EN = 2
+
 
 def _cannot_start_lead_en(text: str) -> bool:
     """Whether ``text`` surely starts with no English lead, known without compiling the long lead
@@ -209,7 +212,9 @@ def _cannot_start_lead_en(text: str) -> bool:
     run = letters.group(0) if letters is not None else ""
     if len(run) < len(text) and not text[len(run)].isascii():
         return False
-    return not run.lower().startswith(_first_words_en())
+    # Shorter than any lead's first word (a document symbol such as ``A/68/65``): known without
+    # loading the English table either.
+    return len(run) < SHORTEST_FIRST_WORD_EN or not run.lower().startswith(_first_words_en())
 
 
 def _match_lead_en(text: str) -> str | None:
