@@ -7,11 +7,8 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
 
-import jsonschema
 import pytest
-from referencing import Registry, Resource
 
 # Tests never read or fill the user's real cache (word cache, indexes of read-only folders,
 # downloads): one temporary cache for the whole run, inherited by the CLI's subprocesses too.
@@ -20,23 +17,12 @@ atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 os.environ["RESDIFF_CACHE_DIR"] = _CACHE
 
 import resdiff  # noqa: E402
-from resdiff.schemas import FILES, load_schema  # noqa: E402
+from resdiff.schemas import validate  # noqa: E402, F401  (the tests import it from here too)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpora" / "ecosoc-wsis" / "zh" / "E-RES-2013-9.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-
-
-def _registry() -> Registry:
-    resources = [(f, Resource.from_contents(load_schema(name))) for name, f in FILES.items()]
-    return Registry().with_resources(resources)
-
-
-def validate(document: dict[str, Any]) -> None:
-    """Validate a resdiff JSON document against the shipped schema named in its ``schema`` field."""
-    schema = load_schema(document["schema"])
-    jsonschema.Draft202012Validator(schema, registry=_registry()).validate(document)
 
 
 @pytest.fixture(scope="session")

@@ -447,15 +447,13 @@ PARTS = FIXTURES / "ga-illustrative-parts.txt"
 def test_an_english_resolution_in_lettered_parts_gets_part_prefixed_ids() -> None:
     """Illustrative GA text adopted in parts A, B, C (its first line says it is not official): ids as
     json-formats.md and the Chinese builder give them, the part's title its first heading."""
-    from jsonschema import validate
-
-    from resdiff.schemas import load_schema
+    from resdiff.schemas import validate
 
     assert "not an official" in PARTS.read_text(encoding="utf-8").splitlines()[0]
     parts = resdiff.load(PARTS)
     expected = json.loads(PARTS.with_suffix(".expected.json").read_text(encoding="utf-8"))
     assert parts.to_dict() == expected
-    validate(parts.to_dict(), load_schema("resdiff.resolution/1"))
+    validate(parts.to_dict())
     assert [u.id for u in parts.units] == [
         "A.H1", "A.PP1", "A.PP2", "A.OP1", "A.OP2",
         "B.H1", "B.PP1", "B.OP1", "B.OP2", "B.OP2(a)", "B.OP2(b)", "B.OP3",

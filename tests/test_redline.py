@@ -250,6 +250,13 @@ def test_word_files_do_not_carry_the_time_of_saving(draft: Comparison) -> None:
     for blob in (render_docx(draft, date="2014-07-15"), render_brief_docx(draft)):
         with zipfile.ZipFile(io.BytesIO(blob)) as package:
             assert {member.date_time for member in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    # python-docx dates each comment with the clock; the redline's comments carry its one change date.
+    with zipfile.ZipFile(io.BytesIO(render_docx(draft, date="2014-07-15"))) as package:
+        comments = package.read("word/comments.xml").decode("utf-8")
+        revisions = package.read("word/document.xml").decode("utf-8")
+    assert len(re.findall(r"<w:comment ", comments)) > 0
+    assert set(re.findall(r'w:date="([^"]*)"', comments)) == set(re.findall(r'w:date="([^"]*)"', revisions)) \
+        == {"2014-07-15T00:00:00Z"}
 
 
 # --- LibreOffice ---------------------------------------------------------------------------------

@@ -9,8 +9,7 @@ import jsonschema
 import pytest
 
 from resdiff.cli import main
-from resdiff.schemas import load_schema
-from tests.conftest import _registry, validate
+from resdiff.schemas import validate
 from tests.series_gen.cached import written
 
 
@@ -36,7 +35,7 @@ def test_search_json_validates(folder: Path, capsys: pytest.CaptureFixture[str],
     assert main(["search", *args, str(folder), "--format", "json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert hits
-    jsonschema.Draft202012Validator(load_schema("resdiff.search-hits/1"), registry=_registry()).validate(hits)
+    validate(hits, schema="resdiff.search-hits/1")
     for hit in hits:
         start, end = hit["span"]
         assert 0 <= start < end <= len(hit["text"])

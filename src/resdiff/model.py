@@ -663,6 +663,7 @@ class Comparison:
             "new": self.new.to_dict(),
             "changes": [c.to_dict() for c in self.changes],
             "summary": self.summary,
+            "counts": self.counts,
             "terms": [t.to_dict() for t in self.terms],
             **({"pairing": self.pairing.to_dict()} if self.pairing is not None else {}),
         }

@@ -796,6 +796,8 @@ class _Writer:
         if not nodes:
             nodes = [p[-1]]
         comment = self.document.comments.add_comment(text=text, author=AUTHOR, initials=INITIALS)
+        # python-docx dates a comment with the clock; it takes the redline's one change date instead.
+        comment._comment_elm.set(self.qn("w:date"), self.date)
         cid = str(comment.comment_id)
         nodes[0].addprevious(self.el("commentRangeStart", id=cid))
         end = self.el("commentRangeEnd", id=cid)
