@@ -20,6 +20,7 @@ The output is the clean text format of ``docs/text-format.md``: one unit a line.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import os
@@ -217,7 +218,10 @@ def _opened(source: str | os.PathLike[str] | bytes) -> Iterator[Any]:
     try:
         yield pdf
     finally:
-        pdf.close()
+        # pdfplumber's close() builds every page again to close it, so a damaged page fails a
+        # second time here; that must not hide the one clear error already on its way out.
+        with contextlib.suppress(Exception):
+            pdf.close()
 
 
 #: An indirect object's header: ``12 0 obj``.
