@@ -342,35 +342,65 @@ class Writer:
             return
         first = self.rng.choice(units[:-2])
         pos = self.old.units.index(first)
-        style = self.rng.choice(("adjacent", "adjacent", "across-drop", "across-kept", "from-afar"))
+        style = self.rng.choice(("adjacent", "adjacent", "across-drop", "across-kept", "from-afar", "three-way"))
         same = [u for u in units if u.kind == first.kind and u is not first]
         if style == "from-afar":
             choices = [u for u in same if abs(self.old.units.index(u) - pos) > 4]
         else:
-            reach = {"adjacent": 1, "across-drop": 2, "across-kept": 2}[style]
+            reach = {"adjacent": 1, "across-drop": 2, "across-kept": 2, "three-way": 1}[style]
             choices = [u for u in same if self.old.units.index(u) - pos == reach]
         if not choices:
             return
         second = self.rng.choice(choices)
+        parts = [first, second]
+        if style == "three-way":
+            third = [u for u in same if self.old.units.index(u) - pos == 2]
+            if not third:
+                return
+            parts.append(third[0])
         if style == "across-drop":
             between = self.old.units[pos + 1]
             if between not in units:
                 return
             self.r.drop(between.id)
             self.touched.add(between.id)
-        a, b = first.text, second.text
-        if self.rng.random() < 0.4:
-            a = self.reword_text(a, self.rng.choice((1, 2, 3)))
-        if self.rng.random() < 0.4:
-            b = self.reword_text(b, self.rng.choice((1, 2, 3)))
-        text = _body(a) + "，并" + _without_lead(b)
-        if self.index(second.id) < self.index(first.id):
-            labels = [second.id, first.id]
+        self._merge(parts, style)
+
+    def _merge(self, parts: list[Unit], style: str) -> None:
+        """Merge ``parts`` (the first one's lead kept, or another written): each part reworded,
+        lightly or heavily, and the merged paragraph placed where the first part stood or, as
+        often in yearly texts, where a later one stood (the others moved to it)."""
+        rng = self.rng
+        texts = []
+        for u in parts:
+            text = u.text
+            if rng.random() < 0.5:
+                text = self.reword_text(text, rng.choice((1, 2, 3, 4, 6)))
+            texts.append(text)
+        bodies = [_without_lead(t) for t in texts[1:]]
+        if len(texts) == 2 and rng.random() < 0.25:
+            # The second part's clause written into the middle of the first.
+            clauses = texts[0].split("，")
+            k = rng.randrange(1, len(clauses)) if len(clauses) > 1 else 1
+            text = "，".join(clauses[:k] + ["并" + _body(bodies[0])] + clauses[k:])
+            if text[-1] not in "；。，：":
+                text += "；" if parts[0].kind == "operative" else "，"
         else:
-            labels = [first.id, second.id]
+            text = _body(texts[0]) + "".join("，并" + _body(b) for b in bodies) + texts[-1][-1]
+        if rng.random() < 0.25 and parts[0].lead:
+            text = self.relead(text, OPERATIVE_LEADS if parts[0].kind == "operative" else PREAMBULAR_LEADS)
+        labels = sorted((u.id for u in parts), key=self.index)
+        where = labels[0]
+        if style != "adjacent" and rng.random() < 0.4:
+            where = labels[-1]
+        at = self.index(where)
         self.r.merge(labels, text)
-        self.touched.update((first.id, second.id))
-        self.ops.append(f"merge-{style} {first.id}+{second.id}")
+        if where != labels[0]:
+            # Every other part stood before the last one: the merged slot takes the last one's place.
+            slot = self.r.slots.pop(self.index(labels[0]))
+            self.r.slots.insert(at - (len(labels) - 1), slot)
+        self.touched.update(u.id for u in parts)
+        self.ops.append(f"merge-{style} {'+'.join(u.id for u in parts)}" + (" at-last" if where != labels[0] else ""))
 
     def kind_change(self) -> None:
         slots = self.r.slots

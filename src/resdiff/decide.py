@@ -39,7 +39,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from resdiff import classify
-from resdiff.align import MERGE_REACH, MIN_PART_WORDS, Aligner, Link, _same_lead, order_preserving
+from resdiff.align import (MERGE_REACH, MIN_PART_WORDS, PART_MARGIN, Aligner, Link, _found_in, _same_lead,
+                           order_preserving)
 
 #: An item of a reading: (old indices, new indices). Both non-empty: a pair, split or merge;
 #: old empty: an added unit; new empty: a dropped unit.
@@ -70,6 +71,19 @@ PART_FLOOR = 0.3
 
 #: The same for a part that stood far from the rest, moved before it was merged.
 FAR_PART_FLOOR = 0.5
+
+#: A dropped paragraph is a candidate part of a paired paragraph far from it when that paragraph
+#: is where most of its words are found, by this share more than anywhere else in the new text.
+FAR_PART_MARGIN = 0.1
+
+#: Least share of a dropped paragraph's words found in a merge next to it for it to be
+#: a candidate third part (a three-way merge whose last part was cut down to a clause).
+EXTRA_PART_FLOOR = 0.2
+
+#: At most this many new paragraphs are tried as the whole of one dropped paragraph's merge, and
+#: this many dropped paragraphs as the parts of one added paragraph's merge.
+MAX_HOSTS = 3
+MAX_PARTS = 3
 
 FAMILIES = ("pair", "parts", "single")
 
@@ -143,9 +157,10 @@ class Scorer:
                  "rival_sim", "margin", "rival_part", "log_len", "heading", "unchanged", "anchored",
                  "moved_content"),
         "parts": ("merge", "n_parts", "sim", "min_found", "coverage", "best_single", "gain", "gaps", "moved",
-                  "same_lead", "log_len", "min_part_len", "kind_change", "rival_sim"),
+                  "same_lead", "log_len", "min_part_len", "kind_change", "rival_sim",
+                  "min_own", "max_shared", "min_contrast", "any_lead"),
         "single": ("added", "best_sim", "best_found", "best_content", "log_len", "heading", "anchored",
-                   "best_in_found", "partner_margin"),
+                   "best_in_found", "partner_margin", "adds_to_best"),
     }
 
     def __init__(self, aligner: Aligner) -> None:
@@ -164,6 +179,9 @@ class Scorer:
         self._new_form = [classify.comparable(u.text) for u in aligner.new]
         self.pair_of_old: dict[int, int] = {}
         self.pair_of_new: dict[int, int] = {}
+        self.partners_of_old: dict[int, tuple[int, ...]] = {}
+        self.partners_of_new: dict[int, tuple[int, ...]] = {}
+        self._found: dict[tuple[bool, int, int], frozenset[int]] = {}
         # The best and second-best score of every row and column: a pair's best rival in O(1).
         self._row_sim = _top2(self.sim)
         self._col_sim = _top2(self.sim.T)
@@ -173,12 +191,75 @@ class Scorer:
     def set_reading(self, items: Iterable[Item]) -> None:
         """The reading that anchors ("both neighbours paired in order") are read from."""
         self.pair_of_old, self.pair_of_new = {}, {}
+        self.partners_of_old, self.partners_of_new = {}, {}
         for old, new in items:
             if old and new:
                 for i in old:
                     self.pair_of_old[i] = new[0]
+                    self.partners_of_old[i] = new
                 for j in new:
                     self.pair_of_new[j] = old[0]
+                    self.partners_of_new[j] = old
+
+    # -- how the parts of a merge (split) are found in its whole ---------------------------
+    def found_in(self, part: int, whole: int, *, merge: bool) -> frozenset[int]:
+        """Positions of the whole's words found, in order, in the part (a merge: old ``part``,
+        new ``whole``; a split: new ``part``, old ``whole``)."""
+        key = (merge, part, whole)
+        found = self._found.get(key)
+        if found is None:
+            a = self.a
+            part_words, whole_words = (a.ow[part], a.nw[whole]) if merge else (a.nw[part], a.ow[whole])
+            found = self._found[key] = frozenset(_found_in(part_words, whole_words))
+        return found
+
+    def parts_evidence(self, whole: int, parts: Sequence[int], *, merge: bool) -> tuple[float, float, float]:
+        """What each part brings to the whole: the least share of the whole's words found in one
+        part only; the most that one part's found words are also found in another part (two
+        paragraphs written on one pattern share them); and the least contrast of a part, the
+        share of its words found in the whole less the most found in any other paragraph of
+        the whole's text."""
+        a = self.a
+        size = max(len(a.nw[whole] if merge else a.ow[whole]), 1)
+        found = {k: self.found_in(k, whole, merge=merge) for k in parts}
+        own, shared = [], []
+        for k in parts:
+            others: set[int] = set().union(*(found[m] for m in parts if m != k))
+            own.append(len(found[k] - others) / size)
+            shared.append(len(found[k] & others) / max(len(found[k]), 1))
+        contrast = []
+        for k in parts:
+            row = self.found_old[k] if merge else self.found_new[:, k]
+            here = float(row[whole])
+            elsewhere = float(np.delete(row, whole).max()) if row.size > 1 else 0.0
+            contrast.append(here - elsewhere)
+        return min(own), max(shared), min(contrast)
+
+    def parts_hold(self, whole: int, parts: Sequence[int], *, merge: bool) -> bool:
+        """A looser test than the aligner's (``Aligner._explain``) for a merge (split) the
+        decision may weigh: every part brings words of its own to the whole, and the parts
+        joined are alike enough to it. Parts written on one pattern (which the aligner refuses)
+        are left to the model, which sees how much they share."""
+        own, _, _ = self.parts_evidence(whole, parts, merge=merge)
+        if own < PART_MARGIN:
+            return False
+        joined = self.a.similarity(parts, [whole]) if merge else self.a.similarity([whole], parts)
+        return joined >= self.a.options.context_threshold
+
+    def adds_to_best(self, k: int, *, added: bool) -> float:
+        """For a dropped (added) unit, the share of the words of the paragraph it is most found in
+        that it alone explains, beyond that paragraph's partners in the reading: high for the
+        lost part of a merge (split), low for a paragraph dropped next to a neighbour updated in
+        place."""
+        shares = self.found_new[:, k] if added else self.found_old[k]
+        if not shares.size:
+            return 0.0
+        at = int(shares.argmax())
+        partners = (self.partners_of_old if added else self.partners_of_new).get(at, ())
+        mine = self.found_in(k, at, merge=not added)
+        theirs: set[int] = set().union(*(self.found_in(p, at, merge=not added) for p in partners))
+        size = max(len(self.a.ow[at] if added else self.a.nw[at]), 1)
+        return len(mine - theirs) / size
 
     def unchanged(self, i: int, j: int) -> bool:
         """The two texts are equal once whitespace and the final mark are ignored."""
@@ -229,9 +310,14 @@ class Scorer:
             s = float(fuzz.ratio(joined, whole_words, processor=None)) / 100.0
             coverage = LCSseq.similarity(joined, whole_words, processor=None) / max(len(whole_words), 1)
             gaps = (max(parts) - min(parts)) - (len(parts) - 1)
+            own, shared, contrast = self.parts_evidence(whole, parts, merge=merge)
+            units = [a.old[k] for k in parts] if merge else [a.new[k] for k in parts]
+            whole_unit = a.new[whole] if merge else a.old[whole]
+            any_lead = any(_same_lead(u, whole_unit) for u in units)
             return [float(merge), float(len(parts)), s, min(found), coverage, max(singles), s - max(singles),
                     float(gaps), float(moved), float(lead), math.log1p(len(whole_words)),
-                    math.log1p(min(len(w) for w in part_words)), float(len(kinds) > 1), rival]
+                    math.log1p(min(len(w) for w in part_words)), float(len(kinds) > 1), rival,
+                    own, shared, contrast, float(any_lead)]
         added = not old
         k = new[0] if added else old[0]
         sims = self.sim[:, k] if added else self.sim[k]
@@ -259,8 +345,9 @@ class Scorer:
             anchored = (self.pair_of_new.get(k - 1, -9) + 2 == self.pair_of_new.get(k + 1, -5))
         else:
             anchored = (self.pair_of_old.get(k - 1, -9) + 1 == self.pair_of_old.get(k + 1, -5))
+        adds = self.adds_to_best(k, added=added) if sims.size and unit.kind != "heading" else 0.0
         return [float(added), best_sim, best_found, content, math.log1p(len(words)), float(unit.kind == "heading"),
-                float(anchored), best_in, margin]
+                float(anchored), best_in, margin, adds]
 
 
 def _top2(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -327,23 +414,10 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
                 out.append((frozenset([item]), [(old, others), ((), (weakest,))]))
         elif a.old[old[0]].kind != "heading" and not scorer.unchanged(old[0], new[0]):
             out.append((frozenset([item]), [(old, ()), ((), new)]))
+    out.extend(_merge_candidates(dropped, added, by_new, scorer))
     for d in dropped:
         if not scorer.big_old[d]:
             continue
-        for j in np.nonzero(scorer.found_old[d] >= PART_FLOOR)[0].tolist():
-            host = by_new.get(j)
-            if host is None or len(host[1]) != 1 or a.new[j].kind == "heading":
-                continue
-            olds = host[0]
-            near = min(abs(d - k) for k in olds) <= MERGE_REACH
-            # From afar, only the merges the model was fitted on: paragraphs of one kind, neither
-            # of them a lettered sub-paragraph.
-            if not near and (scorer.found_old[d, j] < FAR_PART_FLOOR or a.old[d].parent is not None
-                             or any(a.old[k].parent is not None or a.old[k].kind != a.old[d].kind for k in olds)):
-                continue
-            parts = sorted((*olds, d))
-            if sorted(a._explain(j, parts, old_side=False)) == parts:
-                out.append((frozenset([host, ((d,), ())]), [(tuple(parts), host[1])]))
         # A dropped unit whose best partner is taken by a weaker neighbour: the partner swapped.
         j = int(scorer.sim[d].argmax()) if scorer.sim.shape[1] else -1
         host = by_new.get(j)
@@ -398,6 +472,57 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
             marked.append((item, bool(olds and news) and _crosses(chain, chain_old, olds[0], news[0], replaces)))
         found.append(Alternative(replaces, marked))
     return found
+
+
+def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, Item],
+                      scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
+    """Merges the reading may have missed: a dropped paragraph as one more part of the new
+    paragraph it is found in (paired one to one, or already a merge), near or far; and an added
+    paragraph as the merge of the dropped paragraphs found in it. Bounded: only dropped and added
+    paragraphs, each tried against a few wholes (parts) at most."""
+    a = scorer.a
+    out: list[tuple[frozenset[Item], list[Item]]] = []
+    for d in dropped:
+        if not scorer.big_old[d]:
+            continue
+        row = scorer.found_old[d]
+        order = [j for j in np.argsort(-row)[:MAX_HOSTS].tolist() if row[j] >= EXTRA_PART_FLOOR]
+        best_elsewhere = {j: float(np.delete(row, j).max()) if row.size > 1 else 0.0 for j in order}
+        for j in order:
+            host = by_new.get(j)
+            if host is None or len(host[1]) != 1 or a.new[j].kind == "heading":
+                continue
+            olds = host[0]
+            share = float(row[j])
+            gap = min(abs(d - k) for k in olds)
+            if share < PART_FLOOR:
+                # A thin third part: only next to a merge's parts.
+                if len(olds) < 2 or gap > 1:
+                    continue
+            elif gap > MERGE_REACH:
+                # From afar: paragraphs of one kind, neither a lettered sub-paragraph, and the
+                # whole is clearly where the dropped paragraph's words went.
+                if (a.old[d].parent is not None
+                        or any(a.old[k].parent is not None or a.old[k].kind != a.old[d].kind for k in olds)):
+                    continue
+                if share < FAR_PART_FLOOR and share < best_elsewhere[j] + FAR_PART_MARGIN:
+                    continue
+            parts = sorted((*olds, d))
+            if sorted(a._explain(j, parts, old_side=False)) == parts or scorer.parts_hold(j, parts, merge=True):
+                out.append((frozenset([host, ((d,), ())]), [(tuple(parts), host[1])]))
+    # An added paragraph made of dropped ones (the merge written elsewhere, or with a new lead).
+    free = [d for d in dropped if scorer.big_old[d] and a.old[d].kind != "heading"]
+    if free:
+        for n in added:
+            if not scorer.big_new[n]:
+                continue
+            shares = scorer.found_old[free, n]
+            parts = sorted(free[x] for x in np.argsort(-shares)[:MAX_PARTS].tolist() if shares[x] >= PART_FLOOR)
+            while len(parts) >= 2 and not scorer.parts_hold(n, parts, merge=True):
+                parts.remove(min(parts, key=lambda k: scorer.found_old[k, n]))
+            if len(parts) >= 2:
+                out.append((frozenset([((), (n,)), *(((k,), ()) for k in parts)]), [(tuple(parts), (n,))]))
+    return out
 
 
 def _crosses(chain: list[tuple[int, int, Item]], chain_old: list[int], i: int, j: int,
