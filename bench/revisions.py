@@ -80,6 +80,8 @@ class Writer:
         self.touched: set[str] = set()
         self.ops: list[str] = []
         self.added = 0
+        #: Two neighbours written on one pattern in the base text (see :func:`patterned`).
+        self.pattern: tuple[str, str] | None = None
         self.clauses = [c for u in old.units if u.kind != "heading"
                         for c in re.split(r"[，；。]", u.text) if 6 <= len(c) <= 30]
 
@@ -263,6 +265,24 @@ class Writer:
                 self.r.reword(v.id, text)
                 self.touched.add(v.id)
                 self.ops.append(f"reword-neighbour {v.id}")
+
+    def roll_forward(self) -> None:
+        """Of two neighbours written on one pattern (last year's Forum noted, this year's
+        welcomed), one dropped and the other updated in place, often taking the dropped one's
+        lead: a drop next to a neighbour updated in place, not a merge, though the updated
+        paragraph shares most of its words with both."""
+        if self.pattern is None or any(uid in self.touched for uid in self.pattern):
+            return
+        first, second = (self.old[uid] for uid in self.pattern)
+        gone, kept = (first, second) if self.rng.random() < 0.7 else (second, first)
+        text = self.reword_text(kept.text, self.rng.choice((1, 2, 3)))
+        text = re.sub(r"(?:19|20)\d\d", lambda m: str(int(m.group()) + 1), text)
+        if gone.lead and kept.lead and self.rng.random() < 0.5:
+            text = gone.lead + text[len(match_lead(text) or ""):]
+        self.r.drop(gone.id)
+        self.r.reword(kept.id, text)
+        self.touched.update((gone.id, kept.id))
+        self.ops.append(f"roll-forward {gone.id}>{kept.id}")
 
     def add(self) -> None:
         slots = self.r.slots
@@ -469,15 +489,50 @@ class Writer:
 #: Illustrative section headings.
 HEADINGS = ("新兴技术", "数字合作", "能力建设", "网络安全和信任", "数据和统计", "筹资机制", "今后的工作", "区域合作")
 
+#: Share of revisions whose base text first gets two neighbours written on one pattern.
+PATTERNED = 0.5
+
 WEIGHTS = {"reword": 6, "routine": 3, "drop": 2, "add": 2, "move": 2, "split": 2, "merge": 2,
            "kind_change": 1, "lead": 2, "replace_paragraph": 1,
            "heading": 1, "drop_sub": 1,
-           "near_duplicate": 1}
+           "near_duplicate": 1, "roll_forward": 3}
+
+
+def patterned(old: Resolution, rng: random.Random) -> tuple[Resolution, tuple[str, str] | None]:
+    """The base text with one paragraph rewritten on the pattern of the one before it (as yearly
+    texts have them: the Forum held, the next one welcomed), and the two paragraphs' ids; or the
+    base text unchanged and ``None`` when no two neighbours fit."""
+    parents = {u.parent for u in old.units if u.parent}
+    units = old.units
+    pairs = [(u, v) for u, v in zip(units, units[1:])
+             if u.kind == v.kind != "heading" and not (u.parent or v.parent or u.id in parents or v.id in parents)
+             and len(u.text) >= 30]
+    if not pairs:
+        return old, None
+    u, v = rng.choice(pairs)
+    writer = Writer(old, rng)
+    text = writer.reword_text(u.text, rng.choice((1, 2, 3)))
+    text = re.sub(r"(?:19|20)\d\d", lambda m: str(int(m.group()) + 1), text)
+    if u.lead:
+        text = writer.relead(text, OPERATIVE_LEADS if u.kind == "operative" else PREAMBULAR_LEADS)
+    r = Revision(old)
+    r.reword(v.id, text)
+    try:
+        built = resdiff.parse(r.build()[0])
+    except (AssertionError, KeyError, ValueError):
+        return old, None
+    if [x.id for x in built.units] != [x.id for x in old.units]:
+        return old, None
+    return built, (u.id, v.id)
 
 
 def revise(old: Resolution, rng: random.Random, edits: int) -> Labelled | None:
     """One random revision with ``edits`` edits, or ``None`` if it came out ambiguous."""
+    pattern = None
+    if rng.random() < PATTERNED:
+        old, pattern = patterned(old, rng)
     writer = Writer(old, rng)
+    writer.pattern = pattern
     names = list(WEIGHTS)
     for _ in range(edits):
         getattr(writer, rng.choices(names, [WEIGHTS[n] for n in names])[0])()

@@ -414,7 +414,7 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
                 out.append((frozenset([item]), [(old, others), ((), (weakest,))]))
         elif a.old[old[0]].kind != "heading" and not scorer.unchanged(old[0], new[0]):
             out.append((frozenset([item]), [(old, ()), ((), new)]))
-    out.extend(_merge_candidates(dropped, added, by_new, scorer))
+    out.extend(_merge_candidates(dropped, added, by_new, _moved_flags(items, scorer), scorer))
     for d in dropped:
         if not scorer.big_old[d]:
             continue
@@ -474,7 +474,7 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
     return found
 
 
-def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, Item],
+def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, Item], moved: dict[Item, bool],
                       scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
     """Merges the reading may have missed: a dropped paragraph as one more part of the new
     paragraph it is found in (paired one to one, or already a merge), near or far; and an added
@@ -500,9 +500,11 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
                 if len(olds) < 2 or gap > 1:
                     continue
             elif gap > MERGE_REACH:
-                # From afar: paragraphs of one kind, neither a lettered sub-paragraph, and the
-                # whole is clearly where the dropped paragraph's words went.
-                if (a.old[d].parent is not None
+                # From afar: paragraphs of one kind (the whole too), neither a lettered
+                # sub-paragraph, the whole not itself read as moved (a paragraph moved, and merged
+                # with another far from both its places, is more than shared words can carry),
+                # and the whole clearly where the dropped paragraph's words went.
+                if (a.old[d].parent is not None or a.new[j].kind != a.old[d].kind or moved.get(host, False)
                         or any(a.old[k].parent is not None or a.old[k].kind != a.old[d].kind for k in olds)):
                     continue
                 if share < FAR_PART_FLOOR and share < best_elsewhere[j] + FAR_PART_MARGIN:
@@ -517,7 +519,14 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
             if not scorer.big_new[n]:
                 continue
             shares = scorer.found_old[free, n]
-            parts = sorted(free[x] for x in np.argsort(-shares)[:MAX_PARTS].tolist() if shares[x] >= PART_FLOOR)
+            # Parts of the new paragraph's kind, standing together in the old text (two far-apart
+            # paragraphs both dropped, and a new one elsewhere that reuses some of their words,
+            # is more likely a new paragraph).
+            found = [free[x] for x in np.argsort(-shares)[:MAX_PARTS].tolist()
+                     if shares[x] >= PART_FLOOR and a.old[free[x]].kind == a.new[n].kind]
+            if not found:
+                continue
+            parts = sorted(k for k in found if abs(k - found[0]) <= MERGE_REACH)
             while len(parts) >= 2 and not scorer.parts_hold(n, parts, merge=True):
                 parts.remove(min(parts, key=lambda k: scorer.found_old[k, n]))
             if len(parts) >= 2:
