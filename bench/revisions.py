@@ -367,7 +367,7 @@ class Writer:
         if style == "from-afar":
             choices = [u for u in same if abs(self.old.units.index(u) - pos) > 4]
         else:
-            reach = {"adjacent": 1, "across-drop": 2, "across-kept": 2, "three-way": 1}[style]
+            reach = {"adjacent": 1, "across-drop": 2, "across-kept": self.rng.randint(2, 4), "three-way": 1}[style]
             choices = [u for u in same if self.old.units.index(u) - pos == reach]
         if not choices:
             return
@@ -492,7 +492,7 @@ HEADINGS = ("新兴技术", "数字合作", "能力建设", "网络安全和信�
 #: Share of revisions whose base text first gets two neighbours written on one pattern.
 PATTERNED = 0.5
 
-WEIGHTS = {"reword": 6, "routine": 3, "drop": 2, "add": 2, "move": 2, "split": 2, "merge": 2,
+WEIGHTS = {"reword": 6, "routine": 3, "drop": 2, "add": 2, "move": 2, "split": 2, "merge": 3,
            "kind_change": 1, "lead": 2, "replace_paragraph": 1,
            "heading": 1, "drop_sub": 1,
            "near_duplicate": 1, "roll_forward": 3}

@@ -158,9 +158,9 @@ class Scorer:
                  "moved_content"),
         "parts": ("merge", "n_parts", "sim", "min_found", "coverage", "best_single", "gain", "gaps", "moved",
                   "same_lead", "log_len", "min_part_len", "kind_change", "rival_sim",
-                  "min_own", "max_shared", "min_contrast", "any_lead"),
+                  "merge_own", "merge_shared", "merge_contrast", "merge_any_lead"),
         "single": ("added", "best_sim", "best_found", "best_content", "log_len", "heading", "anchored",
-                   "best_in_found", "partner_margin", "adds_to_best"),
+                   "best_in_found", "partner_margin", "dropped_adds"),
     }
 
     def __init__(self, aligner: Aligner) -> None:
@@ -310,14 +310,15 @@ class Scorer:
             s = float(fuzz.ratio(joined, whole_words, processor=None)) / 100.0
             coverage = LCSseq.similarity(joined, whole_words, processor=None) / max(len(whole_words), 1)
             gaps = (max(parts) - min(parts)) - (len(parts) - 1)
-            own, shared, contrast = self.parts_evidence(whole, parts, merge=merge)
-            units = [a.old[k] for k in parts] if merge else [a.new[k] for k in parts]
-            whole_unit = a.new[whole] if merge else a.old[whole]
-            any_lead = any(_same_lead(u, whole_unit) for u in units)
+            # What each part brings to a merge (features of merges only: 0 for a split).
+            own = shared = contrast = any_lead = 0.0
+            if merge:
+                own, shared, contrast = self.parts_evidence(whole, parts, merge=True)
+                any_lead = float(any(_same_lead(a.old[k], a.new[whole]) for k in parts))
             return [float(merge), float(len(parts)), s, min(found), coverage, max(singles), s - max(singles),
                     float(gaps), float(moved), float(lead), math.log1p(len(whole_words)),
                     math.log1p(min(len(w) for w in part_words)), float(len(kinds) > 1), rival,
-                    own, shared, contrast, float(any_lead)]
+                    own, shared, contrast, any_lead]
         added = not old
         k = new[0] if added else old[0]
         sims = self.sim[:, k] if added else self.sim[k]
@@ -345,7 +346,8 @@ class Scorer:
             anchored = (self.pair_of_new.get(k - 1, -9) + 2 == self.pair_of_new.get(k + 1, -5))
         else:
             anchored = (self.pair_of_old.get(k - 1, -9) + 1 == self.pair_of_old.get(k + 1, -5))
-        adds = self.adds_to_best(k, added=added) if sims.size and unit.kind != "heading" else 0.0
+        # What a dropped unit alone brings to the paragraph it is most found in (0 for an added one).
+        adds = self.adds_to_best(k, added=False) if not added and sims.size and unit.kind != "heading" else 0.0
         return [float(added), best_sim, best_found, content, math.log1p(len(words)), float(unit.kind == "heading"),
                 float(anchored), best_in, margin, adds]
 
