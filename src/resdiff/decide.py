@@ -484,6 +484,7 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
     paragraphs, each tried against a few wholes (parts) at most."""
     a = scorer.a
     out: list[tuple[frozenset[Item], list[Item]]] = []
+    near_parts: dict[Item, set[int]] = {}
     for d in dropped:
         if not scorer.big_old[d]:
             continue
@@ -514,6 +515,22 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
             parts = sorted((*olds, d))
             if sorted(a._explain(j, parts, old_side=False)) == parts or scorer.parts_hold(j, parts, merge=True):
                 out.append((frozenset([host, ((d,), ())]), [(tuple(parts), host[1])]))
+                near_parts.setdefault(host, set()).add(d)
+    # Two or more dropped neighbours of one whole, taken together (a three-way merge whose
+    # two-way reading alone is not likelier than the drops); a thin part joins next to them.
+    for host, found in near_parts.items():
+        j = host[1][0]
+        group = set(found)
+        for d in dropped:
+            if (d not in group and scorer.big_old[d] and scorer.found_old[d, j] >= EXTRA_PART_FLOOR
+                    and min(abs(d - k) for k in (*group, *host[0])) <= 1):
+                group.add(d)
+        if len(group) < 2:
+            continue
+        extra = sorted(group, key=lambda k: -scorer.found_old[k, j])[:MAX_PARTS - 1]
+        parts = sorted((*host[0], *extra))
+        if scorer.parts_hold(j, parts, merge=True):
+            out.append((frozenset([host, *(((k,), ()) for k in extra)]), [(tuple(parts), host[1])]))
     # An added paragraph made of dropped ones (the merge written elsewhere, or with a new lead).
     free = [d for d in dropped if scorer.big_old[d] and a.old[d].kind != "heading"]
     if free:
