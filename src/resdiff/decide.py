@@ -416,7 +416,7 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
                 out.append((frozenset([item]), [(old, others), ((), (weakest,))]))
         elif a.old[old[0]].kind != "heading" and not scorer.unchanged(old[0], new[0]):
             out.append((frozenset([item]), [(old, ()), ((), new)]))
-    out.extend(_merge_candidates(dropped, added, by_new, _moved_flags(items, scorer), scorer))
+    out.extend(_merge_candidates(dropped, added, by_new, scorer))
     for d in dropped:
         if not scorer.big_old[d]:
             continue
@@ -476,7 +476,7 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
     return found
 
 
-def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, Item], moved: dict[Item, bool],
+def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, Item],
                       scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
     """Merges the reading may have missed: a dropped paragraph as one more part of the new
     paragraph it is found in (paired one to one, or already a merge), near or far; and an added
@@ -504,10 +504,8 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
                     continue
             elif gap > MERGE_REACH:
                 # From afar: paragraphs of one kind (the whole too), neither a lettered
-                # sub-paragraph, the whole not itself read as moved (a paragraph moved, and merged
-                # with another far from both its places, is more than shared words can carry),
-                # and the whole clearly where the dropped paragraph's words went.
-                if (a.old[d].parent is not None or a.new[j].kind != a.old[d].kind or moved.get(host, False)
+                # sub-paragraph, and the whole clearly where the dropped paragraph's words went.
+                if (a.old[d].parent is not None or a.new[j].kind != a.old[d].kind
                         or any(a.old[k].parent is not None or a.old[k].kind != a.old[d].kind for k in olds)):
                     continue
                 if share < FAR_PART_FLOOR and share < best_elsewhere[j] + FAR_PART_MARGIN:
