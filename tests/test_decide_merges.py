@@ -1,0 +1,160 @@
+"""Merges the scored decision finds beyond the aligner's (issue 10): parts far apart with the merged
+paragraph where the later part stood, parts heavily cut, three-way merges; and the reverse, a
+paragraph dropped next to a neighbour written on its pattern and updated in place, which is
+not a merge.
+
+Every revision here is ILLUSTRATIVE (示意性修订，非正式文本): edits of the corpus text made with
+``tests/evalset/revise.py``, not an official text.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import resdiff
+from resdiff import decide, engine
+from resdiff.lexicon import match_lead
+from resdiff.model import Resolution
+from resdiff.options import DEFAULT_OPTIONS
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "evalset"))
+from revise import Revision
+
+
+def _body(text: str) -> str:
+    return text[:-1] if text[-1] in "；。，：" else text
+
+
+def _without_lead(text: str) -> str:
+    lead = match_lead(text)
+    return text[len(lead):] if lead else text
+
+
+def _first_clauses(text: str, n: int) -> str:
+    """The lead and the first ``n`` clauses of a paragraph: a part cut down when merged."""
+    return "，".join(_body(text).split("，")[:n])
+
+
+def _merges(comparison: resdiff.Comparison) -> list[tuple[set[str], set[str], bool]]:
+    return [(set(c.old), set(c.new), c.moved) for c in comparison.by_type("merged")]
+
+
+def _expected_merges(expected: list[dict[str, object]]) -> list[tuple[set[str], set[str], bool]]:
+    return [(set(c["old"]), set(c["new"]), bool(c["moved"])) for c in expected  # type: ignore[call-overload]
+            if c["type"] == "merged"]
+
+
+@pytest.mark.parametrize(("first", "second", "clauses"),
+                         [("OP6", "OP20", 3), ("OP15", "OP27", 3), ("OP8", "OP30", 2), ("OP22", "OP40", 2)])
+def test_a_merge_written_where_the_later_part_stood_is_found_and_moved(corpus: Resolution, first: str,
+                                                                         second: str, clauses: int) -> None:
+    # The first part, cut to its lead and opening clauses, joined to the second part where the
+    # second stood, twelve or more paragraphs later: the aligner reads the second reworded and
+    # the first dropped.
+    r = Revision(corpus)
+    text = _first_clauses(corpus[first].text, clauses) + "，并" + _without_lead(corpus[second].text)
+    at = r._at(second)
+    r.merge([first, second], text)
+    slot = r.slots.pop(r._at(first))
+    r.slots.insert(at - 1, slot)
+    built, expected = r.build()
+    new = resdiff.parse(built)
+    want = _expected_merges(expected)
+    assert want == [({first, second}, {slot.new_id}, True)]
+    assert _merges(resdiff.compare(corpus, new)) == want
+
+
+def test_a_three_way_merge_with_a_part_cut_short_is_found(corpus: Resolution) -> None:
+    # OP14, OP15 and OP16 merged, the last two cut to their lead and first clause: the aligner
+    # reads a merge of OP14 and OP16 and OP15 dropped.
+    r = Revision(corpus)
+    texts = [corpus[uid].text for uid in ("OP14", "OP15", "OP16")]
+    text = (_body(texts[0]) + "，并" + _without_lead(_first_clauses(texts[1], 2)) + "，并"
+            + _without_lead(_first_clauses(texts[2], 2)) + "；")
+    r.merge(["OP14", "OP15", "OP16"], text)
+    built, expected = r.build()
+    comparison = resdiff.compare(corpus, resdiff.parse(built))
+    assert _merges(comparison) == _expected_merges(expected) == [({"OP14", "OP15", "OP16"}, {"OP14"}, False)]
+
+
+def _patterned(corpus: Resolution, first: str, second: str) -> Resolution:
+    """The corpus text with ``second`` rewritten on the pattern of ``first`` (its years a year
+    later): two neighbours on one pattern, as yearly texts have them."""
+    r = Revision(corpus)
+    text = corpus[first].text.replace("2012", "2013").replace("第七次", "第八次")
+    r.reword(second, text)
+    return resdiff.parse(r.build()[0])
+
+
+def test_a_paragraph_dropped_next_to_its_pattern_neighbour_updated_in_place_is_no_merge(corpus: Resolution) -> None:
+    # Two meetings noted in one pattern: next year the first is dropped and the second updated
+    # (a year later, a clause added). Most of the updated paragraph's words
+    # are in both old ones, so it looks like a merge of the two; it is not: the dropped one
+    # brings nothing of its own.
+    old = _patterned(corpus, "OP31", "OP32")
+    r = Revision(old)
+    r.drop("OP31")
+    updated = _body(old["OP32"].text.replace("2013", "2014")) + "，并欢迎论坛下一次会议的筹备进程；"
+    r.reword("OP32", updated)
+    built, expected = r.build()
+    comparison = resdiff.compare(old, resdiff.parse(built))
+    assert not _expected_merges(expected)
+    assert not comparison.by_type("merged")
+    assert [c.old for c in comparison.by_type("dropped")] == [("OP31",)]
+
+
+def test_what_each_part_brings_to_a_merge(corpus: Resolution) -> None:
+    # Two paragraphs of different subjects merged: each brings words of its own, shares few with
+    # the other, and is found in the merge far more than anywhere else. A paragraph dropped
+    # next to its pattern neighbour brings almost nothing of its own.
+    r = Revision(corpus)
+    r.merge(["OP20", "OP21"], _body(corpus["OP20"].text) + "，并" + _without_lead(corpus["OP21"].text))
+    new = resdiff.parse(r.build()[0])
+    _, aligner, _, items = engine.reading(corpus, new, DEFAULT_OPTIONS)
+    scorer = decide.Scorer(aligner)
+    scorer.set_reading(items)
+    index = {u.id: k for k, u in enumerate(corpus.units)}
+    whole = next(k for k, u in enumerate(new.units) if u.id == "OP20")
+    own, shared, contrast = scorer.parts_evidence(whole, [index["OP20"], index["OP21"]], merge=True)
+    assert own >= 0.2 and shared <= 0.3 and contrast >= 0.5
+    assert scorer.parts_hold(whole, [index["OP20"], index["OP21"]], merge=True)
+
+    old = _patterned(corpus, "OP31", "OP32")
+    r = Revision(old)
+    r.drop("OP31")
+    r.reword("OP32", _body(old["OP32"].text.replace("2013", "2014")) + "，并欢迎论坛下一次会议的筹备进程；")
+    new = resdiff.parse(r.build()[0])
+    _, aligner, _, items = engine.reading(old, new, DEFAULT_OPTIONS)
+    scorer = decide.Scorer(aligner)
+    scorer.set_reading(items)
+    whole = next(k for k, u in enumerate(new.units) if u.id == "OP31")
+    assert items.count(((index["OP31"],), ())) == 1  # the aligner reads the drop
+    own, shared, _ = scorer.parts_evidence(whole, [index["OP31"], index["OP32"]], merge=True)
+    assert own < 0.05 and shared > 0.8
+    assert not scorer.parts_hold(whole, [index["OP31"], index["OP32"]], merge=True)
+    assert scorer.adds_to_best(index["OP31"], added=False) < 0.05
+
+
+def test_the_generator_writes_the_merges_and_the_drops_the_model_learns_from() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from revisions import generate
+
+    ops: list[str] = []
+    rolled = []
+    for lab in generate(60, seed=11):
+        ops.extend(lab.ops)
+        for op in lab.ops:
+            if op.startswith("roll-forward"):
+                gone, kept = op.split()[1].split(">")
+                rolled.append((gone, kept, lab.expected))
+    kinds = {op.split()[0] for op in ops}
+    assert {"merge-three-way", "merge-from-afar", "roll-forward"} <= kinds
+    assert any(op.endswith("at-last") for op in ops)
+    assert rolled
+    for gone, kept, expected in rolled:
+        # Labelled as one paragraph dropped and its neighbour reworded, never as a merge.
+        assert {"type": "dropped", "old": [gone]}.items() <= next(c for c in expected if gone in c["old"]).items()
+        assert not any(len(c["old"]) > 1 for c in expected if kept in c["old"])
