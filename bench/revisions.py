@@ -17,6 +17,7 @@ texts of ``tests/evalset`` (the tuned set), never ``tests/evalset-heldout``.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
 import sys
@@ -402,7 +403,7 @@ class Writer:
             # The second part's clause written into the middle of the first.
             clauses = texts[0].split("，")
             k = rng.randrange(1, len(clauses)) if len(clauses) > 1 else 1
-            text = "，".join(clauses[:k] + ["并" + _body(bodies[0])] + clauses[k:])
+            text = "，".join([*clauses[:k], "并" + _body(bodies[0]), *clauses[k:]])
             if text[-1] not in "；。，：":
                 text += "；" if parts[0].kind == "operative" else "，"
         else:
@@ -504,7 +505,7 @@ def patterned(old: Resolution, rng: random.Random) -> tuple[Resolution, tuple[st
     base text unchanged and ``None`` when no two neighbours fit."""
     parents = {u.parent for u in old.units if u.parent}
     units = old.units
-    pairs = [(u, v) for u, v in zip(units, units[1:])
+    pairs = [(u, v) for u, v in itertools.pairwise(units)
              if u.kind == v.kind != "heading" and not (u.parent or v.parent or u.id in parents or v.id in parents)
              and len(u.text) >= 30]
     if not pairs:

@@ -39,8 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from resdiff import classify
-from resdiff.align import (MERGE_REACH, MIN_PART_WORDS, PART_MARGIN, Aligner, Link, _found_in, _same_lead,
-                           order_preserving)
+from resdiff.align import MERGE_REACH, MIN_PART_WORDS, PART_MARGIN, Aligner, Link, _found_in, _same_lead, order_preserving
 
 #: An item of a reading: (old indices, new indices). Both non-empty: a pair, split or merge;
 #: old empty: an added unit; new empty: a dropped unit.
@@ -539,11 +538,11 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
             # Parts of the new paragraph's kind, standing together in the old text (two far-apart
             # paragraphs both dropped, and a new one elsewhere that reuses some of their words,
             # is more likely a new paragraph).
-            found = [free[x] for x in np.argsort(-shares)[:MAX_PARTS].tolist()
-                     if shares[x] >= PART_FLOOR and a.old[free[x]].kind == a.new[n].kind]
-            if not found:
+            nearest = [free[x] for x in np.argsort(-shares)[:MAX_PARTS].tolist()
+                       if shares[x] >= PART_FLOOR and a.old[free[x]].kind == a.new[n].kind]
+            if not nearest:
                 continue
-            parts = sorted(k for k in found if abs(k - found[0]) <= MERGE_REACH)
+            parts = sorted(k for k in nearest if abs(k - nearest[0]) <= MERGE_REACH)
             while len(parts) >= 2 and not scorer.parts_hold(n, parts, merge=True):
                 parts.remove(min(parts, key=lambda k: scorer.found_old[k, n]))
             if len(parts) >= 2:
