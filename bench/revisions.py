@@ -5,8 +5,12 @@ phrases of ``tests/series_gen/pool.py`` and the base text's own wording, and lab
 lineage that ``tests/evalset/revise.py`` keeps for each edit. The edits are the ones yearly texts
 get, in the forms the engine finds hardest: paragraphs reworded lightly or heavily, dropped next
 to a neighbour updated in place, added, moved near and far, split in two or three with the parts
-reworded, merged when adjacent, across a dropped or a kept paragraph, or after a move, an operative
-paragraph turned preambular (or the reverse) with its lead changed, leads strengthened, dates bumped.
+reworded, merged (two or three parts, each reworded lightly or heavily, sometimes re-led) when
+adjacent, across a dropped paragraph or up to three kept ones, or from afar, the merged paragraph
+where the first or the last part stood, an operative paragraph turned preambular (or the reverse)
+with its lead changed, leads strengthened, dates bumped; and, in half of the revisions, a base
+text with two neighbours written on one pattern, of which one may be dropped and the other
+updated in place (a roll-forward: not a merge, though it looks like one).
 
     python bench/revisions.py --count 5 --seed 7     # print a summary of a few revisions
 

@@ -5,7 +5,9 @@ dropped). This module looks at that reading group by group and writes down the o
 of the same units that a reader could argue for:
 
 - a merge read as its best part reworded and the other parts dropped (and the reverse: a
-  paragraph dropped next to a neighbour whose words it shares, read as merged into it);
+  paragraph dropped, near or far, whose words are found in a paired paragraph, read as merged
+  into it; two or more dropped neighbours of one paragraph read as a three-way merge; dropped
+  paragraphs that stood together read as merged into an added one);
 - a split read as one part reworded and the others added (and the reverse; a two-way split and
   an added neighbour read as a three-way split);
 - a pair read as one paragraph dropped and another added (and the reverse: a dropped and an
