@@ -45,7 +45,9 @@ from resdiff.align import MERGE_REACH, MIN_PART_WORDS, Aligner, Link, _same_lead
 #: old empty: an added unit; new empty: a dropped unit.
 Item = tuple[tuple[int, ...], tuple[int, ...]]
 
-#: An alternative replaces a group of a reading's items when it is this many times likelier.
+#: An alternative replaces a group of a reading's items when its odds (``p / (1 - p)`` of the joint
+#: probability) are this many times the group's. Odds, not probabilities: a group at 0.6 can still
+#: lose to an alternative at 0.999, which no ratio of probabilities above 1.67 would allow.
 SWAP_ODDS = 2.0
 
 #: ... and when its own joint probability is at least this.
@@ -117,6 +119,11 @@ class Model:
 
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def _odds(p: float) -> float:
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return p / (1 - p)
 
 
 def _logit(p: float) -> float:
@@ -473,7 +480,7 @@ class Decider:
             gains = []
             for alt in every:
                 mine = self.joint((item, flags[item]) for item in alt.replaces)
-                if (alt.probability > SWAP_ODDS * mine and alt.probability >= SWAP_FLOOR
+                if (_odds(alt.probability) > SWAP_ODDS * _odds(mine) and alt.probability >= SWAP_FLOOR
                         and _decidable(alt, self.scorer)):
                     gains.append((math.log(alt.probability) - math.log(max(mine, 1e-300)), alt))
             if not gains:
