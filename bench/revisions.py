@@ -4,7 +4,7 @@ Every revision is ILLUSTRATIVE (示意性修订，非正式文本): random edits
 phrases of ``tests/series_gen/pool.py`` and the base text's own wording, and labelled by the
 lineage that ``tests/evalset/revise.py`` keeps for each edit. The edits are the ones yearly texts
 get, in the forms the engine finds hardest: paragraphs reworded lightly or heavily, dropped next
-to a neighbour updated in place, added, moved near and far, split in two or three with the parts
+to a neighbour updated in place, added, moved near and far (some with another lead), split in two or three with the parts
 reworded, merged when adjacent, across a dropped or a kept paragraph, or after a move, an operative
 paragraph turned preambular (or the reverse) with its lead changed, leads strengthened, dates bumped.
 
@@ -307,6 +307,11 @@ class Writer:
         self.r.slots.insert(self.rng.choice(spots), slot)
         if self.rng.random() < 0.5:
             slot.text = self.reword_text(slot.text, self.rng.choice((1, 2, 3)))
+            slot.lead = match_lead(slot.text)
+        # A paragraph moved far is often given another lead on the way (欢迎 → 注意到 once the
+        # event it welcomed has been held).
+        if slot.lead and self.rng.random() < 0.35:
+            slot.text = self.relead(slot.text, OPERATIVE_LEADS if slot.kind == "operative" else PREAMBULAR_LEADS)
             slot.lead = match_lead(slot.text)
         self.touched.add(u.id)
         self.ops.append(f"move {u.id}")

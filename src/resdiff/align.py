@@ -57,6 +57,16 @@ PART_MARGIN = 0.05
 #: 0.72 for a new paragraph written on the pattern of the old one).
 PART_OVERLAP = 0.65
 
+#: A part of a split or merge whose words are mostly found where another part's are is matched
+#: again in what the others leave of the whole; it stays a part if it finds this share of its
+#: words there (a paragraph written on the pattern of the old one finds few: its words are the
+#: updated paragraph's).
+REALIGNED = 0.75
+
+#: The chapeau of a split's lettered sub-paragraphs joins the split when it keeps the whole's lead
+#: and this share of its words is found in the whole.
+CHAPEAU_FOUND = 0.5
+
 #: English function words as similarity keys (Snowball stems): found in any paragraph, they are
 #: no evidence of where a part of a split or merge came from.
 FUNCTION_WORDS = frozenset(("the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "by", "with", "at", "as",
@@ -362,12 +372,25 @@ class Aligner:
         # English function words (``the``, ``to``, ``all``) are found everywhere and say nothing
         # of where a part came from; they are left out of that measure (no Chinese key is one).
         telling = {k: {p for p in found[k] if whole_words[p] not in FUNCTION_WORDS} for k in parts}
+        realigned: set[int] = set()
         while len(kept) >= 2:
             shared = {k: len(telling[k] & set().union(*(telling[m] for m in kept if m != k))) / max(len(telling[k]), 1)
                       for k in kept}
             worst = max(kept, key=lambda k: (shared[k], -len(found[k])))
             if shared[worst] <= PART_OVERLAP:
                 break
+            if worst not in realigned:
+                # Matched in order, a part's words may be found where another part's are only
+                # because they come first there (two dates, 于2013年5月30日 and 于2013年11月6日,
+                # are one word sequence once numbers are folded): matched again in what the other
+                # parts leave of the whole, a piece of it is still found there nearly as well.
+                realigned.add(worst)
+                taken = set().union(*(found[m] for m in kept if m != worst))
+                again = _found_in_rest(self.nw[worst] if old_side else self.ow[worst], whole_words, taken)
+                if len(again) >= REALIGNED * len(found[worst]):
+                    found[worst] = again
+                    telling[worst] = {p for p in again if whole_words[p] not in FUNCTION_WORDS}
+                    continue
             kept.remove(worst)
         while len(kept) >= 2:
             # The part whose loss costs least: dropped if it adds almost nothing of its own.
@@ -412,7 +435,33 @@ class Aligner:
                     break
                 extended.insert(0 if step < 0 else len(extended), k)
                 k += step
-        return extended
+        return self._fill(whole, extended, old_side=old_side, owners=owners, contained=contained)
+
+    def _fill(self, whole: int, parts: list[int], *, old_side: bool, owners: dict[int, Link],
+              contained: np.ndarray) -> list[int]:
+        """Add what stands between a split's (or merge's) parts and comes from the whole too: a
+        sub-paragraph too short to be a part on its own merit (``(c) 保护在线隐私；``) wholly found
+        in the whole, and the chapeau of lettered sub-paragraphs that are parts when it keeps the
+        whole's lead (``注意到…的工作，包括：`` cut from ``注意到…``)."""
+        units = self.new if old_side else self.old
+        whole_unit = (self.old if old_side else self.new)[whole]
+
+        def free(k: int) -> bool:
+            owner = owners.get(k)
+            return owner is None or (owner.old if old_side else owner.new) == (whole,)
+
+        filled = list(parts)
+        for k in range(parts[0] + 1, parts[-1]):
+            if (k not in filled and units[k].kind != "heading" and contained[whole, k] >= WHOLLY
+                    and free(k)):
+                filled.append(k)
+        filled.sort()
+        first = units[filled[0]]
+        chapeau = filled[0] - 1
+        if (first.parent is not None and chapeau >= 0 and units[chapeau].id == first.parent and free(chapeau)
+                and _same_lead(units[chapeau], whole_unit) and contained[whole, chapeau] >= CHAPEAU_FOUND):
+            filled.insert(0, chapeau)
+        return filled
 
     def _parts(self, links: list[Link]) -> list[Link]:
         """Find splits (1 → n) and merges (n → 1) among the 1:1 links and the units left over."""
@@ -502,6 +551,12 @@ def _identical(old: Sequence[Unit], new: Sequence[Unit], old_words: list[list[st
         if key and news and len(olds) == len(news) == 1 and _compatible(old[olds[0]], new[news[0]]):
             pairs[olds[0]] = news[0]
     return pairs
+
+
+def _found_in_rest(part: Sequence[str], whole: Sequence[str], taken: set[int]) -> set[int]:
+    """Positions of ``whole`` outside ``taken`` whose words are found, in order, in ``part``."""
+    rest = [p for p in range(len(whole)) if p not in taken]
+    return {rest[p] for p in _found_in(part, [whole[p] for p in rest])}
 
 
 def _found_in(part: Sequence[str], whole: Sequence[str]) -> set[int]:
