@@ -55,9 +55,12 @@ SWAP_ODDS = 2.0
 #: ... and when its own joint probability is at least this.
 SWAP_FLOOR = 0.5
 
-#: ... and, for one paragraph read as moved (across the order of the texts, or across the
-#: preamble's edge: operative ↔ preambular) instead of one dropped and another added, at least this.
-KIND_SWAP_FLOOR = 0.8
+#: One paragraph read as moved (across the order of the texts, or across the preamble's edge:
+#: operative ↔ preambular) instead of one dropped and another added is a strong claim: its odds
+#: must be this many times those of the two (both of which must then be unlikely), not
+#: :data:`SWAP_ODDS`. A replaced paragraph that happens to share a few words with a new one
+#: somewhere else, and keeps its lead, is readable either way and stays dropped and added.
+MOVE_SWAP_ODDS = 20.0
 
 #: An alternative is listed on a change when its joint probability is at least this.
 LIST_FLOOR = 0.1
@@ -489,13 +492,20 @@ def _decidable(alt: Alternative, scorer: Scorer) -> bool:
     singles = all(not (o and n) for o, n in mine)
     if len(theirs) == 1 and singles and len(theirs[0][0]) == len(theirs[0][1]) == 1:
         (i,), (j,) = theirs[0]
-        if alt.probability < KIND_SWAP_FLOOR:
-            return False
         # Across the preamble's edge, or across the order of the texts (moved far and reworded,
         # its lead changed on the way): in place, the aligner's rules stand.
         return scorer.a.old[i].kind != scorer.a.new[j].kind or alt.items[0][1]
     return not (len(mine) == 1 and all(not (o and n) for o, n in theirs)
                 and len(mine[0][0]) == len(mine[0][1]) == 1)
+
+
+def _swap_odds(alt: Alternative) -> float:
+    """How many times the odds of the group ``alt`` replaces its own odds must be."""
+    if len(alt.items) == 1 and all(not (o and n) for o, n in alt.replaces):
+        (old, new), _ = alt.items[0]
+        if len(old) == len(new) == 1:
+            return MOVE_SWAP_ODDS
+    return SWAP_ODDS
 
 
 class Decider:
@@ -543,7 +553,7 @@ class Decider:
             gains = []
             for alt in every:
                 mine = self.joint((item, flags[item]) for item in alt.replaces)
-                if (_odds(alt.probability) > SWAP_ODDS * _odds(mine) and alt.probability >= SWAP_FLOOR
+                if (_odds(alt.probability) > _swap_odds(alt) * _odds(mine) and alt.probability >= SWAP_FLOOR
                         and _decidable(alt, self.scorer)):
                     gains.append((math.log(alt.probability) - math.log(max(mine, 1e-300)), alt))
             if not gains:
