@@ -321,6 +321,10 @@ class Aligner:
             news = [j for j in range(j0 + 1, j1) if j not in used_new]
             if not olds or not news:
                 continue
+            if _renamed_heading(self.old, self.new, olds, news):
+                pairs[olds[0]] = news[0]
+                used_new.add(news[0])
+                continue
             # A paragraph out and a paragraph in at the same place, between aligned neighbours,
             # each the other's best match there, are one paragraph rewritten as long as they
             # still share some rare wording; other pairs in the gap must also be alike in their
@@ -533,6 +537,12 @@ class Aligner:
                 for j in link.new:
                     matched_new[j] = link
         return sorted(result.values(), key=lambda link: (link.new[0], link.old[0]))
+
+
+def _renamed_heading(old: Sequence[Unit], new: Sequence[Unit], olds: list[int], news: list[int]) -> bool:
+    """The gap between two aligned neighbours holds one heading on each side and nothing else:
+    the section's heading renamed, however few words the names share (前面的道路 → 展望未来)."""
+    return len(olds) == len(news) == 1 and old[olds[0]].kind == "heading" and new[news[0]].kind == "heading"
 
 
 def _identical(old: Sequence[Unit], new: Sequence[Unit], old_words: list[list[str]],
