@@ -323,6 +323,9 @@ class Writer:
         u = self.rng.choice(units)
         cuts = [m.end() for m in re.finditer(r"[，；]", u.text[:-1])]
         ways = 3 if len(cuts) >= 4 and self.rng.random() < 0.35 else 2
+        if u.kind == "operative" and len(cuts) >= 3 and self.rng.random() < 0.1:
+            self._split_list(u, cuts)
+            return
         chosen = sorted(self.rng.sample(cuts, ways - 1))
         pieces = [u.text[a:b] for a, b in zip([0, *chosen], [*chosen, len(u.text)])]
         if min(len(p) for p in pieces) < 12:
@@ -340,6 +343,26 @@ class Writer:
         self.r.split(u.id, texts)
         self.touched.add(u.id)
         self.ops.append(f"split{ways} {u.id}")
+
+    def _split_list(self, u: Unit, cuts: list[int]) -> None:
+        """``u`` cut into a chapeau that keeps its lead (``…，包括：``) and two or three lettered
+        sub-paragraphs, each perhaps reworded; the chapeau may be as short as a lead and a few words."""
+        ways = min(len(cuts) + 1, self.rng.choice((3, 4)))
+        chosen = sorted(self.rng.sample(cuts, ways - 1))
+        pieces = [u.text[a:b] for a, b in zip([0, *chosen], [*chosen, len(u.text)])]
+        if min(len(p) for p in pieces[1:]) < 8:
+            return
+        texts = [_body(pieces[0]) + self.rng.choice(("：", "，包括：", "，其中包括："))]
+        for piece in pieces[1:]:
+            piece = _body(re.sub(r"^(?:并|还|以及|和)", "", piece)) + "；"
+            if self.rng.random() < 0.4:
+                piece = self.reword_text(piece, self.rng.choice((1, 2)))
+            texts.append(piece)
+        self.r.split(u.id, texts)
+        for k in range(2, len(texts) + 1):
+            self.r[f"{u.id}/{k}"].sub = True
+        self.touched.add(u.id)
+        self.ops.append(f"split-list{ways} {u.id}")
 
     def merge(self) -> None:
         units = self.free()

@@ -63,9 +63,10 @@ PART_OVERLAP = 0.65
 #: updated paragraph's).
 REALIGNED = 0.75
 
-#: The chapeau of a split's lettered sub-paragraphs joins the split when it keeps the whole's lead
-#: and this share of its words is found in the whole.
-CHAPEAU_FOUND = 0.5
+#: The chapeau of lettered sub-paragraphs that are all parts of one split joins the split when it
+#: keeps the whole's lead or this share of its words is found in the whole (a chapeau is short:
+#: ``Calls for close coordination …, in particular:`` keeps little more than a few words).
+CHAPEAU_FOUND = 0.3
 
 #: English function words as similarity keys (Snowball stems): found in any paragraph, they are
 #: no evidence of where a part of a split or merge came from.
@@ -445,8 +446,8 @@ class Aligner:
               contained: np.ndarray) -> list[int]:
         """Add what stands between a split's (or merge's) parts and comes from the whole too: a
         sub-paragraph too short to be a part on its own merit (``(c) 保护在线隐私；``) wholly found
-        in the whole, and the chapeau of lettered sub-paragraphs that are parts when it keeps the
-        whole's lead (``注意到…的工作，包括：`` cut from ``注意到…``)."""
+        in the whole, and the chapeau of lettered sub-paragraphs that are all parts when it keeps the
+        whole's lead (``注意到…的工作，包括：`` cut from ``注意到…``) or some of its words."""
         units = self.new if old_side else self.old
         whole_unit = (self.old if old_side else self.new)[whole]
 
@@ -463,7 +464,8 @@ class Aligner:
         first = units[filled[0]]
         chapeau = filled[0] - 1
         if (first.parent is not None and chapeau >= 0 and units[chapeau].id == first.parent and free(chapeau)
-                and _same_lead(units[chapeau], whole_unit) and contained[whole, chapeau] >= CHAPEAU_FOUND):
+                and all(k in filled for k in range(len(units)) if units[k].parent == first.parent)
+                and (_same_lead(units[chapeau], whole_unit) or contained[whole, chapeau] >= CHAPEAU_FOUND)):
             filled.insert(0, chapeau)
         return filled
 

@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from resdiff import classify
-from resdiff.align import MERGE_REACH, MIN_PART_WORDS, Aligner, Link, _same_lead, order_preserving
+from resdiff.align import MERGE_REACH, MIN_PART_WORDS, MOVED_CONTENT, Aligner, Link, _same_lead, order_preserving
 from resdiff.lexicon import base_lead
 from resdiff.model import Unit
 
@@ -493,7 +493,11 @@ def _decidable(alt: Alternative, scorer: Scorer) -> bool:
     if len(theirs) == 1 and singles and len(theirs[0][0]) == len(theirs[0][1]) == 1:
         (i,), (j,) = theirs[0]
         # Across the preamble's edge, or across the order of the texts (moved far and reworded,
-        # its lead changed on the way): in place, the aligner's rules stand.
+        # its lead changed on the way): in place, the aligner's rules stand. Like the aligner's
+        # own moves from afar, the two must share much of their rare wording: two paragraphs
+        # that only both take note of a report are not one that moved.
+        if scorer.a.content(i, j) < MOVED_CONTENT:
+            return False
         return scorer.a.old[i].kind != scorer.a.new[j].kind or alt.items[0][1]
     return not (len(mine) == 1 and all(not (o and n) for o, n in theirs)
                 and len(mine[0][0]) == len(mine[0][1]) == 1)
