@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from resdiff import classify
-from resdiff.align import MERGE_REACH, MIN_PART_WORDS, MOVED_CONTENT, Aligner, Link, _same_lead, order_preserving
+from resdiff.align import MERGE_REACH, MIN_PART_WORDS, MOVED_CONTENT, NEAR_BEST, Aligner, Link, _same_lead, order_preserving
 from resdiff.lexicon import base_lead
 from resdiff.model import Unit
 
@@ -200,6 +200,11 @@ class Scorer:
     def unchanged(self, i: int, j: int) -> bool:
         """The two texts are equal once whitespace and the final mark are ignored."""
         return self._old_form[i] == self._new_form[j]
+
+    def margin(self, i: int, j: int) -> float:
+        """How much more alike old ``i`` and new ``j`` are than either is to any other unit."""
+        rival = max(_other(self._row_sim, i, j), _other(self._col_sim, j, i))
+        return float(self.sim[i, j]) - rival
 
     def body_similarity(self, i: int, j: int) -> float:
         """How alike old ``i`` and new ``j`` are with their leads left out: a paragraph that
@@ -494,9 +499,11 @@ def _decidable(alt: Alternative, scorer: Scorer) -> bool:
         (i,), (j,) = theirs[0]
         # Across the preamble's edge, or across the order of the texts (moved far and reworded,
         # its lead changed on the way): in place, the aligner's rules stand. Like the aligner's
-        # own moves from afar, the two must share much of their rare wording: two paragraphs
-        # that only both take note of a report are not one that moved.
-        if scorer.a.content(i, j) < MOVED_CONTENT:
+        # own moves from afar, the two must share much of their rare wording (two paragraphs
+        # that only both take note of a report are not one that moved).
+        # And no other paragraph may come near: a paragraph of a family written on one pattern
+        # (the Forum's seventh meeting noted, its ninth welcomed) has several close partners.
+        if scorer.a.content(i, j) < MOVED_CONTENT or scorer.margin(i, j) < NEAR_BEST:
             return False
         return scorer.a.old[i].kind != scorer.a.new[j].kind or alt.items[0][1]
     return not (len(mine) == 1 and all(not (o and n) for o, n in theirs)
