@@ -180,6 +180,7 @@ def test_a_near_duplicate_added_after_its_model_stays_added(corpus: Resolution) 
     r.add("N1", "又促请所有利益攸关方优先考虑拟订创新办法，促进为最不发达国家、内陆发展中国家和小岛屿发展中国家提供能"
                 "普遍获得负担得起的宽带基础设施的条件，以确保发展一个具有包容性的信息社会；", after="OP35")
     comparison, expected = _compare(r, corpus)
+    assert next(c for c in expected if c["type"] == "added")["new"] == ["OP36"]
     assert not comparison.by_type("split")
     assert [c.new for c in comparison.by_type("added")] == [("OP36",)]
 
