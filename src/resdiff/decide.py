@@ -233,7 +233,7 @@ class Scorer:
             ou, nu = a.old[i], a.new[j]
             # The same words share all their rare wording: no need to weigh them.
             content = 1.0 if a.ow[i] and a.ow[i] == a.nw[j] else a.content(i, j)
-            body = self.body_similarity(i, j)
+            body = 1.0 if a.ow[i] and a.ow[i] == a.nw[j] else self.body_similarity(i, j)
             return [s, content, float(self.found_old[i, j]), float(self.found_new[i, j]),
                     float(_same_lead(ou, nu)), float(ou.kind != nu.kind), float(moved), float(moved) * s,
                     rival, s - rival, rival_part, math.log1p(min(len(a.ow[i]), len(a.nw[j]))),
