@@ -4,9 +4,10 @@ Every revision is ILLUSTRATIVE (示意性修订，非正式文本): random edits
 phrases of ``tests/series_gen/pool.py`` and the base text's own wording, and labelled by the
 lineage that ``tests/evalset/revise.py`` keeps for each edit. The edits are the ones yearly texts
 get, in the forms the engine finds hardest: paragraphs reworded lightly or heavily, dropped next
-to a neighbour updated in place, added, moved near and far (some with another lead), split in two or three with the parts
-reworded, merged when adjacent, across a dropped or a kept paragraph, or after a move, an operative
-paragraph turned preambular (or the reverse) with its lead changed, leads strengthened, dates bumped.
+to a neighbour updated in place, added, moved near and far (some with another lead), split in two
+or three with the parts reworded or into a chapeau and lettered sub-paragraphs, merged when
+adjacent, across a dropped or a kept paragraph, or after a move, an operative paragraph turned
+preambular (or the reverse) with its lead changed, leads strengthened, dates bumped.
 
     python bench/revisions.py --count 5 --seed 7     # print a summary of a few revisions
 
