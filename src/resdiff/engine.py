@@ -68,8 +68,9 @@ class _Texts:
         self.old_units, self.new_units = old.units, new.units
         self.seg = segmenter
         self.fold = segmenter.key if isinstance(segmenter, EnglishSegmenter) else None
-        self.old_words = [segmenter.words(u.text) for u in old.units]
-        self.new_words = [segmenter.words(u.text) for u in new.units]
+        # Both texts at once: the word cache on disk is asked one question, not one a paragraph.
+        words = segmenter.words_many([u.text for u in (*old.units, *new.units)])
+        self.old_words, self.new_words = words[:len(old.units)], words[len(old.units):]
         self.old_keys = [similarity_key(w, self.fold) for w in self.old_words]
         self.new_keys = [similarity_key(w, self.fold) for w in self.new_words]
         self.diffs: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[DiffOp, ...]] = {}
