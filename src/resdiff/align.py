@@ -92,9 +92,14 @@ def ratio_from_lcs(lcs: np.ndarray, old_lengths: Sequence[int], new_lengths: Seq
     to the bit as ``cdist(scorer=fuzz.ratio, dtype=float32) / 100`` (tested) at the cost of one
     score matrix instead of two."""
     total = np.asarray(old_lengths, dtype=np.float64)[:, None] + np.asarray(new_lengths, dtype=np.float64)[None, :]
-    safe = np.where(total > 0, total, 1.0)
-    distance = np.where(total > 0, (total - 2 * lcs) / safe, 0.0)
-    return ((1.0 - distance) * 100.0).astype(np.float32) / 100.0
+    # Two empty sequences are alike (distance 0): their LCS is 0, so dividing by 1 gives that.
+    score = total - 2.0 * lcs
+    score /= np.maximum(total, 1.0)
+    np.subtract(1.0, score, out=score)
+    score *= 100.0
+    out = score.astype(np.float32)
+    out /= np.float32(100.0)
+    return out
 
 
 @dataclass(frozen=True)
@@ -118,8 +123,13 @@ def _same_lead(a: Unit, b: Unit) -> bool:
 
 def _pair_floor(a: Unit, b: Unit, threshold: float) -> float:
     if a.kind != b.kind:
-        return max(threshold, 0.8)
+        return _pair_floor_across(threshold)
     return threshold
+
+
+def _pair_floor_across(threshold: float) -> float:
+    """:func:`_pair_floor` of two units of different kinds."""
+    return max(threshold, 0.8)
 
 
 def weighted_lis(pairs: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
@@ -264,12 +274,15 @@ class Aligner:
     # -- the four steps ----------------------------------------------------------------
     def run(self) -> list[Link]:
         threshold = self.options.link_threshold
-        candidates = [
-            (i, j, float(self.sim[i, j]))
-            for i, j in zip(*np.nonzero(self._candidates(threshold)))
-            if _compatible(self.old[i], self.new[j])
-            and self.sim[i, j] >= _pair_floor(self.old[i], self.new[j], threshold)
-        ]
+        # _compatible and _pair_floor over the whole matrix at once (the floor in single
+        # precision, as the score it is compared with).
+        old_kind = np.array([u.kind for u in self.old], dtype=object)
+        new_kind = np.array([u.kind for u in self.new], dtype=object)
+        compatible = (old_kind == "heading")[:, None] == (new_kind == "heading")[None, :]
+        floor = np.where(old_kind[:, None] != new_kind[None, :], np.float32(_pair_floor_across(threshold)),
+                         np.float32(threshold))
+        rows, cols = np.nonzero(self._candidates(threshold) & compatible & (self.sim >= floor))
+        candidates = list(zip(rows.tolist(), cols.tolist(), self.sim[rows, cols].tolist()))
         # Only pairs that are (nearly) each other's best partner vote on the order: a paragraph
         # that moved must not lose its partner to a weaker pair that happens to be in order.
         if candidates:
