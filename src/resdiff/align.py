@@ -225,14 +225,19 @@ class Aligner:
         cols = self.rest_new if cols is None else cols
         if not rows or not cols:
             return
-        words = [self.ow[i] for i in rows]
-        others = [self.nw[j] for j in cols]
-        at = np.ix_(rows, cols)
+        # Paragraphs that repeat (a chapeau, a recurring clause) are scored once.
+        words, row_at = _distinct([self.ow[i] for i in rows])
+        others, col_at = _distinct([self.nw[j] for j in cols])
         # Both cores for a large matrix (the same numbers: each cell is computed on its own).
-        workers = -1 if len(rows) * len(cols) >= PARALLEL_CELLS else 1
+        workers = -1 if len(words) * len(others) >= PARALLEL_CELLS else 1
         lcs = process.cdist(words, others, scorer=LCSseq.similarity, processor=None, dtype=np.int32, workers=workers)
+        sim = ratio_from_lcs(lcs, [len(w) for w in words], [len(w) for w in others])
+        if len(words) < len(rows) or len(others) < len(cols):
+            spread = np.ix_(row_at, col_at)
+            lcs, sim = lcs[spread], sim[spread]
+        at = np.ix_(rows, cols)
         self.lcs[at] = lcs
-        self.sim[at] = ratio_from_lcs(lcs, [len(w) for w in words], [len(w) for w in others])
+        self.sim[at] = sim
 
     # -- similarity helpers -------------------------------------------------------------
     def similarity(self, old: Sequence[int], new: Sequence[int]) -> float:
@@ -525,6 +530,15 @@ class Aligner:
                 for j in link.new:
                     matched_new[j] = link
         return sorted(result.values(), key=lambda link: (link.new[0], link.old[0]))
+
+
+def _distinct(sequences: list[list[str]]) -> tuple[list[list[str]], list[int]]:
+    """The distinct word sequences, in order of first appearance, and where each one given is."""
+    first: dict[tuple[str, ...], int] = {}
+    at = [first.setdefault(tuple(words), len(first)) for words in sequences]
+    if len(first) == len(sequences):
+        return sequences, at
+    return [list(words) for words in first], at
 
 
 def _identical(old: Sequence[Unit], new: Sequence[Unit], old_words: list[list[str]],
