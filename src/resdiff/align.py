@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -281,20 +282,21 @@ class Aligner:
         threshold = self.options.link_threshold
         # _compatible and _pair_floor over the whole matrix at once (the floor in single
         # precision, as the score it is compared with).
-        old_kind = np.array([u.kind for u in self.old], dtype=object)
-        new_kind = np.array([u.kind for u in self.new], dtype=object)
-        compatible = (old_kind == "heading")[:, None] == (new_kind == "heading")[None, :]
+        codes: dict[str, int] = {"heading": 0}
+        old_kind = np.array([codes.setdefault(u.kind, len(codes)) for u in self.old], dtype=np.int8)
+        new_kind = np.array([codes.setdefault(u.kind, len(codes)) for u in self.new], dtype=np.int8)
+        compatible = (old_kind == 0)[:, None] == (new_kind == 0)[None, :]
         floor = np.where(old_kind[:, None] != new_kind[None, :], np.float32(_pair_floor_across(threshold)),
                          np.float32(threshold))
         rows, cols = np.nonzero(self._candidates(threshold) & compatible & (self.sim >= floor))
-        candidates = list(zip(rows.tolist(), cols.tolist(), self.sim[rows, cols].tolist()))
+        scores = self.sim[rows, cols]
+        candidates = list(zip(rows.tolist(), cols.tolist(), scores.tolist()))
         # Only pairs that are (nearly) each other's best partner vote on the order: a paragraph
         # that moved must not lose its partner to a weaker pair that happens to be in order.
         if candidates:
-            row_best = self.sim.max(axis=1)
-            col_best = self.sim.max(axis=0)
-            near = NEAR_BEST
-            ordered = [(i, j, w) for i, j, w in candidates if w >= row_best[i] - near and w >= col_best[j] - near]
+            near = np.float32(NEAR_BEST)
+            votes = (scores >= self.sim.max(axis=1)[rows] - near) & (scores >= self.sim.max(axis=0)[cols] - near)
+            ordered = [pair for pair, vote in zip(candidates, votes.tolist()) if vote]
         else:
             ordered = []
         pairs = {i: j for i, j, _ in weighted_lis(ordered)}
@@ -319,7 +321,8 @@ class Aligner:
 
     def _moves(self, pairs: dict[int, int], candidates: list[tuple[int, int, float]]) -> None:
         used_new = set(pairs.values())
-        for i, j, score in sorted(candidates, key=lambda p: (-p[2], p[0], p[1])):
+        # Best first, then by (i, j): the candidates come in (i, j) order and the sort is stable.
+        for i, j, score in sorted(candidates, key=itemgetter(2), reverse=True):
             if i in pairs or j in used_new:
                 continue
             # Across the order, a pair only a little alike that also changed its lead is more
