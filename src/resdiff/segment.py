@@ -262,10 +262,12 @@ class WordCache:
             self._pending[key] = _encode(words)
             full = len(self._pending) >= FLUSH_EVERY
         if full:
-            self.flush()
+            self.flush(wait=False)
 
-    def flush(self) -> None:
-        """Write the waiting entries (at the latest when the process ends)."""
+    def flush(self, *, wait: bool = True) -> None:
+        """Write the waiting entries (at the latest when the process ends). Without ``wait``
+        (a batch written in the middle of a comparison), a cache another process is writing is
+        not waited for: the entries wait for the next batch instead."""
         with self._lock:
             if not self._pending:
                 return
@@ -274,9 +276,24 @@ class WordCache:
             if db is None:
                 return
             try:
-                db.execute("BEGIN IMMEDIATE")
+                if not wait:
+                    db.execute("PRAGMA busy_timeout = 0")
+                try:
+                    db.execute("BEGIN IMMEDIATE")
+                finally:
+                    if not wait:
+                        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
                 db.executemany("INSERT OR REPLACE INTO words(key, words) VALUES (?, ?)", rows)
                 db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                if wait or not _is_busy(exc):
+                    self._close()
+                    return
+                # Busy: kept for the next batch (entries put since are newer and win).
+                with contextlib.suppress(sqlite3.Error):
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                self._pending = {**dict(rows), **self._pending}
             except sqlite3.Error:
                 self._close()
 
@@ -285,6 +302,15 @@ class WordCache:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
         self._db = None
+
+
+#: SQLite's result code for a database locked by another connection.
+_SQLITE_BUSY = 5
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    """The database is locked by another connection (``SQLITE_BUSY``)."""
+    return getattr(exc, "sqlite_errorcode", None) == _SQLITE_BUSY or "locked" in str(exc)
 
 
 def _open_word_db(path: Path) -> sqlite3.Connection:
