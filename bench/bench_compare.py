@@ -31,25 +31,26 @@ empty cache (first run) and again (its paragraphs cached). Targets: ≤ 1.2 s an
 The texts of 1,200 paragraphs exceed ``limits.MAX_UNITS`` (1,000, issue 15): the child process
 raises the bound for itself with ``limits.raised(MAX_UNITS=BENCH_MAX_UNITS)``.
 
-**Measured** (2 December 2026, this shared 2-core machine under a load of 3–4 from other users'
-tests; before and after the issue-13 work on the alignment pipeline, in fresh processes
-interleaved so that both saw the same load, 5 each, medians; CPU ratios beside the wall ones):
+**Measured** (2 December 2026, this shared 2-core machine under a load of 3.5–4 from other users'
+tests): before and after the issue-13 work, in fresh processes interleaved so that both saw the
+same load, 7 each, medians. The wall ratios of single processes ranged widely under that load
+(2013/9 after: 0.98–3.33), the CPU ratios much less (2.00–2.79), so both are given:
 
 =========== ============== ============== ================ ===============================
-texts       ratio before   ratio after    ratio_cpu after  compare before → after
+texts       ratio before   ratio after    ratio_cpu b → a  compare before → after
 =========== ============== ============== ================ ===============================
-2013/9      2.71 (2.30)    2.50 (2.29)    2.49             43 → 41 ms (floor 25–30 ms)
-70          2.32           2.14           2.13             56 → 47 ms
-150         2.10           1.46           1.43             68 → 44 ms
-300         2.93           1.93           1.86             341 → 153 ms
-600         4.38           2.48           2.50             533 → 399 ms
-1,200       6.18           3.34           3.42             1,684 → 1,227 ms
+2013/9      2.53           2.18           2.51 → 2.18      59 → 42 ms
+70          2.36           1.75           2.30 → 1.89      73 → 45 ms
+150         2.00           1.50           1.98 → 1.44      104 → 96 ms
+300         2.89           1.74           2.85 → 1.84      342 → 178 ms
+600         4.27           1.95           4.03 → 2.04      601 → 520 ms
+1,200       5.66           3.54           5.65 → 3.41      1,818 → 1,224 ms
 =========== ============== ============== ================ ===============================
 
-(The 2013/9 figures in brackets: a second interleaved run of five.) Alone on a quieter machine
-the 2013/9 pair takes 37 ms against a 15.5 ms floor (2.2–2.4 ×). Growth from 70 to 1,200
-paragraphs: compare n^1.26 before, n^1.24 after; align_s n^1.57 and n^1.58; peak memory n^1.73
-and n^1.76 (58 → 61 MiB at 1,200: dense paragraph × paragraph matrices). Cold CLI, 5 runs
+Alone on a quieter moment the 2013/9 pair took 37 ms against a 15.5 ms floor (2.2–2.4 ×).
+Growth from 70 to 1,200 paragraphs (least squares over the five sizes; the floors themselves
+vary with the load): compare n^1.16 before, n^1.18 after; align_s n^1.48 and n^1.59; peak memory
+n^1.73 and n^1.76 (58 → 61 MiB at 1,200: dense paragraph × paragraph matrices). Cold CLI, 5 runs
 interleaved: first run 1.69 → 1.54 s wall (0.93 → 0.90 s CPU), cached 0.53 → 0.61 s wall
 (0.31 → 0.33 s CPU), i.e. unchanged: the start-up path was not touched. **Not met**: 1.3 × (and
 issue 10's 1.5 ×) for the 2013/9 pair and at 1,200; n^1.1. Why, and what it would take:
