@@ -66,6 +66,17 @@ def test_the_ratio_from_the_lcs_matrix_is_fuzz_ratio_to_the_bit(old: list[list[s
     assert np.array_equal(found, expected)
 
 
+def test_the_ratio_from_the_lcs_matrix_is_fuzz_ratio_over_many_rows() -> None:
+    # More rows than one block of ratio_from_lcs's arithmetic (256): the blocks join up exactly.
+    rng = np.random.default_rng(13)
+    vocabulary = ["的", "因特网", "互联网", "#", "治理", "会议", "发展", "信息", "社会", "联合国"]
+    old = [[vocabulary[k] for k in rng.integers(0, len(vocabulary), rng.integers(0, 30))] for _ in range(600)]
+    new = [[vocabulary[k] for k in rng.integers(0, len(vocabulary), rng.integers(0, 30))] for _ in range(40)]
+    expected = process.cdist(old, new, scorer=fuzz.ratio, processor=None, dtype=np.float32) / 100.0
+    lcs = process.cdist(old, new, scorer=align.LCSseq.similarity, processor=None, dtype=np.int32)
+    assert np.array_equal(ratio_from_lcs(lcs, [len(w) for w in old], [len(w) for w in new]), expected)
+
+
 def _plain_scores(old: list[list[str]], new: list[list[str]], aligner: Aligner) -> tuple[np.ndarray, np.ndarray]:
     """The score matrices as they were computed before issue 13: two full cdist calls over the
     paragraphs left over, every repeated paragraph scored again."""

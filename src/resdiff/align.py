@@ -92,13 +92,18 @@ def ratio_from_lcs(lcs: np.ndarray, old_lengths: Sequence[int], new_lengths: Seq
     arithmetic is rapidfuzz's own, step by step in double precision, so the result is the same
     to the bit as ``cdist(scorer=fuzz.ratio, dtype=float32) / 100`` (tested) at the cost of one
     score matrix instead of two."""
-    total = np.asarray(old_lengths, dtype=np.float64)[:, None] + np.asarray(new_lengths, dtype=np.float64)[None, :]
-    # Two empty sequences are alike (distance 0): their LCS is 0, so dividing by 1 gives that.
-    score = total - 2.0 * lcs
-    score /= np.maximum(total, 1.0)
-    np.subtract(1.0, score, out=score)
-    score *= 100.0
-    out = score.astype(np.float32)
+    old_len = np.asarray(old_lengths, dtype=np.float64)[:, None]
+    new_len = np.asarray(new_lengths, dtype=np.float64)[None, :]
+    out = np.empty(lcs.shape, dtype=np.float32)
+    for start in range(0, lcs.shape[0], 256):  # a few rows at a time: the doubles stay small
+        rows = slice(start, start + 256)
+        total = old_len[rows] + new_len
+        # Two empty sequences are alike (distance 0): their LCS is 0, so dividing by 1 gives that.
+        score = total - 2.0 * lcs[rows]
+        score /= np.maximum(total, 1.0)
+        np.subtract(1.0, score, out=score)
+        score *= 100.0
+        out[rows] = score
     out /= np.float32(100.0)
     return out
 
