@@ -58,6 +58,17 @@ PART_MARGIN = 0.05
 #: 0.72 for a new paragraph written on the pattern of the old one).
 PART_OVERLAP = 0.65
 
+#: A part of a split or merge whose words are mostly found where another part's are is matched
+#: again in what the others leave of the whole; it stays a part if it finds this share of its
+#: words there (a paragraph written on the pattern of the old one finds few: its words are the
+#: updated paragraph's).
+REALIGNED = 0.75
+
+#: The chapeau of lettered sub-paragraphs that are all parts of one split joins the split when it
+#: keeps the whole's lead or this share of its words is found in the whole (a chapeau is short:
+#: ``Calls for close coordination …, in particular:`` keeps little more than a few words).
+CHAPEAU_FOUND = 0.3
+
 #: English function words as similarity keys (Snowball stems): found in any paragraph, they are
 #: no evidence of where a part of a split or merge came from.
 FUNCTION_WORDS = frozenset(("the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "by", "with", "at", "as",
@@ -365,6 +376,10 @@ class Aligner:
             news = [j for j in range(j0 + 1, j1) if j not in used_new]
             if not olds or not news:
                 continue
+            if _renamed_heading(self.old, self.new, olds, news):
+                pairs[olds[0]] = news[0]
+                used_new.add(news[0])
+                continue
             # A paragraph out and a paragraph in at the same place, between aligned neighbours,
             # each the other's best match there, are one paragraph rewritten as long as they
             # still share some rare wording; other pairs in the gap must also be alike in their
@@ -416,12 +431,25 @@ class Aligner:
         # English function words (``the``, ``to``, ``all``) are found everywhere and say nothing
         # of where a part came from; they are left out of that measure (no Chinese key is one).
         telling = {k: {p for p in found[k] if whole_words[p] not in FUNCTION_WORDS} for k in parts}
+        realigned: set[int] = set()
         while len(kept) >= 2:
             shared = {k: len(telling[k] & set().union(*(telling[m] for m in kept if m != k))) / max(len(telling[k]), 1)
                       for k in kept}
             worst = max(kept, key=lambda k: (shared[k], -len(found[k])))
             if shared[worst] <= PART_OVERLAP:
                 break
+            if worst not in realigned:
+                # Matched in order, a part's words may be found where another part's are only
+                # because they come first there (two dates, 于2013年5月30日 and 于2013年11月6日,
+                # are one word sequence once numbers are folded): matched again in what the other
+                # parts leave of the whole, a piece of it is still found there nearly as well.
+                realigned.add(worst)
+                taken = set().union(*(found[m] for m in kept if m != worst))
+                again = _found_in_rest(self.nw[worst] if old_side else self.ow[worst], whole_words, taken)
+                if len(again) >= REALIGNED * len(found[worst]):
+                    found[worst] = again
+                    telling[worst] = {p for p in again if whole_words[p] not in FUNCTION_WORDS}
+                    continue
             kept.remove(worst)
         while len(kept) >= 2:
             # The part whose loss costs least: dropped if it adds almost nothing of its own.
@@ -466,7 +494,34 @@ class Aligner:
                     break
                 extended.insert(0 if step < 0 else len(extended), k)
                 k += step
-        return extended
+        return self._fill(whole, extended, old_side=old_side, owners=owners, contained=contained)
+
+    def _fill(self, whole: int, parts: list[int], *, old_side: bool, owners: dict[int, Link],
+              contained: np.ndarray) -> list[int]:
+        """Add what stands between a split's (or merge's) parts and comes from the whole too: a
+        sub-paragraph too short to be a part on its own merit (``(c) 保护在线隐私；``) wholly found
+        in the whole, and the chapeau of lettered sub-paragraphs that are all parts when it keeps the
+        whole's lead (``注意到…的工作，包括：`` cut from ``注意到…``) or some of its words."""
+        units = self.new if old_side else self.old
+        whole_unit = (self.old if old_side else self.new)[whole]
+
+        def free(k: int) -> bool:
+            owner = owners.get(k)
+            return owner is None or (owner.old if old_side else owner.new) == (whole,)
+
+        filled = list(parts)
+        for k in range(parts[0] + 1, parts[-1]):
+            if (k not in filled and units[k].kind != "heading" and contained[whole, k] >= WHOLLY
+                    and free(k)):
+                filled.append(k)
+        filled.sort()
+        first = units[filled[0]]
+        chapeau = filled[0] - 1
+        if (first.parent is not None and chapeau >= 0 and units[chapeau].id == first.parent and free(chapeau)
+                and all(k in filled for k in range(len(units)) if units[k].parent == first.parent)
+                and (_same_lead(units[chapeau], whole_unit) or contained[whole, chapeau] >= CHAPEAU_FOUND)):
+            filled.insert(0, chapeau)
+        return filled
 
     def _parts(self, links: list[Link]) -> list[Link]:
         """Find splits (1 → n) and merges (n → 1) among the 1:1 links and the units left over."""
@@ -549,6 +604,12 @@ def _distinct(sequences: list[list[str]]) -> tuple[list[list[str]], list[int]]:
     return [list(words) for words in first], at
 
 
+def _renamed_heading(old: Sequence[Unit], new: Sequence[Unit], olds: list[int], news: list[int]) -> bool:
+    """The gap between two aligned neighbours holds one heading on each side and nothing else:
+    the section's heading renamed, however few words the names share (前面的道路 → 展望未来)."""
+    return len(olds) == len(news) == 1 and old[olds[0]].kind == "heading" and new[news[0]].kind == "heading"
+
+
 def _identical(old: Sequence[Unit], new: Sequence[Unit], old_words: list[list[str]],
                new_words: list[list[str]]) -> dict[int, int]:
     """Old index → new index of the paragraphs whose words (as similarity sees them) are the same
@@ -565,6 +626,12 @@ def _identical(old: Sequence[Unit], new: Sequence[Unit], old_words: list[list[st
         if key and news and len(olds) == len(news) == 1 and _compatible(old[olds[0]], new[news[0]]):
             pairs[olds[0]] = news[0]
     return pairs
+
+
+def _found_in_rest(part: Sequence[str], whole: Sequence[str], taken: set[int]) -> set[int]:
+    """Positions of ``whole`` outside ``taken`` whose words are found, in order, in ``part``."""
+    rest = [p for p in range(len(whole)) if p not in taken]
+    return {rest[p] for p in _found_in(part, [whole[p] for p in rest])}
 
 
 def _found_in(part: Sequence[str], whole: Sequence[str]) -> set[int]:
