@@ -47,7 +47,10 @@ texts       ratio before   ratio after    ratio_cpu b → a  compare before → 
 1,200       5.66           3.54           5.65 → 3.41      1,818 → 1,224 ms
 =========== ============== ============== ================ ===============================
 
-Alone on a quieter moment the 2013/9 pair took 37 ms against a 15.5 ms floor (2.2–2.4 ×).
+Again after merging main's decision changes of the same day, against main itself (5 each,
+interleaved, load 2–5): 2013/9 2.46 → 2.05 (CPU 2.20 → 2.16), 70: 2.54 → 1.30, 150: 1.92 → 1.62,
+300: 2.97 → 1.74, 600: 4.00 → 2.80, 1,200: 6.24 → 3.84; compare grows as n^1.29 on main and
+n^1.20 merged. Alone on a quieter moment the 2013/9 pair took 37 ms against a 15.5 ms floor (2.2–2.4 ×).
 Growth from 70 to 1,200 paragraphs (least squares over the five sizes; the floors themselves
 vary with the load): compare n^1.16 before, n^1.18 after; align_s n^1.48 and n^1.59; peak memory
 n^1.73 and n^1.76 (58 → 61 MiB at 1,200: dense paragraph × paragraph matrices). Cold CLI, 5 runs
