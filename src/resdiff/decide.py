@@ -46,7 +46,6 @@ from resdiff.align import (
     MIN_PART_WORDS,
     MOVED_CONTENT,
     NEAR_BEST,
-    PART_MARGIN,
     PART_OVERLAP,
     Aligner,
     Link,
@@ -109,6 +108,10 @@ EXTRA_PART_FLOOR = 0.2
 #: and the other updated in place (measured on the blind sets: at most 0.10 for such drops, at
 #: least 0.14 for such merges).
 PATTERN_OWN = 0.12
+
+#: Least share of the whole's words each part of a merge the decision proposes brings of its own
+#: (found in no other part): the aligner asks ``align.PART_MARGIN`` of the parts it finds itself.
+OWN_FLOOR = 0.1
 
 #: At most this many new paragraphs are tried as the whole of one dropped paragraph's merge, and
 #: this many dropped paragraphs as the parts of one added paragraph's merge.
@@ -278,7 +281,7 @@ class Scorer:
         joined are alike enough to it. Parts written on one pattern (which the aligner refuses)
         must each bring clearly more of their own (:data:`PATTERN_OWN`); the model weighs the rest."""
         own, shared, _ = self.parts_evidence(whole, parts, merge=merge)
-        if own < PART_MARGIN or (shared > PART_OVERLAP and own < PATTERN_OWN):
+        if own < OWN_FLOOR or (shared > PART_OVERLAP and own < PATTERN_OWN):
             return False
         joined = self.a.similarity(parts, [whole]) if merge else self.a.similarity([whole], parts)
         return joined >= self.a.options.context_threshold
@@ -605,7 +608,9 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
                 if share < FAR_PART_FLOOR and share < best_elsewhere[j] + FAR_PART_MARGIN:
                     continue
             parts = sorted((*olds, d))
-            if sorted(a._explain(j, parts, old_side=False)) == parts or scorer.parts_hold(j, parts, merge=True):
+            # The looser test of the decision, or, near and not thin, the aligner's own.
+            if scorer.parts_hold(j, parts, merge=True) or (
+                    share >= PART_FLOOR and gap <= MERGE_REACH and sorted(a._explain(j, parts, old_side=False)) == parts):
                 out.append((frozenset([host, ((d,), ())]), [(tuple(parts), host[1])]))
                 near_parts.setdefault(host, set()).add(d)
     # Two or more dropped neighbours of one whole, taken together (a three-way merge whose
