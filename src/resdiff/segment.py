@@ -356,6 +356,11 @@ class Segmenter:
             result.append(words)
         return result
 
+    def flush(self) -> None:
+        """Write the words cut so far to the word cache now (else at the latest when the process
+        ends), so that another process finds them."""
+        self._disk.flush()
+
     def _key(self, text: str) -> bytes:
         return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16, key=self._version).digest()
 
