@@ -208,7 +208,7 @@ class Store(Protocol):
     location: Path | None
 
     def files(self) -> dict[str, FileRecord]: ...
-    def put(self, files: Sequence[tuple[str, FileRecord, Sequence[tuple[str, str]]]]) -> None: ...
+    def put(self, files: Sequence[tuple[str, FileRecord, Sequence[str], Sequence[str]]]) -> None: ...
     def settle(self) -> None: ...
     def touch(self, name: str, record: FileRecord) -> None: ...
     def remove(self, names: Iterable[str]) -> None: ...
@@ -461,21 +461,20 @@ class SqliteStore:
         return hashlib.blake2b(b"text\0%d\0%d\0" % (text_id, english) + digest, key=self._key,
                                digest_size=16).digest()
 
-    def put(self, files: Sequence[tuple[str, FileRecord, Sequence[tuple[str, str]]]]) -> None:
-        """Store each file's paragraphs (unit id, text) in place of what it had, in one transaction.
-        :meth:`settle` after the last batch."""
+    def put(self, files: Sequence[tuple[str, FileRecord, Sequence[str], Sequence[str]]]) -> None:
+        """Store each file's paragraphs (their unit ids, and their texts) in place of what it had,
+        in one transaction. :meth:`settle` after the last batch."""
         db = self._db
         # Set-based where it can be: the batch's distinct wordings in the order they first come
         # (their ids, and so the order of ties, as one paragraph after another would give), each
         # hashed once, with the language of the first file that holds it.
-        texts_of = [[text for _, text in paragraphs] for _, _, paragraphs in files]
-        english = dict.fromkeys(itertools.chain.from_iterable(texts_of), False)
-        if any(record.language == "en" for _, record, _ in files):
-            for (_, record, _), texts in zip(reversed(files), reversed(texts_of)):
+        english = dict.fromkeys(itertools.chain.from_iterable(texts for _, _, _, texts in files), False)
+        if any(record.language == "en" for _, record, _, _ in files):
+            for _, record, _, texts in reversed(files):
                 english.update(dict.fromkeys(texts, record.language == "en"))
         hashes = {text: _text_hash(text) for text in english}
         with self._transaction():
-            for name in self._names([name for name, _, _ in files]):
+            for name in self._names([name for name, _, _, _ in files]):
                 self._delete(name)
             known = self._ids(hashes.values())
             first_text = int(db.execute("SELECT coalesce(max(id), 0) FROM texts").fetchone()[0]) + 1
@@ -488,14 +487,14 @@ class SqliteStore:
             postings: dict[int, list[int]] = {}
             rows = []
             dated = []
-            for (name, record, paragraphs), texts in zip(files, texts_of):
+            for name, record, unit_ids, texts in files:
                 file_id += 1
                 text_ids = list(map(ids.__getitem__, texts))
                 for order, text_id in enumerate(text_ids):
                     postings.setdefault(text_id, []).extend((file_id, order))
                 dated.append((record.adopted or UNDATED, text_ids))
                 packed = _pack(text_ids)
-                units = "\n".join(unit for unit, _ in paragraphs)
+                units = "\n".join(unit_ids)
                 rows.append((file_id, name, record.size, record.mtime_ns, record.sha256, record.symbol,
                              record.adopted, record.language, packed, units, self._file_mac(name, record),
                              self._content_mac(file_id, name, record.sha256, packed, units)))
@@ -520,7 +519,7 @@ class SqliteStore:
             db.executemany("UPDATE texts SET postings = ?, latest = max(latest, ?) WHERE id = ?", updates)
             db.executemany("INSERT INTO files(id, name, size, mtime_ns, sha256, symbol, adopted, language, texts, "
                            "units, mac, content_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        self._bad.difference_update(name for name, _, _ in files)
+        self._bad.difference_update(name for name, _, _, _ in files)
 
     def _names(self, names: Sequence[str]) -> list[str]:
         """Those of ``names`` that the index holds."""
@@ -1003,7 +1002,7 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
         store.remove(gone)
     indexed = 0
     warnings: list[str] = []
-    pending: list[tuple[str, FileRecord, list[tuple[str, str]]]] = []
+    pending: list[tuple[str, FileRecord, list[str], list[str]]] = []
     waiting = 0  # paragraphs in ``pending``
     kept = 0
     for n, file in enumerate(files):
@@ -1043,7 +1042,7 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
             raise SeriesError(f"{message} (in the folder {folder})") from exc
         pending.append((file.name, FileRecord(stat.st_size, stat.st_mtime_ns, digest, resolution.symbol,
                                               _iso(resolution.adopted), resolution.language),
-                        [(u.id, u.text) for u in resolution.units]))
+                        [u.id for u in resolution.units], [u.text for u in resolution.units]))
         waiting += len(resolution.units)
         if waiting >= BATCH:
             store.put(pending)
