@@ -42,7 +42,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
-import itertools
+import operator
 import os
 import re
 import secrets
@@ -94,6 +94,9 @@ BUSY_TIMEOUT = 30.0
 # A draft paragraph as pasted: "36. **吁请**…" or "(b) 鼓励…": the number and the bold marks go.
 RE_PASTED_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．]\s*|[(（][a-z][)）]\s*)")
 RE_SPACES = re.compile(r"\s+")
+
+_UNIT_ID = operator.attrgetter("id")
+_UNIT_TEXT = operator.attrgetter("text")
 
 #: Where a text without an adoption date (a draft) sorts among dates: after all of them.
 UNDATED = "9999-12-31"
@@ -198,6 +201,34 @@ class FileRecord:
     """Its language: the segmenter that cuts its paragraphs' words."""
 
 
+class Batch:
+    """Files to write to an index, gathered as they are read: each distinct wording kept once (in
+    the order it first comes, with the language of the first file that holds it), each file's
+    paragraphs as positions in that list. (A folder's texts repeat most paragraphs: 1,000 texts
+    hold some 124,000 paragraphs and 14,000 wordings, and the parsed texts need not stay in memory.)"""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, int] = {}
+        """Each distinct wording, and its position in the batch."""
+        self.english: list[bool] = []
+        """For each wording: it came first in an English text."""
+        self.files: list[tuple[str, FileRecord, str, array[int]]] = []
+        """Each file's name, record, unit ids (one a line) and its paragraphs' wordings (positions)."""
+        self.paragraphs = 0
+
+    def add(self, name: str, record: FileRecord, unit_ids: Sequence[str], texts: Sequence[str]) -> None:
+        """A file, its paragraphs' unit ids and their texts."""
+        known = self.texts
+        new = [text for text in dict.fromkeys(texts) if text not in known]
+        known.update(zip(new, range(len(known), len(known) + len(new))))
+        self.english.extend([record.language == "en"] * len(new))
+        self.files.append((name, record, "\n".join(unit_ids), array("I", map(known.__getitem__, texts))))
+        self.paragraphs += len(texts)
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+
 class Store(Protocol):
     """Where an index keeps its paragraphs; what :class:`Index` asks of it.
 
@@ -208,7 +239,7 @@ class Store(Protocol):
     location: Path | None
 
     def files(self) -> dict[str, FileRecord]: ...
-    def put(self, files: Sequence[tuple[str, FileRecord, Sequence[str], Sequence[str]]]) -> None: ...
+    def put(self, batch: Batch) -> None: ...
     def settle(self) -> None: ...
     def touch(self, name: str, record: FileRecord) -> None: ...
     def remove(self, names: Iterable[str]) -> None: ...
@@ -461,40 +492,35 @@ class SqliteStore:
         return hashlib.blake2b(b"text\0%d\0%d\0" % (text_id, english) + digest, key=self._key,
                                digest_size=16).digest()
 
-    def put(self, files: Sequence[tuple[str, FileRecord, Sequence[str], Sequence[str]]]) -> None:
-        """Store each file's paragraphs (their unit ids, and their texts) in place of what it had,
-        in one transaction. :meth:`settle` after the last batch."""
+    def put(self, batch: Batch) -> None:
+        """Store each file of the batch in place of what it had, in one transaction. :meth:`settle`
+        after the last batch."""
         db = self._db
-        # Set-based where it can be: the batch's distinct wordings in the order they first come
-        # (their ids, and so the order of ties, as one paragraph after another would give), each
-        # hashed once, with the language of the first file that holds it.
-        english = dict.fromkeys(itertools.chain.from_iterable(texts for _, _, _, texts in files), False)
-        if any(record.language == "en" for _, record, _, _ in files):
-            for _, record, _, texts in reversed(files):
-                english.update(dict.fromkeys(texts, record.language == "en"))
-        hashes = {text: _text_hash(text) for text in english}
+        hashes = list(map(_text_hash, batch.texts))
         with self._transaction():
-            for name in self._names([name for name, _, _, _ in files]):
+            for name in self._names([name for name, _, _, _ in batch.files]):
                 self._delete(name)
-            known = self._ids(hashes.values())
+            known = self._ids(hashes)
             first_text = int(db.execute("SELECT coalesce(max(id), 0) FROM texts").fetchone()[0]) + 1
-            new = [text for text, digest in hashes.items() if digest not in known]
-            ids = dict(zip(new, range(first_text, first_text + len(new))))
-            ids.update((text, known[digest]) for text, digest in hashes.items() if digest in known)
+            # Each wording's id: the one it has in the index, else the next (in the batch's order:
+            # ids, and so the order of ties, as one paragraph after another would give them).
+            new = [k for k, digest in enumerate(hashes) if digest not in known]
+            ids = [known.get(digest, 0) for digest in hashes]
+            for k, text_id in zip(new, range(first_text, first_text + len(new))):
+                ids[k] = text_id
             file_id = int(db.execute(
                 "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'files'), 0),"
                 " coalesce((SELECT max(id) FROM files), 0))").fetchone()[0])
             postings: dict[int, list[int]] = {}
             rows = []
             dated = []
-            for name, record, unit_ids, texts in files:
+            for name, record, units, wordings in batch.files:
                 file_id += 1
-                text_ids = list(map(ids.__getitem__, texts))
+                text_ids = list(map(ids.__getitem__, wordings))
                 for order, text_id in enumerate(text_ids):
                     postings.setdefault(text_id, []).extend((file_id, order))
                 dated.append((record.adopted or UNDATED, text_ids))
                 packed = _pack(text_ids)
-                units = "\n".join(unit_ids)
                 rows.append((file_id, name, record.size, record.mtime_ns, record.sha256, record.symbol,
                              record.adopted, record.language, packed, units, self._file_mac(name, record),
                              self._content_mac(file_id, name, record.sha256, packed, units)))
@@ -503,15 +529,16 @@ class SqliteStore:
             latest: dict[int, str] = {}
             for date, text_ids in sorted(dated, key=lambda item: item[0]):
                 latest.update(dict.fromkeys(text_ids, date))
+            texts = list(batch.texts)
             db.executemany("INSERT INTO texts(id, hash, text, english, mac, postings, latest) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           [(ids[text], hashes[text], text, english[text],
-                             self._text_mac(ids[text], hashes[text], english[text]),
-                             _pack(postings[ids[text]]), latest[ids[text]]) for text in new])
+                           [(ids[k], hashes[k], texts[k], batch.english[k],
+                             self._text_mac(ids[k], hashes[k], batch.english[k]),
+                             _pack(postings[ids[k]]), latest[ids[k]]) for k in new])
             # The new wordings into the trigram table at once (set-based, one FTS5 segment).
             db.execute("INSERT INTO texts_fts(rowid, text) SELECT id, text FROM texts WHERE id >= ?", (first_text,))
             # Wordings held before gain postings, their latest date raised if need be (a posting
             # list that does not read is left to the checks of a search).
-            held = [known[digest] for digest in hashes.values() if digest in known]
+            held = [known[digest] for digest in hashes if digest in known]
             updates = []
             for text_id, blob in self._postings(held).items():
                 if isinstance(blob, bytes):
@@ -519,7 +546,7 @@ class SqliteStore:
             db.executemany("UPDATE texts SET postings = ?, latest = max(latest, ?) WHERE id = ?", updates)
             db.executemany("INSERT INTO files(id, name, size, mtime_ns, sha256, symbol, adopted, language, texts, "
                            "units, mac, content_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        self._bad.difference_update(name for name, _, _, _ in files)
+        self._bad.difference_update(name for name, _, _, _ in batch.files)
 
     def _names(self, names: Sequence[str]) -> list[str]:
         """Those of ``names`` that the index holds."""
@@ -1002,8 +1029,7 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
         store.remove(gone)
     indexed = 0
     warnings: list[str] = []
-    pending: list[tuple[str, FileRecord, list[str], list[str]]] = []
-    waiting = 0  # paragraphs in ``pending``
+    pending = Batch()
     kept = 0
     for n, file in enumerate(files):
         if progress:
@@ -1040,14 +1066,12 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
                 continue
             message = str(exc) if file.name in str(exc) else f"{file.name}: {exc}"
             raise SeriesError(f"{message} (in the folder {folder})") from exc
-        pending.append((file.name, FileRecord(stat.st_size, stat.st_mtime_ns, digest, resolution.symbol,
-                                              _iso(resolution.adopted), resolution.language),
-                        [u.id for u in resolution.units], [u.text for u in resolution.units]))
-        waiting += len(resolution.units)
-        if waiting >= BATCH:
+        pending.add(file.name, FileRecord(stat.st_size, stat.st_mtime_ns, digest, resolution.symbol,
+                                          _iso(resolution.adopted), resolution.language),
+                    list(map(_UNIT_ID, resolution.units)), list(map(_UNIT_TEXT, resolution.units)))
+        if pending.paragraphs >= BATCH:
             store.put(pending)
-            pending.clear()
-            waiting = 0
+            pending = Batch()
         indexed += 1
         kept += 1
     if pending:
