@@ -11,22 +11,30 @@ Two questions a negotiator asks of earlier texts:
 
 **The index** is a SQLite file beside the corpus (``<folder>/.resdiff-index.sqlite3``), or, when
 the folder cannot be written, in :func:`resdiff.segment.cache_dir`. Each distinct paragraph is
-stored once, with its word boundaries, in an FTS5 table with the ``trigram`` tokenizer, which
-finds a Chinese wording of three characters or more without cutting it into words; a wording of
-one or two characters is looked for by scanning the distinct paragraphs (``instr``: about as fast
-as the trigram lookup at this size, see ``bench/bench_search.py``). Near matches and similar
-paragraphs are scored by RapidFuzz over the candidates that share the most trigrams with the
-wording (FTS5's ``bm25``), not over the whole corpus. A search needs no jieba: the query is never
-cut into words (``similar`` cuts the draft, through the word cache of :mod:`resdiff.segment`).
+stored once, in an FTS5 table with the ``trigram`` tokenizer, which finds a Chinese wording of
+three characters or more without cutting it into words; a wording of one or two characters is
+looked for by scanning the distinct paragraphs (``instr``: about as fast as the trigram lookup at
+this size, see ``bench/bench_search.py``). Near matches and similar paragraphs are scored by
+RapidFuzz over the candidates that share the most trigrams with the wording (FTS5's ``bm25``),
+not over the whole corpus. The query is never cut into words.
+
+**Building the index costs little more than reading the texts.** A file is one row (its
+paragraphs packed), each distinct wording one row with its postings (where it stands), and a
+batch of files one transaction in which the new wordings enter the trigram table by one
+``INSERT … SELECT``. No paragraph is cut into words then: the words are needed only to widen the
+near matches a search shows and to compare whole paragraphs (``similar``), and they are taken
+then, for those paragraphs only, from the word cache of :mod:`resdiff.segment`, which jieba fills
+the first time (and which any comparison of the same texts has filled already).
 
 Each file is recorded with its size, modification time and SHA-256; a changed file is indexed
 again, and only it, in one transaction, so that two processes may search and update at once.
 
 **The index is a cache, not a source.** What it holds is checked before it is believed: every
-file record and paragraph carries a keyed hash (BLAKE2b with a key kept in the user's cache
-folder), so a record that resdiff did not write, or that was altered, is indexed again from the
-file; the files whose paragraphs a search shows are hashed again before they are shown; a file or
-a table that is not what this version writes is rebuilt. Nothing reaches a hit that is not read
+file record, every file's paragraphs and every wording carry a keyed hash (BLAKE2b with a key
+kept in the user's cache folder), so a record that resdiff did not write, or that was altered, is
+indexed again from the file; a posting is believed only when the file's own checked row agrees;
+the files whose paragraphs a search shows are hashed again before they are shown; a file or a
+table that is not what this version writes is rebuilt. Nothing reaches a hit that is not read
 from the file named as its source.
 
 The engine behind the index is :class:`Store` (a small protocol); :class:`SqliteStore` is the
