@@ -4,9 +4,10 @@ Every revision is ILLUSTRATIVE (示意性修订，非正式文本): random edits
 phrases of ``tests/series_gen/pool.py`` and the base text's own wording, and labelled by the
 lineage that ``tests/evalset/revise.py`` keeps for each edit. The edits are the ones yearly texts
 get, in the forms the engine finds hardest: paragraphs reworded lightly or heavily, dropped next
-to a neighbour updated in place, added, moved near and far, split in two or three with the parts
-reworded, merged when adjacent, across a dropped or a kept paragraph, or after a move, an operative
-paragraph turned preambular (or the reverse) with its lead changed, leads strengthened, dates bumped.
+to a neighbour updated in place, added, moved near and far (some with another lead), split in two
+or three with the parts reworded or into a chapeau and lettered sub-paragraphs, merged when
+adjacent, across a dropped or a kept paragraph, or after a move, an operative paragraph turned
+preambular (or the reverse) with its lead changed, leads strengthened, dates bumped.
 
     python bench/revisions.py --count 5 --seed 7     # print a summary of a few revisions
 
@@ -308,6 +309,11 @@ class Writer:
         if self.rng.random() < 0.5:
             slot.text = self.reword_text(slot.text, self.rng.choice((1, 2, 3)))
             slot.lead = match_lead(slot.text)
+        # A paragraph moved far is often given another lead on the way (欢迎 → 注意到 once the
+        # event it welcomed has been held).
+        if slot.lead and self.rng.random() < 0.35:
+            slot.text = self.relead(slot.text, OPERATIVE_LEADS if slot.kind == "operative" else PREAMBULAR_LEADS)
+            slot.lead = match_lead(slot.text)
         self.touched.add(u.id)
         self.ops.append(f"move {u.id}")
 
@@ -318,6 +324,9 @@ class Writer:
         u = self.rng.choice(units)
         cuts = [m.end() for m in re.finditer(r"[，；]", u.text[:-1])]
         ways = 3 if len(cuts) >= 4 and self.rng.random() < 0.35 else 2
+        if u.kind == "operative" and len(cuts) >= 3 and self.rng.random() < 0.1:
+            self._split_list(u, cuts)
+            return
         chosen = sorted(self.rng.sample(cuts, ways - 1))
         pieces = [u.text[a:b] for a, b in zip([0, *chosen], [*chosen, len(u.text)])]
         if min(len(p) for p in pieces) < 12:
@@ -335,6 +344,26 @@ class Writer:
         self.r.split(u.id, texts)
         self.touched.add(u.id)
         self.ops.append(f"split{ways} {u.id}")
+
+    def _split_list(self, u: Unit, cuts: list[int]) -> None:
+        """``u`` cut into a chapeau that keeps its lead (``…，包括：``) and two or three lettered
+        sub-paragraphs, each perhaps reworded; the chapeau may be as short as a lead and a few words."""
+        ways = min(len(cuts) + 1, self.rng.choice((3, 4)))
+        chosen = sorted(self.rng.sample(cuts, ways - 1))
+        pieces = [u.text[a:b] for a, b in zip([0, *chosen], [*chosen, len(u.text)])]
+        if min(len(p) for p in pieces[1:]) < 8:
+            return
+        texts = [_body(pieces[0]) + self.rng.choice(("：", "，包括：", "，其中包括："))]
+        for piece in pieces[1:]:
+            piece = _body(re.sub(r"^(?:并|还|以及|和)", "", piece)) + "；"
+            if self.rng.random() < 0.4:
+                piece = self.reword_text(piece, self.rng.choice((1, 2)))
+            texts.append(piece)
+        self.r.split(u.id, texts)
+        for k in range(2, len(texts) + 1):
+            self.r[f"{u.id}/{k}"].sub = True
+        self.touched.add(u.id)
+        self.ops.append(f"split-list{ways} {u.id}")
 
     def merge(self) -> None:
         units = self.free()

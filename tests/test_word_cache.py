@@ -169,3 +169,30 @@ def test_english_texts_never_reach_the_word_cache_and_chinese_keys_name_the_segm
         (key,) = db.execute("SELECT key FROM words").fetchone()
     plain = hashlib.blake2b(TERM.encode(), digest_size=16, key=dictionary_version()).digest()
     assert bytes(key) != plain and len(bytes(key)) == 16
+
+
+def test_a_batch_written_mid_comparison_does_not_wait_for_another_writer(tmp_path: Path) -> None:
+    # Issue 13: "never block on it". Another process holds the write lock while this one fills a
+    # batch: the batch stays waiting (a wait of BUSY_TIMEOUT would end in a drop), and is written
+    # by the next flush once the lock is free.
+    from resdiff import segment
+
+    cache = WordCache(tmp_path / WORD_CACHE_NAME)
+    texts = [f"请秘书长提交第{k}份报告" for k in range(segment.FLUSH_EVERY)]
+    segmenter = Segmenter(cache=cache)
+    segmenter.words(texts[0])
+    cache.flush()
+    other = sqlite3.connect(tmp_path / WORD_CACHE_NAME, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        words = [segmenter.words(text) for text in texts[1:]] + [segmenter.words("决定继续审议这一问题")]
+        assert len(cache._pending) == segment.FLUSH_EVERY  # the full batch was tried, and kept
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    cache.flush()
+    assert not cache._pending
+    with sqlite3.connect(tmp_path / WORD_CACHE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM words").fetchone()[0] == segment.FLUSH_EVERY + 1
+    fresh = Segmenter(cache=WordCache(tmp_path / WORD_CACHE_NAME))
+    assert [fresh.words(text) for text in texts[1:]] == words[:-1]

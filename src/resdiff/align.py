@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -57,6 +58,17 @@ PART_MARGIN = 0.05
 #: 0.72 for a new paragraph written on the pattern of the old one).
 PART_OVERLAP = 0.65
 
+#: A part of a split or merge whose words are mostly found where another part's are is matched
+#: again in what the others leave of the whole; it stays a part if it finds this share of its
+#: words there (a paragraph written on the pattern of the old one finds few: its words are the
+#: updated paragraph's).
+REALIGNED = 0.75
+
+#: The chapeau of lettered sub-paragraphs that are all parts of one split joins the split when it
+#: keeps the whole's lead or this share of its words is found in the whole (a chapeau is short:
+#: ``Calls for close coordination …, in particular:`` keeps little more than a few words).
+CHAPEAU_FOUND = 0.3
+
 #: English function words as similarity keys (Snowball stems): found in any paragraph, they are
 #: no evidence of where a part of a split or merge came from.
 FUNCTION_WORDS = frozenset(("the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "by", "with", "at", "as",
@@ -81,6 +93,32 @@ NEAR_BEST = 0.15
 MAX_CANDIDATES = 64
 
 
+#: Score matrices of at least this many cells are computed on all cores.
+PARALLEL_CELLS = 250_000
+
+
+def ratio_from_lcs(lcs: np.ndarray, old_lengths: Sequence[int], new_lengths: Sequence[int]) -> np.ndarray:
+    """``fuzz.ratio`` of every pair, from their longest common subsequences: the ratio is the
+    normalised Indel similarity, and the Indel distance is ``len a + len b − 2·LCS``. The
+    arithmetic is rapidfuzz's own, step by step in double precision, so the result is the same
+    to the bit as ``cdist(scorer=fuzz.ratio, dtype=float32) / 100`` (tested) at the cost of one
+    score matrix instead of two."""
+    old_len = np.asarray(old_lengths, dtype=np.float64)[:, None]
+    new_len = np.asarray(new_lengths, dtype=np.float64)[None, :]
+    out = np.empty(lcs.shape, dtype=np.float32)
+    for start in range(0, lcs.shape[0], 256):  # a few rows at a time: the doubles stay small
+        rows = slice(start, start + 256)
+        total = old_len[rows] + new_len
+        # Two empty sequences are alike (distance 0): their LCS is 0, so dividing by 1 gives that.
+        score = total - 2.0 * lcs[rows]
+        score /= np.maximum(total, 1.0)
+        np.subtract(1.0, score, out=score)
+        score *= 100.0
+        out[rows] = score
+    out /= np.float32(100.0)
+    return out
+
+
 @dataclass(frozen=True)
 class Link:
     """Old and new unit indices that belong to one change (both sides non-empty)."""
@@ -102,8 +140,13 @@ def _same_lead(a: Unit, b: Unit) -> bool:
 
 def _pair_floor(a: Unit, b: Unit, threshold: float) -> float:
     if a.kind != b.kind:
-        return max(threshold, 0.8)
+        return _pair_floor_across(threshold)
     return threshold
+
+
+def _pair_floor_across(threshold: float) -> float:
+    """:func:`_pair_floor` of two units of different kinds."""
+    return max(threshold, 0.8)
 
 
 def weighted_lis(pairs: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
@@ -170,31 +213,48 @@ class Aligner:
         fixed_new = set(self.fixed.values())
         self.rest_old = [i for i in range(len(old)) if i not in self.fixed]
         self.rest_new = [j for j in range(len(new)) if j not in fixed_new]
-        if (base is not None and base.nw == self.nw and len(base.ow) == len(self.ow)
-                and base.fixed == self.fixed):
-            self.sim, self.lcs = base.sim.copy(), base.lcs.copy()
-            rows = [i for i in self.rest_old if base.ow[i] != self.ow[i]]
-            self._score(rows)
+        self.sim = np.zeros((len(old), len(new)), dtype=np.float32)
+        self.lcs = np.zeros((len(old), len(new)), dtype=np.int32)
+        if base is not None and base.nw == self.nw and len(base.ow) == len(self.ow):
+            # A score is kept from ``base`` where both paragraphs were scored there (neither was
+            # paired as identical) and the old one's words are the same; the rest is scored anew.
+            was_old, was_new = set(base.rest_old), set(base.rest_new)
+            kept_rows = [i for i in self.rest_old if i in was_old and base.ow[i] == self.ow[i]]
+            kept_cols = [j for j in self.rest_new if j in was_new]
+            if kept_rows and kept_cols:
+                at = np.ix_(kept_rows, kept_cols)
+                self.sim[at], self.lcs[at] = base.sim[at], base.lcs[at]
+            kept = set(kept_rows)
+            self._score([i for i in self.rest_old if i not in kept])
+            new_cols = [j for j in self.rest_new if j not in was_new]
+            self._score(kept_rows, new_cols)
         else:
-            self.sim = np.zeros((len(old), len(new)), dtype=np.float32)
-            self.lcs = np.zeros((len(old), len(new)), dtype=np.int32)
             self._score(self.rest_old)
-            for i, j in self.fixed.items():
-                self.sim[i, j] = 1.0
-                self.lcs[i, j] = len(self.ow[i])
+        for i, j in self.fixed.items():
+            self.sim[i, j] = 1.0
+            self.lcs[i, j] = len(self.ow[i])
         self._idf: dict[str, float] | None = None
         self._old_bags: dict[int, tuple[Counter[str], float]] = {}
         self._new_bags: dict[int, tuple[Counter[str], float]] = {}
 
-    def _score(self, rows: list[int]) -> None:
-        """Fill the scores of ``rows`` against the new paragraphs left over."""
-        if not rows or not self.rest_new:
+    def _score(self, rows: list[int], cols: list[int] | None = None) -> None:
+        """Fill the scores of ``rows`` against ``cols`` (the new paragraphs left over)."""
+        cols = self.rest_new if cols is None else cols
+        if not rows or not cols:
             return
-        words = [self.ow[i] for i in rows]
-        others = [self.nw[j] for j in self.rest_new]
-        at = np.ix_(rows, self.rest_new)
-        self.sim[at] = process.cdist(words, others, scorer=fuzz.ratio, processor=None, dtype=np.float32) / 100.0
-        self.lcs[at] = process.cdist(words, others, scorer=LCSseq.similarity, processor=None, dtype=np.int32)
+        # Paragraphs that repeat (a chapeau, a recurring clause) are scored once.
+        words, row_at = _distinct([self.ow[i] for i in rows])
+        others, col_at = _distinct([self.nw[j] for j in cols])
+        # Both cores for a large matrix (the same numbers: each cell is computed on its own).
+        workers = -1 if len(words) * len(others) >= PARALLEL_CELLS else 1
+        lcs = process.cdist(words, others, scorer=LCSseq.similarity, processor=None, dtype=np.int32, workers=workers)
+        sim = ratio_from_lcs(lcs, [len(w) for w in words], [len(w) for w in others])
+        if len(words) < len(rows) or len(others) < len(cols):
+            spread = np.ix_(row_at, col_at)
+            lcs, sim = lcs[spread], sim[spread]
+        at = np.ix_(rows, cols)
+        self.lcs[at] = lcs
+        self.sim[at] = sim
 
     # -- similarity helpers -------------------------------------------------------------
     def similarity(self, old: Sequence[int], new: Sequence[int]) -> float:
@@ -236,19 +296,23 @@ class Aligner:
     # -- the four steps ----------------------------------------------------------------
     def run(self) -> list[Link]:
         threshold = self.options.link_threshold
-        candidates = [
-            (i, j, float(self.sim[i, j]))
-            for i, j in zip(*np.nonzero(self._candidates(threshold)))
-            if _compatible(self.old[i], self.new[j])
-            and self.sim[i, j] >= _pair_floor(self.old[i], self.new[j], threshold)
-        ]
+        # _compatible and _pair_floor over the whole matrix at once (the floor in single
+        # precision, as the score it is compared with).
+        codes: dict[str, int] = {"heading": 0}
+        old_kind = np.array([codes.setdefault(u.kind, len(codes)) for u in self.old], dtype=np.int8)
+        new_kind = np.array([codes.setdefault(u.kind, len(codes)) for u in self.new], dtype=np.int8)
+        compatible = (old_kind == 0)[:, None] == (new_kind == 0)[None, :]
+        floor = np.where(old_kind[:, None] != new_kind[None, :], np.float32(_pair_floor_across(threshold)),
+                         np.float32(threshold))
+        rows, cols = np.nonzero(self._candidates(threshold) & compatible & (self.sim >= floor))
+        scores = self.sim[rows, cols]
+        candidates = list(zip(rows.tolist(), cols.tolist(), scores.tolist()))
         # Only pairs that are (nearly) each other's best partner vote on the order: a paragraph
         # that moved must not lose its partner to a weaker pair that happens to be in order.
         if candidates:
-            row_best = self.sim.max(axis=1)
-            col_best = self.sim.max(axis=0)
-            near = NEAR_BEST
-            ordered = [(i, j, w) for i, j, w in candidates if w >= row_best[i] - near and w >= col_best[j] - near]
+            near = np.float32(NEAR_BEST)
+            votes = (scores >= self.sim.max(axis=1)[rows] - near) & (scores >= self.sim.max(axis=0)[cols] - near)
+            ordered = [pair for pair, vote in zip(candidates, votes.tolist()) if vote]
         else:
             ordered = []
         pairs = {i: j for i, j, _ in weighted_lis(ordered)}
@@ -273,7 +337,8 @@ class Aligner:
 
     def _moves(self, pairs: dict[int, int], candidates: list[tuple[int, int, float]]) -> None:
         used_new = set(pairs.values())
-        for i, j, score in sorted(candidates, key=lambda p: (-p[2], p[0], p[1])):
+        # Best first, then by (i, j): the candidates come in (i, j) order and the sort is stable.
+        for i, j, score in sorted(candidates, key=itemgetter(2), reverse=True):
             if i in pairs or j in used_new:
                 continue
             # Across the order, a pair only a little alike that also changed its lead is more
@@ -310,6 +375,10 @@ class Aligner:
             olds = [i for i in range(i0 + 1, i1) if i not in pairs]
             news = [j for j in range(j0 + 1, j1) if j not in used_new]
             if not olds or not news:
+                continue
+            if _renamed_heading(self.old, self.new, olds, news):
+                pairs[olds[0]] = news[0]
+                used_new.add(news[0])
                 continue
             # A paragraph out and a paragraph in at the same place, between aligned neighbours,
             # each the other's best match there, are one paragraph rewritten as long as they
@@ -362,12 +431,25 @@ class Aligner:
         # English function words (``the``, ``to``, ``all``) are found everywhere and say nothing
         # of where a part came from; they are left out of that measure (no Chinese key is one).
         telling = {k: {p for p in found[k] if whole_words[p] not in FUNCTION_WORDS} for k in parts}
+        realigned: set[int] = set()
         while len(kept) >= 2:
             shared = {k: len(telling[k] & set().union(*(telling[m] for m in kept if m != k))) / max(len(telling[k]), 1)
                       for k in kept}
             worst = max(kept, key=lambda k: (shared[k], -len(found[k])))
             if shared[worst] <= PART_OVERLAP:
                 break
+            if worst not in realigned:
+                # Matched in order, a part's words may be found where another part's are only
+                # because they come first there (two dates, 于2013年5月30日 and 于2013年11月6日,
+                # are one word sequence once numbers are folded): matched again in what the other
+                # parts leave of the whole, a piece of it is still found there nearly as well.
+                realigned.add(worst)
+                taken = set().union(*(found[m] for m in kept if m != worst))
+                again = _found_in_rest(self.nw[worst] if old_side else self.ow[worst], whole_words, taken)
+                if len(again) >= REALIGNED * len(found[worst]):
+                    found[worst] = again
+                    telling[worst] = {p for p in again if whole_words[p] not in FUNCTION_WORDS}
+                    continue
             kept.remove(worst)
         while len(kept) >= 2:
             # The part whose loss costs least: dropped if it adds almost nothing of its own.
@@ -412,7 +494,34 @@ class Aligner:
                     break
                 extended.insert(0 if step < 0 else len(extended), k)
                 k += step
-        return extended
+        return self._fill(whole, extended, old_side=old_side, owners=owners, contained=contained)
+
+    def _fill(self, whole: int, parts: list[int], *, old_side: bool, owners: dict[int, Link],
+              contained: np.ndarray) -> list[int]:
+        """Add what stands between a split's (or merge's) parts and comes from the whole too: a
+        sub-paragraph too short to be a part on its own merit (``(c) 保护在线隐私；``) wholly found
+        in the whole, and the chapeau of lettered sub-paragraphs that are all parts when it keeps the
+        whole's lead (``注意到…的工作，包括：`` cut from ``注意到…``) or some of its words."""
+        units = self.new if old_side else self.old
+        whole_unit = (self.old if old_side else self.new)[whole]
+
+        def free(k: int) -> bool:
+            owner = owners.get(k)
+            return owner is None or (owner.old if old_side else owner.new) == (whole,)
+
+        filled = list(parts)
+        for k in range(parts[0] + 1, parts[-1]):
+            if (k not in filled and units[k].kind != "heading" and contained[whole, k] >= WHOLLY
+                    and free(k)):
+                filled.append(k)
+        filled.sort()
+        first = units[filled[0]]
+        chapeau = filled[0] - 1
+        if (first.parent is not None and chapeau >= 0 and units[chapeau].id == first.parent and free(chapeau)
+                and all(k in filled for k in range(len(units)) if units[k].parent == first.parent)
+                and (_same_lead(units[chapeau], whole_unit) or contained[whole, chapeau] >= CHAPEAU_FOUND)):
+            filled.insert(0, chapeau)
+        return filled
 
     def _parts(self, links: list[Link]) -> list[Link]:
         """Find splits (1 → n) and merges (n → 1) among the 1:1 links and the units left over."""
@@ -486,6 +595,21 @@ class Aligner:
         return sorted(result.values(), key=lambda link: (link.new[0], link.old[0]))
 
 
+def _distinct(sequences: list[list[str]]) -> tuple[list[list[str]], list[int]]:
+    """The distinct word sequences, in order of first appearance, and where each one given is."""
+    first: dict[tuple[str, ...], int] = {}
+    at = [first.setdefault(tuple(words), len(first)) for words in sequences]
+    if len(first) == len(sequences):
+        return sequences, at
+    return [list(words) for words in first], at
+
+
+def _renamed_heading(old: Sequence[Unit], new: Sequence[Unit], olds: list[int], news: list[int]) -> bool:
+    """The gap between two aligned neighbours holds one heading on each side and nothing else:
+    the section's heading renamed, however few words the names share (前面的道路 → 展望未来)."""
+    return len(olds) == len(news) == 1 and old[olds[0]].kind == "heading" and new[news[0]].kind == "heading"
+
+
 def _identical(old: Sequence[Unit], new: Sequence[Unit], old_words: list[list[str]],
                new_words: list[list[str]]) -> dict[int, int]:
     """Old index → new index of the paragraphs whose words (as similarity sees them) are the same
@@ -502,6 +626,12 @@ def _identical(old: Sequence[Unit], new: Sequence[Unit], old_words: list[list[st
         if key and news and len(olds) == len(news) == 1 and _compatible(old[olds[0]], new[news[0]]):
             pairs[olds[0]] = news[0]
     return pairs
+
+
+def _found_in_rest(part: Sequence[str], whole: Sequence[str], taken: set[int]) -> set[int]:
+    """Positions of ``whole`` outside ``taken`` whose words are found, in order, in ``part``."""
+    rest = [p for p in range(len(whole)) if p not in taken]
+    return {rest[p] for p in _found_in(part, [whole[p] for p in rest])}
 
 
 def _found_in(part: Sequence[str], whole: Sequence[str]) -> set[int]:

@@ -80,6 +80,12 @@ def lead_shift(old: str | None, new: str | None) -> LeadShift | None:
     """The lead shift of a change, or ``None`` when either side has no lead."""
     if old is None or new is None:
         return None
+    return _lead_shift(old, new)
+
+
+@lru_cache(maxsize=_MEMO)
+def _lead_shift(old: str, new: str) -> LeadShift:
+    # A text has a few dozen leads, asked for again in every change: one (frozen) answer each.
     return LeadShift(old, new, shift(old, new), gloss(old), gloss(new))
 
 

@@ -39,21 +39,28 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from resdiff import classify
-from resdiff.align import MERGE_REACH, MIN_PART_WORDS, Aligner, Link, _same_lead, order_preserving
+from resdiff.align import MERGE_REACH, MIN_PART_WORDS, MOVED_CONTENT, NEAR_BEST, Aligner, Link, _same_lead, order_preserving
+from resdiff.lexicon import base_lead
+from resdiff.model import Unit
 
 #: An item of a reading: (old indices, new indices). Both non-empty: a pair, split or merge;
 #: old empty: an added unit; new empty: a dropped unit.
 Item = tuple[tuple[int, ...], tuple[int, ...]]
 
-#: An alternative replaces a group of a reading's items when it is this many times likelier.
+#: An alternative replaces a group of a reading's items when its odds (``p / (1 - p)`` of the joint
+#: probability) are this many times the group's. Odds, not probabilities: a group at 0.6 can still
+#: lose to an alternative at 0.999, which no ratio of probabilities above 1.67 would allow.
 SWAP_ODDS = 2.0
 
 #: ... and when its own joint probability is at least this.
 SWAP_FLOOR = 0.5
 
-#: ... and, for one paragraph read as moved across the preamble's edge (operative ↔
-#: preambular) instead of one dropped and another added, at least this.
-KIND_SWAP_FLOOR = 0.8
+#: One paragraph read as moved (across the order of the texts, or across the preamble's edge:
+#: operative ↔ preambular) instead of one dropped and another added is a strong claim: its odds
+#: must be this many times those of the two (both of which must then be unlikely), not
+#: :data:`SWAP_ODDS`. A replaced paragraph that happens to share a few words with a new one
+#: somewhere else, and keeps its lead, is readable either way and stays dropped and added.
+MOVE_SWAP_ODDS = 20.0
 
 #: An alternative is listed on a change when its joint probability is at least this.
 LIST_FLOOR = 0.1
@@ -67,6 +74,9 @@ MAX_ALTERNATIVES = 3
 #: Least share of a unit's words found in another for a dropped (added) unit to be a candidate
 #: part of the neighbour's merge (split).
 PART_FLOOR = 0.3
+
+#: At most this many added units joined at once to a split as its further parts.
+MAX_RUN = 3
 
 #: The same for a part that stood far from the rest, moved before it was merged.
 FAR_PART_FLOOR = 0.5
@@ -119,6 +129,11 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
+def _odds(p: float) -> float:
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return p / (1 - p)
+
+
 def _logit(p: float) -> float:
     p = min(max(p, 1e-9), 1 - 1e-9)
     return math.log(p / (1 - p))
@@ -141,7 +156,7 @@ class Scorer:
     NAMES: ClassVar[dict[str, tuple[str, ...]]] = {
         "pair": ("sim", "content", "found_old", "found_new", "same_lead", "kind_change", "moved", "moved_sim",
                  "rival_sim", "margin", "rival_part", "log_len", "heading", "unchanged", "anchored",
-                 "moved_content"),
+                 "moved_content", "body_sim", "moved_body_sim"),
         "parts": ("merge", "n_parts", "sim", "min_found", "coverage", "best_single", "gain", "gaps", "moved",
                   "same_lead", "log_len", "min_part_len", "kind_change", "rival_sim"),
         "single": ("added", "best_sim", "best_found", "best_content", "log_len", "heading", "anchored",
@@ -164,6 +179,8 @@ class Scorer:
         self._new_form = [classify.comparable(u.text) for u in aligner.new]
         self.pair_of_old: dict[int, int] = {}
         self.pair_of_new: dict[int, int] = {}
+        self._old_body: dict[int, list[str]] = {}
+        self._new_body: dict[int, list[str]] = {}
         # The best and second-best score of every row and column: a pair's best rival in O(1).
         self._row_sim = _top2(self.sim)
         self._col_sim = _top2(self.sim.T)
@@ -184,6 +201,21 @@ class Scorer:
         """The two texts are equal once whitespace and the final mark are ignored."""
         return self._old_form[i] == self._new_form[j]
 
+    def margin(self, i: int, j: int) -> float:
+        """How much more alike old ``i`` and new ``j`` are than either is to any other unit."""
+        rival = max(_other(self._row_sim, i, j), _other(self._col_sim, j, i))
+        return float(self.sim[i, j]) - rival
+
+    def body_similarity(self, i: int, j: int) -> float:
+        """How alike old ``i`` and new ``j`` are with their leads left out: a paragraph that
+        moved across the preamble's edge, or far, often changed its lead (回顾 → 重申, 欢迎 →
+        注意到), which weighs on a short paragraph's score as much as a changed clause."""
+        a = _body_words(self._old_body, self.a.ow, self.a.old, i)
+        b = _body_words(self._new_body, self.a.nw, self.a.new, j)
+        if not a and not b:
+            return float(self.sim[i, j])
+        return float(fuzz.ratio(a, b, processor=None)) / 100.0
+
     def _anchored_pair(self, i: int, j: int) -> float:
         n = 0
         n += self.pair_of_old.get(i - 1, -9) == j - 1 or (i == 0 and j == 0)
@@ -201,11 +233,12 @@ class Scorer:
             ou, nu = a.old[i], a.new[j]
             # The same words share all their rare wording: no need to weigh them.
             content = 1.0 if a.ow[i] and a.ow[i] == a.nw[j] else a.content(i, j)
+            body = 1.0 if a.ow[i] and a.ow[i] == a.nw[j] else self.body_similarity(i, j)
             return [s, content, float(self.found_old[i, j]), float(self.found_new[i, j]),
                     float(_same_lead(ou, nu)), float(ou.kind != nu.kind), float(moved), float(moved) * s,
                     rival, s - rival, rival_part, math.log1p(min(len(a.ow[i]), len(a.nw[j]))),
                     float(ou.kind == "heading"), float(self.unchanged(i, j)), self._anchored_pair(i, j),
-                    float(moved) * content]
+                    float(moved) * content, body, float(moved) * body]
         if old and new:
             merge = len(old) > 1
             whole, parts = (new[0], list(old)) if merge else (old[0], list(new))
@@ -261,6 +294,27 @@ class Scorer:
             anchored = (self.pair_of_old.get(k - 1, -9) + 1 == self.pair_of_old.get(k + 1, -5))
         return [float(added), best_sim, best_found, content, math.log1p(len(words)), float(unit.kind == "heading"),
                 float(anchored), best_in, margin]
+
+
+def _body_words(cache: dict[int, list[str]], words: list[list[str]], units: Sequence[Unit], k: int) -> list[str]:
+    """A unit's similarity words without the words of its lead (its 又/还 are not among them)."""
+    found = cache.get(k)
+    if found is None:
+        key, lead = words[k], units[k].lead
+        found = key
+        if lead:
+            base = base_lead(lead)
+            if classify.is_english_text(base):
+                found = key[len(base.split()):]
+            else:
+                # The lead's characters, word by word (jieba may cut 赞赏地注意到 in two).
+                n, chars = 0, 0
+                while n < len(key) and chars < len(base):
+                    chars += len(key[n])
+                    n += 1
+                found = key[n:] if "".join(key[:n]) == base else key
+        cache[k] = found
+    return found
 
 
 def _top2(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -350,6 +404,7 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
         if (host is not None and len(host[0]) == len(host[1]) == 1 and abs(host[0][0] - d) <= 2
                 and not scorer.unchanged(host[0][0], j)):
             out.append((frozenset([host, ((d,), ())]), [((d,), host[1]), (host[0], ())]))
+    added_set = set(added)
     for n in added:
         if not scorer.big_new[n]:
             continue
@@ -365,6 +420,11 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
             parts = sorted((*news, n))
             if sorted(a._explain(i, parts, old_side=True)) == parts:
                 out.append((frozenset([host, ((), (n,))]), [(host[0], tuple(parts))]))
+            run = _added_run(n, news, i, added_set, scorer)
+            if len(run) > 1:
+                parts = sorted((*news, *run))
+                if sorted(a._explain(i, parts, old_side=True)) == parts:
+                    out.append((frozenset([host, *(((), (k,)) for k in run)]), [(host[0], tuple(parts))]))
         i = int(scorer.sim[:, n].argmax()) if scorer.sim.shape[0] else -1
         host = by_old.get(i)
         if (host is not None and len(host[0]) == len(host[1]) == 1 and abs(host[1][0] - n) <= 2
@@ -400,6 +460,20 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
     return found
 
 
+def _added_run(n: int, news: tuple[int, ...], i: int, added: set[int], scorer: Scorer) -> list[int]:
+    """``n`` and the added units that follow it away from the split ``news`` of old ``i``, each
+    with some of its words found in ``i``: the further parts of a paragraph split three or four
+    ways whose parts were each reworded (the aligner found only the one most alike)."""
+    step = 1 if n > max(news) else -1
+    run = [n]
+    k = n + step
+    while (len(run) < MAX_RUN and k in added and scorer.big_new[k]
+           and scorer.found_new[i, k] >= PART_FLOOR):
+        run.append(k)
+        k += step
+    return run
+
+
 def _crosses(chain: list[tuple[int, int, Item]], chain_old: list[int], i: int, j: int,
              removed: frozenset[Item]) -> bool:
     """Whether the pair ``(i, j)`` crosses the nearest kept pairs before and after it."""
@@ -417,15 +491,32 @@ def _decidable(alt: Alternative, scorer: Scorer) -> bool:
     """Whether the decision may take ``alt`` over the aligner's reading. A paragraph rewritten
     in place against one dropped and another added is left to the aligner's rules (written on
     the evaluation set's readings); the decision takes merges, splits, partner swaps, and a
-    pair that changed kind (operative ↔ preambular) far from where it stood."""
+    pair that changed kind (operative ↔ preambular) or moved across the order of the texts."""
     mine = sorted(alt.replaces)
     theirs = sorted(item for item, _ in alt.items)
     singles = all(not (o and n) for o, n in mine)
     if len(theirs) == 1 and singles and len(theirs[0][0]) == len(theirs[0][1]) == 1:
         (i,), (j,) = theirs[0]
-        return scorer.a.old[i].kind != scorer.a.new[j].kind and alt.probability >= KIND_SWAP_FLOOR
+        # Across the preamble's edge, or across the order of the texts (moved far and reworded,
+        # its lead changed on the way): in place, the aligner's rules stand. Like the aligner's
+        # own moves from afar, the two must share much of their rare wording (two paragraphs
+        # that only both take note of a report are not one that moved).
+        # And no other paragraph may come near: a paragraph of a family written on one pattern
+        # (the Forum's seventh meeting noted, its ninth welcomed) has several close partners.
+        if scorer.a.content(i, j) < MOVED_CONTENT or scorer.margin(i, j) < NEAR_BEST:
+            return False
+        return scorer.a.old[i].kind != scorer.a.new[j].kind or alt.items[0][1]
     return not (len(mine) == 1 and all(not (o and n) for o, n in theirs)
                 and len(mine[0][0]) == len(mine[0][1]) == 1)
+
+
+def _swap_odds(alt: Alternative) -> float:
+    """How many times the odds of the group ``alt`` replaces its own odds must be."""
+    if len(alt.items) == 1 and all(not (o and n) for o, n in alt.replaces):
+        (old, new), _ = alt.items[0]
+        if len(old) == len(new) == 1:
+            return MOVE_SWAP_ODDS
+    return SWAP_ODDS
 
 
 class Decider:
@@ -473,7 +564,7 @@ class Decider:
             gains = []
             for alt in every:
                 mine = self.joint((item, flags[item]) for item in alt.replaces)
-                if (alt.probability > SWAP_ODDS * mine and alt.probability >= SWAP_FLOOR
+                if (_odds(alt.probability) > _swap_odds(alt) * _odds(mine) and alt.probability >= SWAP_FLOOR
                         and _decidable(alt, self.scorer)):
                     gains.append((math.log(alt.probability) - math.log(max(mine, 1e-300)), alt))
             if not gains:

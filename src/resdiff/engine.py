@@ -68,11 +68,20 @@ class _Texts:
         self.old_units, self.new_units = old.units, new.units
         self.seg = segmenter
         self.fold = segmenter.key if isinstance(segmenter, EnglishSegmenter) else None
-        self.old_words = [segmenter.words(u.text) for u in old.units]
-        self.new_words = [segmenter.words(u.text) for u in new.units]
-        self.old_keys = [similarity_key(w, self.fold) for w in self.old_words]
-        self.new_keys = [similarity_key(w, self.fold) for w in self.new_words]
+        # Both texts at once: the word cache on disk is asked one question, not one a paragraph.
+        words = segmenter.words_many([u.text for u in (*old.units, *new.units)])
+        self.old_words, self.new_words = words[:len(old.units)], words[len(old.units):]
+        # One key per distinct paragraph: a long text repeats some (a chapeau, a short heading).
+        keys: dict[str, list[str]] = {}
+        self.old_keys = [self._key(u.text, w, keys) for u, w in zip(old.units, self.old_words)]
+        self.new_keys = [self._key(u.text, w, keys) for u, w in zip(new.units, self.new_words)]
         self.diffs: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[DiffOp, ...]] = {}
+
+    def _key(self, text: str, words: Sequence[str], keys: dict[str, list[str]]) -> list[str]:
+        found = keys.get(text)
+        if found is None:
+            found = keys[text] = similarity_key(words, self.fold)
+        return found
 
     def keys(self, terms: Sequence[TermSwitch] = ()) -> tuple[list[list[str]], list[list[str]]]:
         """Similarity keys; with ``terms``, of the old texts with the switches applied."""
@@ -80,14 +89,18 @@ class _Texts:
             return self.old_keys, self.new_keys
         single = {t.old: t.new for t in terms}
         old = []
+        switched: dict[str, list[str]] = {}
         for unit, words, key in zip(self.old_units, self.old_words, self.old_keys):
             if not any(t.old in unit.text for t in terms):
                 old.append(key)
+            elif unit.text in switched:
+                old.append(switched[unit.text])
             elif all(t.old in words for t in terms if t.old in unit.text):
                 # The switched wording is a whole word wherever it occurs: swap it in place.
-                old.append(similarity_key([single.get(w, w) for w in words], self.fold))
+                old.append(switched.setdefault(unit.text, similarity_key([single.get(w, w) for w in words], self.fold)))
             else:
-                old.append(similarity_key(self.seg.words(classify.apply_terms(unit.text, terms)), self.fold))
+                old.append(switched.setdefault(
+                    unit.text, similarity_key(self.seg.words(classify.apply_terms(unit.text, terms)), self.fold)))
         return old, self.new_keys
 
     def _joined(self, words: list[tuple[str, ...]], indices: tuple[int, ...]) -> list[str]:

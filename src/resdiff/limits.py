@@ -14,12 +14,13 @@ This module holds the bounds and the checks; the readers, :func:`resdiff.parse`,
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import os
 import re
 import stat
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from resdiff.errors import InputError, LimitError
 
@@ -53,6 +54,32 @@ MAX_DOCX_XML = 16 * MiB
 MAX_DOCX_UNZIPPED = 128 * MiB
 #: A list number in Word's numbering: paragraph numbers of resolutions stay in the hundreds.
 MAX_LIST_NUMBER = 9_999
+
+
+_RAISABLE = frozenset(("MAX_CHARACTERS", "MAX_UNITS", "MAX_UNIT_CHARACTERS", "MAX_PDF_PAGES", "MAX_PAGE_GLYPHS",
+                       "MAX_DOCX_XML", "MAX_DOCX_UNZIPPED", "MAX_LIST_NUMBER"))
+
+
+@contextlib.contextmanager
+def raised(**bounds: int) -> Iterator[None]:
+    """Raise some of the bounds above within a ``with`` block, for a program that knows its inputs
+    are larger than a resolution (a benchmark of 1,200 paragraphs a side): ``with
+    limits.raised(MAX_UNITS=1_500): ...``. Only raising is allowed, only of the bounds read when a
+    check runs (not :data:`MAX_FILE_BYTES` and :data:`MAX_PDF_INFLATED`, which are default
+    arguments: pass ``limit=``); they are restored on leaving. The bounds are global to the
+    process: not for threads that compare untrusted texts meanwhile."""
+    for name, value in bounds.items():
+        current = globals().get(name)
+        if name not in _RAISABLE or not isinstance(current, int):
+            raise ValueError(f"no bound named {name!r}")
+        if not isinstance(value, int) or value < current:
+            raise ValueError(f"{name} can only be raised (it is {current:,})")
+    saved = {name: globals()[name] for name in bounds}
+    globals().update(bounds)
+    try:
+        yield
+    finally:
+        globals().update(saved)
 
 
 def _n(value: int) -> str:

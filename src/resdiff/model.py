@@ -456,11 +456,12 @@ class Change:
     alternatives of their own) that would replace this change and the changes it is read with."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "old", tuple(self.old))
-        object.__setattr__(self, "new", tuple(self.new))
-        object.__setattr__(self, "diff", tuple(self.diff))
-        object.__setattr__(self, "footnotes", tuple(self.footnotes))
-        object.__setattr__(self, "alternatives", tuple(tuple(a) for a in self.alternatives))
+        # Lists given by a caller become tuples (the engine gives tuples: nothing to do).
+        for name in ("old", "new", "diff", "footnotes"):
+            if type(getattr(self, name)) is not tuple:
+                object.__setattr__(self, name, tuple(getattr(self, name)))
+        if type(self.alternatives) is not tuple or any(type(a) is not tuple for a in self.alternatives):
+            object.__setattr__(self, "alternatives", tuple(tuple(a) for a in self.alternatives))
 
     @property
     def substantive(self) -> bool:

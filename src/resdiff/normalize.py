@@ -509,7 +509,9 @@ def text_lines(text: str) -> Stream:
             others.append(Line(line.strip(), role="header", index=i - 1))
             after_page_break = HEADER_LINES
             continue
-        header = P.RE_SYMBOL_LINE.match(line)
+        # Every symbol holds ``RES/``: a line without it is no header, known without the pattern
+        # (whose lazy start tries every position of a long line: a third of a parse).
+        header = P.RE_SYMBOL_LINE.match(line) if "RES/" in line else None
         if header and kept:
             # A running header: the symbol alone or after (part of) the title. The title's first
             # part may stand on the lines just before it; those are dropped too.

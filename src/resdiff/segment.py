@@ -25,6 +25,7 @@ import hashlib
 import importlib
 import logging
 import os
+import re
 import sqlite3
 import sys
 import threading
@@ -54,6 +55,8 @@ WORD_CACHE_MAX_BYTES = 256 * 1024 * 1024
 FLUSH_EVERY = 512
 #: How long a process waits for another that is writing the cache, in seconds.
 BUSY_TIMEOUT = 10.0
+#: Blocks (clauses) remembered by one :class:`Segmenter` before it forgets them all.
+MAX_BLOCKS = 50_000
 #: Bumped when what is stored, or how a paragraph is cut (``lcut(HMM=True)``), changes.
 _CUT_VERSION = b"resdiff-words/1"
 
@@ -259,10 +262,12 @@ class WordCache:
             self._pending[key] = _encode(words)
             full = len(self._pending) >= FLUSH_EVERY
         if full:
-            self.flush()
+            self.flush(wait=False)
 
-    def flush(self) -> None:
-        """Write the waiting entries (at the latest when the process ends)."""
+    def flush(self, *, wait: bool = True) -> None:
+        """Write the waiting entries (at the latest when the process ends). Without ``wait``
+        (a batch written in the middle of a comparison), a cache another process is writing is
+        not waited for: the entries wait for the next batch instead."""
         with self._lock:
             if not self._pending:
                 return
@@ -271,9 +276,24 @@ class WordCache:
             if db is None:
                 return
             try:
-                db.execute("BEGIN IMMEDIATE")
+                if not wait:
+                    db.execute("PRAGMA busy_timeout = 0")
+                try:
+                    db.execute("BEGIN IMMEDIATE")
+                finally:
+                    if not wait:
+                        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
                 db.executemany("INSERT OR REPLACE INTO words(key, words) VALUES (?, ?)", rows)
                 db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                if wait or not _is_busy(exc):
+                    self._close()
+                    return
+                # Busy: kept for the next batch (entries put since are newer and win).
+                with contextlib.suppress(sqlite3.Error):
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                self._pending = {**dict(rows), **self._pending}
             except sqlite3.Error:
                 self._close()
 
@@ -282,6 +302,15 @@ class WordCache:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
         self._db = None
+
+
+#: SQLite's result code for a database locked by another connection.
+_SQLITE_BUSY = 5
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    """The database is locked by another connection (``SQLITE_BUSY``)."""
+    return getattr(exc, "sqlite_errorcode", None) == _SQLITE_BUSY or "locked" in str(exc)
 
 
 def _open_word_db(path: Path) -> sqlite3.Connection:
@@ -329,6 +358,8 @@ class Segmenter:
         self._disk = cache if cache is not None else word_cache()
         self._cache: dict[str, tuple[str, ...]] = {}
         self._cache_size = cache_size
+        self._blocks: dict[str, tuple[str, ...]] = {}  # see :meth:`cut`
+        self._han: re.Pattern[str]
 
     def words(self, text: str) -> tuple[str, ...]:
         """The words of ``text`` in order; joined, they give ``text`` back exactly."""
@@ -345,16 +376,27 @@ class Segmenter:
         return cached
 
     def words_many(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
-        """:meth:`words` of many texts: the word cache is asked once for all of them."""
-        keys = [self._key(text) for text in texts]
-        found = self._disk.get_many(list(zip(keys, texts)))
-        result = []
-        for key, text, words in zip(keys, texts, found):
+        """:meth:`words` of many texts: the word cache on disk is asked once for all those not in memory."""
+        known: dict[str, tuple[str, ...]] = {}
+        missing = []
+        for text in texts:
+            if text not in known:
+                cached = self._cache.get(text)
+                if cached is None:
+                    missing.append(text)
+                    known[text] = ()
+                else:
+                    known[text] = cached
+        keys = [self._key(text) for text in missing]
+        for key, text, words in zip(keys, missing, self._disk.get_many(list(zip(keys, missing)))):
             if words is None:
                 words = self.cut(text)
                 self._disk.put(key, words)
-            result.append(words)
-        return result
+            known[text] = words
+            if len(self._cache) >= self._cache_size:
+                self._cache.clear()
+            self._cache[text] = words
+        return [known[text] for text in texts]
 
     def flush(self) -> None:
         """Write the words cut so far to the word cache now (else at the latest when the process
@@ -365,10 +407,28 @@ class Segmenter:
         return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16, key=self._version).digest()
 
     def cut(self, text: str) -> tuple[str, ...]:
-        """``text`` cut by jieba, bypassing every cache."""
+        """``text`` cut by jieba (bypassing the word caches), exactly as ``lcut(text, HMM=True)``.
+
+        jieba cuts a text block by block, the blocks being the runs its own ``re_han_default``
+        matches (Chinese, Latin letters, digits) and what lies between them; no word crosses a
+        block's edge. So each block is cut once and remembered: a reworded paragraph shares most
+        of its clauses with its old version, and only the clauses that changed are cut again."""
         if self._tk is None:
             self._tk = tokenizer(self._user_dictionary, un_terms=self._un_terms)
-        return tuple(self._tk.lcut(text, HMM=True))
+            self._han = sys.modules["jieba"].re_han_default
+        words: list[str] = []
+        blocks = self._blocks
+        for block in self._han.split(text):
+            if not block:
+                continue
+            found = blocks.get(block)
+            if found is None:
+                found = tuple(self._tk.lcut(block, HMM=True))
+                if len(blocks) >= MAX_BLOCKS:
+                    blocks.clear()
+                blocks[block] = found
+            words.extend(found)
+        return tuple(words)
 
 
 def words(text: str, options: Options | None = None) -> list[str]:

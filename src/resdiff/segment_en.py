@@ -11,6 +11,7 @@ hyphenated word (``Secretary-General``, ``sixty-eighth``) stay one word each.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import snowballstemmer
@@ -61,6 +62,10 @@ class EnglishSegmenter:
                 self._cache.clear()
             self._cache[text] = cached
         return cached
+
+    def words_many(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
+        """:meth:`words` of many texts (as :meth:`resdiff.segment.Segmenter.words_many`)."""
+        return [self.words(text) for text in texts]
 
     def key(self, word: str) -> str:
         """What similarity compares: the case-folded stem (``Recognizing`` → ``recogn``)."""

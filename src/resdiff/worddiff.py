@@ -36,14 +36,18 @@ def diff_words(old: Sequence[str], new: Sequence[str]) -> tuple[DiffOp, ...]:
     The width of punctuation is no difference (``,`` and ``，``): such words are equal, and an
     equal stretch is given as the new text prints it."""
     codes: dict[str, str] = {}
+    by_word: dict[str, str] = {}  # the same, by the word as written (most words have no punctuation)
 
     def encode(words: Sequence[str]) -> str:
         out = []
         for word in words:
-            key = word.translate(PUNCT_WIDTH)
-            code = codes.get(key)
+            code = by_word.get(word)
             if code is None:
-                code = codes[key] = chr(_BASE + len(codes))
+                key = word.translate(PUNCT_WIDTH)
+                code = codes.get(key)
+                if code is None:
+                    code = codes[key] = chr(_BASE + len(codes))
+                by_word[word] = code
             out.append(code)
         return "".join(out)
 
