@@ -1,13 +1,12 @@
 """The HTML report in a real browser (issue 4): rows, badges, filters, toggles, print, screenshots.
 
-Runs Debian's Chromium headless through playwright's Python package; never playwright's own
-browsers. CI installs ``chromium``: when it is missing these tests fail, they do not skip.
+Runs Debian's Chromium headless through playwright's Python package, the one browser of the run
+(the ``browser`` fixture of ``tests/conftest.py``); when it is missing these tests fail, they do not skip.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,27 +18,6 @@ from tests.conftest import CORPUS
 from tests.html_fixtures import COMPARISON, DRAFT
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium)", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_report(browser: object, comparison: Comparison, folder: Path, name: str = "report.html",

@@ -190,36 +190,29 @@ DATA_SELECTORS = ("p.text, .ids, .symbol, .badge-lead, .lead-gloss, ol.footnotes
 @pytest.mark.browser
 @pytest.mark.parametrize("case", ["chinese", "negotiating"])
 def test_the_chinese_report_has_no_english_label_and_switches(case: str, request: pytest.FixtureRequest,
-                                                              tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
-
+                                                              browser: object, tmp_path: Path) -> None:
     comparison: Comparison = request.getfixturevalue(case)
     path = tmp_path / "report.html"
     path.write_text(render_html(comparison, ui="zh"), encoding="utf-8")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(path.as_uri())
-        page.locator("#toggle-routine").check()
-        page.locator("#toggle-notes").check()
-        chinese_text = _visible_labels(page, DATA_SELECTORS)
-        assert english_left(chinese_text, _data(comparison)) == [], chinese_text[:2000]
-        assert "显示" in page.locator("#status").inner_text()
-        page.click('label[for="filter-substantive"]')
-        assert "筛选：实质性" in page.locator("#status").inner_text()  # issue 14: the report opens on it
-        page.click('button[data-ui-choice="en"]')
-        assert page.evaluate("document.documentElement.lang") == "en"
-        english_text = _visible_labels(page, DATA_SELECTORS)
-        assert "Substantive" in english_text and "实质性" not in english_text
-        assert "filter: Substantive" in page.locator("#status").inner_text()
-        page.click('button[data-ui-choice="zh"]')
-        assert english_left(_visible_labels(page, DATA_SELECTORS), _data(comparison)) == []
-        page.screenshot(path=str(tmp_path / "report-zh.png"), full_page=True)
-        browser.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(path.as_uri())
+    page.locator("#toggle-routine").check()
+    page.locator("#toggle-notes").check()
+    chinese_text = _visible_labels(page, DATA_SELECTORS)
+    assert english_left(chinese_text, _data(comparison)) == [], chinese_text[:2000]
+    assert "显示" in page.locator("#status").inner_text()
+    page.click('label[for="filter-substantive"]')
+    assert "筛选：实质性" in page.locator("#status").inner_text()  # issue 14: the report opens on it
+    page.click('button[data-ui-choice="en"]')
+    assert page.evaluate("document.documentElement.lang") == "en"
+    english_text = _visible_labels(page, DATA_SELECTORS)
+    assert "Substantive" in english_text and "实质性" not in english_text
+    assert "filter: Substantive" in page.locator("#status").inner_text()
+    page.click('button[data-ui-choice="zh"]')
+    assert english_left(_visible_labels(page, DATA_SELECTORS), _data(comparison)) == []
+    page.screenshot(path=str(tmp_path / "report-zh.png"), full_page=True)
     assert errors == []
 
 

@@ -132,30 +132,22 @@ def test_the_html_report_shows_the_other_language(negotiating: resdiff.Compariso
 
 
 @pytest.mark.browser
-def test_the_toggle_hides_and_shows_the_other_language(negotiating: resdiff.Comparison, tmp_path: Path) -> None:
-    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
-
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
+def test_the_toggle_hides_and_shows_the_other_language(negotiating: resdiff.Comparison, browser: object,
+                                                       tmp_path: Path) -> None:
     path = tmp_path / "bilingual.html"
     path.write_text(render_html(negotiating), encoding="utf-8")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(path.as_uri())
-        rows = page.locator(".columns.parallel")
-        assert rows.count() >= 8 and rows.first.is_visible()
-        page.locator("#toggle-parallel").uncheck()
-        assert not rows.first.is_visible()
-        assert page.locator(".agreed").first.is_visible()  # agreed language is not the other language
-        page.locator("#toggle-parallel").check()
-        assert rows.first.is_visible()
-        page.screenshot(path=str(tmp_path / "bilingual.png"), full_page=True)
-        browser.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(path.as_uri())
+    rows = page.locator(".columns.parallel")
+    assert rows.count() >= 8 and rows.first.is_visible()
+    page.locator("#toggle-parallel").uncheck()
+    assert not rows.first.is_visible()
+    assert page.locator(".agreed").first.is_visible()  # agreed language is not the other language
+    page.locator("#toggle-parallel").check()
+    assert rows.first.is_visible()
+    page.screenshot(path=str(tmp_path / "bilingual.png"), full_page=True)
     assert errors == []
 
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rapidfuzz import fuzz
 
 import resdiff
 from resdiff.cli import main
@@ -230,8 +231,11 @@ def test_a_file_changed_behind_the_index_is_read_again(corpus_folder: Path) -> N
 @pytest.mark.parametrize("sql", [
     "UPDATE files SET size = 'abc'",
     "UPDATE files SET adopted = 'next year'",
-    "UPDATE paragraphs SET unit = 'OP1'",
-    "UPDATE texts SET words = x'09'",
+    "UPDATE files SET units = replace(units, 'OP1', 'OP2')",
+    "UPDATE files SET texts = CAST(substr(texts, 5) || substr(texts, 1, 4) AS BLOB)",
+    "UPDATE texts SET postings = x'09'",
+    "UPDATE texts SET postings = CAST(postings || x'0100000000000000' AS BLOB)",
+    "UPDATE texts SET english = 1",
     "DELETE FROM meta",
     "DROP TABLE texts_fts",
     "DROP TABLE texts_fts; CREATE TABLE texts_fts_data (x); CREATE VIEW v AS SELECT 1",
@@ -291,17 +295,62 @@ def test_nowhere_to_write_the_index_keeps_it_in_memory(corpus_folder: Path, tmp_
         assert {"OP11", "OP17"} <= {h.unit for h in index.search("能力建设")}
 
 
-def test_a_search_with_a_current_index_loads_no_jieba(corpus_folder: Path, tmp_path: Path) -> None:
-    """Issue 13: the query is never cut into words; near matches are widened with stored words."""
-    Index.open(corpus_folder).close()
+def test_a_build_cuts_no_words_and_a_near_search_cuts_its_hits_once(corpus_folder: Path, tmp_path: Path) -> None:
+    """Issue 13: the index holds no words, so building it loads no jieba; a near match is widened
+    to whole words with the words of the hits shown, cut once and kept in the word cache, so the
+    same search in the next process loads no jieba and answers the same."""
+    env = {**os.environ, "PYTHONPATH": str(CORPUS.parents[3] / "src"), "RESDIFF_CACHE_DIR": str(tmp_path / "cache")}
+    build = ("import sys; from resdiff.search import Index; "
+             f"Index.open({str(corpus_folder)!r}).close(); print('jieba' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", build], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "False", done.stderr
     code = ("import sys; from resdiff.cli import main; "
             f"main(['search', '增强能力建设', {str(corpus_folder)!r}, '--format', 'json']); "
             "print('jieba' in sys.modules, file=sys.stderr)")
-    env = {**os.environ, "PYTHONPATH": str(CORPUS.parents[3] / "src")}
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and done.stderr.strip() == "False"
-    (hit, *_) = json.loads(done.stdout)
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+            for _ in range(2)]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr
+    assert [run.stderr.strip() for run in runs] == ["True", "False"]
+    assert runs[0].stdout == runs[1].stdout
+    (hit, *_) = json.loads(runs[1].stdout)
     assert hit["unit"] == "OP11" and hit["text"][hit["span"][0]:hit["span"][1]] == "加强能力建设"
+
+
+def test_words_cut_at_search_time_are_the_engines_and_rank_as_cached_ones(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13: the words that rank whole paragraphs and widen near matches are cut when a search
+    needs them. Cut then (an empty word cache) or read from the cache, they are jieba's words of
+    the engine's segmenter, and the hits are the same."""
+    from resdiff.segment import Segmenter
+
+    folder, _ = written(5)
+    draft = OP36.replace("定期", "经常")
+
+    def hits() -> list[dict[str, object]]:
+        with Index.open(folder) as index:
+            return ([h.to_dict() for h in index.similar(draft, limit=20, cutoff=0.2)]
+                    + [h.to_dict() for h in index.search("发展中国家的通讯技术", limit=30, cutoff=0.6)])
+
+    monkeypatch.setenv("RESDIFF_CACHE_DIR", str(tmp_path / "cache"))  # no word cut yet
+    cut_now = hits()
+    from_cache = hits()
+    assert cut_now == from_cache
+    assert len(cut_now) > 10 and any(not h["exact"] for h in cut_now)
+    segmenter = Segmenter()
+    codes: dict[str, str] = {}
+
+    def coded(text: str) -> str:
+        return "".join(codes.setdefault(w, chr(0xF0000 + len(codes))) for w in segmenter.words(text))
+
+    for hit in cut_now:
+        if "diff" in hit:  # similar: scored on the engine's words of both paragraphs
+            assert round(fuzz.ratio(coded(draft), coded(str(hit["text"]))) / 100, 4) == hit["score"]
+        else:  # a near match starts and ends on the engine's word boundaries
+            text, (start, end) = str(hit["text"]), hit["span"]  # type: ignore[misc]
+            bounds = {0}
+            for word in segmenter.words(text):
+                bounds.add(max(bounds) + len(word))
+            assert start in bounds and end in bounds
 
 
 EXAMPLES_EN = CORPUS.parents[3] / "examples" / "bilingual"

@@ -199,7 +199,8 @@ class Tracer:
         j: int | None = k
         while j is not None:
             text = self.texts[j]
-            units = tuple(sorted(ancestors, key=text.index))
+            # (Most paragraphs have one ancestor per text: no sort, no key function for them.)
+            units = (main,) if len(ancestors) == 1 else tuple(sorted(ancestors, key=text.index))
             parent = self.parents[j]
             change = self.by_new[j].get(main) if parent is not None else None
             if parent is None or change is None or change.type in ("added", "dropped"):
@@ -207,10 +208,11 @@ class Tracer:
                 break
             kind = _STEP_TYPES[change.type]
             steps.append(_step(text, main, kind, units, change=change))
-            ancestors = {o for a in ancestors for o in self._came_from(j, a)}
+            ancestors = set(change.old) if len(ancestors) == 1 else {
+                o for a in ancestors for o in self._came_from(j, a)}
             # The line to follow: the ancestor that goes back furthest (first in reading order on a tie).
             origin, old = self.origin[parent], change.old
-            main = min(old, key=lambda o: (origin[o], old.index(o)))
+            main = old[0] if len(old) == 1 else min(old, key=lambda o: (origin[o], old.index(o)))
             j = parent
         return Lineage(unit=unit_id, symbol=latest.symbol, kind=unit.kind, history=tuple(reversed(steps)),
                        source=latest.source)

@@ -11,22 +11,30 @@ Two questions a negotiator asks of earlier texts:
 
 **The index** is a SQLite file beside the corpus (``<folder>/.resdiff-index.sqlite3``), or, when
 the folder cannot be written, in :func:`resdiff.segment.cache_dir`. Each distinct paragraph is
-stored once, with its word boundaries, in an FTS5 table with the ``trigram`` tokenizer, which
-finds a Chinese wording of three characters or more without cutting it into words; a wording of
-one or two characters is looked for by scanning the distinct paragraphs (``instr``: about as fast
-as the trigram lookup at this size, see ``bench/bench_search.py``). Near matches and similar
-paragraphs are scored by RapidFuzz over the candidates that share the most trigrams with the
-wording (FTS5's ``bm25``), not over the whole corpus. A search needs no jieba: the query is never
-cut into words (``similar`` cuts the draft, through the word cache of :mod:`resdiff.segment`).
+stored once, in an FTS5 table with the ``trigram`` tokenizer, which finds a Chinese wording of
+three characters or more without cutting it into words; a wording of one or two characters is
+looked for by scanning the distinct paragraphs (``instr``: about as fast as the trigram lookup at
+this size, see ``bench/bench_search.py``). Near matches and similar paragraphs are scored by
+RapidFuzz over the candidates that share the most trigrams with the wording (FTS5's ``bm25``),
+not over the whole corpus. The query is never cut into words.
+
+**Building the index costs little more than reading the texts.** A file is one row (its
+paragraphs packed), each distinct wording one row with its postings (where it stands), and a
+batch of files one transaction in which the new wordings enter the trigram table by one
+``INSERT … SELECT``. No paragraph is cut into words then: the words are needed only to widen the
+near matches a search shows and to compare whole paragraphs (``similar``), and they are taken
+then, for those paragraphs only, from the word cache of :mod:`resdiff.segment`, which jieba fills
+the first time (and which any comparison of the same texts has filled already).
 
 Each file is recorded with its size, modification time and SHA-256; a changed file is indexed
 again, and only it, in one transaction, so that two processes may search and update at once.
 
 **The index is a cache, not a source.** What it holds is checked before it is believed: every
-file record and paragraph carries a keyed hash (BLAKE2b with a key kept in the user's cache
-folder), so a record that resdiff did not write, or that was altered, is indexed again from the
-file; the files whose paragraphs a search shows are hashed again before they are shown; a file or
-a table that is not what this version writes is rebuilt. Nothing reaches a hit that is not read
+file record, every file's paragraphs and every wording carry a keyed hash (BLAKE2b with a key
+kept in the user's cache folder), so a record that resdiff did not write, or that was altered, is
+indexed again from the file; a posting is believed only when the file's own checked row agrees;
+the files whose paragraphs a search shows are hashed again before they are shown; a file or a
+table that is not what this version writes is rebuilt. Nothing reaches a hit that is not read
 from the file named as its source.
 
 The engine behind the index is :class:`Store` (a small protocol); :class:`SqliteStore` is the
@@ -42,10 +50,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import operator
 import os
 import re
 import secrets
 import sqlite3
+import sys
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -58,14 +69,14 @@ from resdiff.lang import RE_IDEOGRAPH, detect_language
 from resdiff.model import DiffOp
 from resdiff.options import DEFAULT_OPTIONS, Options
 from resdiff.patterns import RE_CJK_SPACE
-from resdiff.segment import Segmenter, _decode, _encode, cache_dir, dictionary_version, is_punctuation
+from resdiff.segment import Segmenter, cache_dir, dictionary_version, is_punctuation
 from resdiff.segment_en import EnglishSegmenter
 from resdiff.series import corpus_files
 from resdiff.worddiff import diff_words
 
 Progress = Callable[[int, int, str], None]
 
-INDEX_SCHEMA = "resdiff.index/2"
+INDEX_SCHEMA = "resdiff.index/3"
 #: Changes whenever :class:`~resdiff.segment_en.EnglishSegmenter` would cut words differently.
 ENGLISH_SEGMENTER_VERSION = 1
 #: The index file's name in the corpus folder (ignored by git: ``*.resdiff-index*``).
@@ -80,14 +91,20 @@ NEAR_CANDIDATES = 400
 SIMILAR_CANDIDATES = 400
 #: The matches read in full for a search: the best first, this many more than asked for (ties).
 EXACT_MARGIN = 5
-#: How many files are written to the index in one transaction (FTS5 writes its segments per commit).
-BATCH = 50
+#: How many paragraphs are written to the index in one transaction, at most: each batch is one
+#: FTS5 segment and one wait for a process writing at the same time (1,000 texts are one batch).
+BATCH = 200_000
+#: The page cache of the index's connection, in KiB (SQLite's default is 2 MiB).
+CACHE_KIB = 32 * 1024
 #: How long a process waits for another that is writing the index, in seconds.
 BUSY_TIMEOUT = 30.0
 
 # A draft paragraph as pasted: "36. **吁请**…" or "(b) 鼓励…": the number and the bold marks go.
 RE_PASTED_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．]\s*|[(（][a-z][)）]\s*)")
 RE_SPACES = re.compile(r"\s+")
+
+_UNIT_ID = operator.attrgetter("id")
+_UNIT_TEXT = operator.attrgetter("text")
 
 #: Where a text without an adoption date (a draft) sorts among dates: after all of them.
 UNDATED = "9999-12-31"
@@ -188,6 +205,36 @@ class FileRecord:
     sha256: str
     symbol: str | None
     adopted: str | None
+    language: str = "zh"
+    """Its language: the segmenter that cuts its paragraphs' words."""
+
+
+class Batch:
+    """Files to write to an index, gathered as they are read: each distinct wording kept once (in
+    the order it first comes, with the language of the first file that holds it), each file's
+    paragraphs as positions in that list. (A folder's texts repeat most paragraphs: 1,000 texts
+    hold some 124,000 paragraphs and 14,000 wordings, and the parsed texts need not stay in memory.)"""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, int] = {}
+        """Each distinct wording, and its position in the batch."""
+        self.english: list[bool] = []
+        """For each wording: it came first in an English text."""
+        self.files: list[tuple[str, FileRecord, str, array[int]]] = []
+        """Each file's name, record, unit ids (one a line) and its paragraphs' wordings (positions)."""
+        self.paragraphs = 0
+
+    def add(self, name: str, record: FileRecord, unit_ids: Sequence[str], texts: Sequence[str]) -> None:
+        """A file, its paragraphs' unit ids and their texts."""
+        known = self.texts
+        new = [text for text in dict.fromkeys(texts) if text not in known]
+        known.update(zip(new, range(len(known), len(known) + len(new))))
+        self.english.extend([record.language == "en"] * len(new))
+        self.files.append((name, record, "\n".join(unit_ids), array("I", map(known.__getitem__, texts))))
+        self.paragraphs += len(texts)
+
+    def __len__(self) -> int:
+        return len(self.files)
 
 
 class Store(Protocol):
@@ -200,8 +247,7 @@ class Store(Protocol):
     location: Path | None
 
     def files(self) -> dict[str, FileRecord]: ...
-    def put(self, files: Sequence[tuple[str, FileRecord, Sequence[tuple[str, str]]]],
-            cut: Callable[[Sequence[str]], Sequence[Sequence[str]]]) -> None: ...
+    def put(self, batch: Batch) -> None: ...
     def settle(self) -> None: ...
     def touch(self, name: str, record: FileRecord) -> None: ...
     def remove(self, names: Iterable[str]) -> None: ...
@@ -219,30 +265,33 @@ class Store(Protocol):
 
 _SCHEMA_SQL = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE files (name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
-    " sha256 TEXT NOT NULL, symbol TEXT, adopted TEXT, mac BLOB NOT NULL)",
-    # One row per distinct wording: a paragraph repeated over twenty years is stored once.
-    # ``latest``: the latest adoption date among the files that hold it, to list exact matches the
-    # latest first without reading every paragraph (it orders candidates only: what is shown is
-    # ranked again from the checked records).
+    # One row per file: its record, and its paragraphs in order as two packed columns, ``texts``
+    # (the id of each paragraph's wording, 4 bytes each) and ``units`` (their ids, one a line):
+    # a file is written in one row, not a row per paragraph. ``content_mac`` covers both.
+    # (AUTOINCREMENT: a file indexed again gets a new id, so a stale posting never names it.)
+    "CREATE TABLE files (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE,"
+    " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, symbol TEXT, adopted TEXT,"
+    " language TEXT NOT NULL, texts BLOB NOT NULL, units TEXT NOT NULL, mac BLOB NOT NULL,"
+    " content_mac BLOB NOT NULL)",
+    # One row per distinct wording: a paragraph repeated over twenty years is stored once, with
+    # ``postings``, where it stands (file id and position, 4 bytes each), to find its files; they
+    # are checked against the files' own rows before they are believed. ``latest``: the latest
+    # adoption date among those files, to list exact matches the latest first without reading
+    # every file (it orders candidates only: what is shown is ranked again from checked records).
+    # No words: they are cut when a search needs them, through the word cache.
     "CREATE TABLE texts (id INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, text TEXT NOT NULL,"
-    " words BLOB NOT NULL, latest TEXT NOT NULL DEFAULT '')",
+    " english INTEGER NOT NULL, mac BLOB NOT NULL, postings BLOB NOT NULL, latest TEXT NOT NULL)",
     "CREATE INDEX texts_latest ON texts(latest DESC, id)",
-    # Kept in the order of their wordings: a search reads every paragraph of a few wordings.
-    "CREATE TABLE paragraphs (text_id INTEGER NOT NULL, file TEXT NOT NULL, ord INTEGER NOT NULL,"
-    " unit TEXT NOT NULL, mac BLOB NOT NULL, PRIMARY KEY (text_id, file, ord)) WITHOUT ROWID",
-    "CREATE UNIQUE INDEX paragraphs_file ON paragraphs(file, ord)",
+    # Filled by one INSERT … SELECT per batch of new wordings (a trigger per row costs about
+    # seven times as much); emptied of a wording by the trigger.
     "CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts', content_rowid='id', tokenize='trigram')",
-    "CREATE TRIGGER texts_in AFTER INSERT ON texts BEGIN"
-    " INSERT INTO texts_fts(rowid, text) VALUES (new.id, new.text); END",
     "CREATE TRIGGER texts_out AFTER DELETE ON texts BEGIN"
     " INSERT INTO texts_fts(texts_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
 )
 
 
 #: What the schema must hold; anything less is rebuilt.
-_SCHEMA_NAMES = {"meta", "files", "texts", "paragraphs", "paragraphs_file", "texts_fts", "texts_in", "texts_out",
-                 "texts_latest"}
+_SCHEMA_NAMES = {"meta", "files", "texts", "texts_fts", "texts_out", "texts_latest"}
 
 
 def _index_key() -> bytes:
@@ -283,32 +332,33 @@ def _mac(key: bytes, *parts: str | int | bytes | None) -> bytes:
     return digest.digest()
 
 
-def _fits(blob: object, text: str) -> bool:
-    """A stored entry of word lengths that adds up to ``text`` (checked without slicing it)."""
-    if not isinstance(blob, bytes) or len(blob) < 2:
-        return False
-    if blob[0] == 1:
-        return 0 not in blob[1:] and sum(blob[1:]) == len(text)
-    return _decode(blob, text) is not None
+def _pack(numbers: Iterable[int]) -> bytes:
+    """Numbers as the index stores them: 4 bytes each, little-endian."""
+    packed = array("I", numbers)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
 
 
-class Wording:
-    """A distinct paragraph text of the index, with its words (decoded when first asked for)."""
+def _unpack(blob: object, *, pairs: bool = False) -> array[int] | None:
+    """Numbers packed by :func:`_pack`, or ``None`` for a blob that is not (an even count of) them."""
+    if not isinstance(blob, bytes) or len(blob) % (8 if pairs else 4):
+        return None
+    numbers = array("I")
+    numbers.frombytes(blob)
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    return numbers
 
-    __slots__ = ("_blob", "_words", "latest", "text")
 
-    def __init__(self, text: str, blob: bytes, latest: str = "") -> None:
-        self.text = text
-        self.latest = latest
-        """The latest adoption date among its files, as stored (to order candidates only)."""
-        self._blob = blob
-        self._words: tuple[str, ...] | None = None
+class Wording(NamedTuple):
+    """A distinct paragraph text of the index."""
 
-    @property
-    def words(self) -> tuple[str, ...]:
-        if self._words is None:
-            self._words = _decode(self._blob, self.text) or (self.text,)
-        return self._words
+    text: str
+    english: bool
+    """It stands in an English text: its words are the English segmenter's."""
+    latest: str = ""
+    """The latest adoption date among its files, as stored (to order candidates only)."""
 
 
 def _text_hash(text: str) -> bytes:
@@ -324,6 +374,17 @@ class IndexUnusable(Exception):
     """The index file cannot be opened or written here (read-only folder, not a database)."""
 
 
+class _Content(NamedTuple):
+    """A file's paragraphs as its checked row holds them."""
+
+    name: str
+    record: FileRecord
+    texts: array[int]
+    units: str
+    """Their unit ids, one a line (split only where a posting points: a search meets some 1,000
+    files and would otherwise hold 120,000 small strings)."""
+
+
 class SqliteStore:
     """The embedded :class:`Store`: one SQLite file with an FTS5 trigram table (see the module)."""
 
@@ -332,8 +393,10 @@ class SqliteStore:
         """The file (``None``: held in memory for this process only)."""
         self._key = key
         self._bad: set[str] = set()
-        self._orphans: set[int] = set()
         self._touched: set[int] = set()
+        self._contents: dict[int, _Content] = {}
+        """Files' paragraphs already checked by this process, by file id (a row is never changed
+        in place: a file indexed again gets a new id)."""
         try:
             self._db = sqlite3.connect(path or ":memory:", timeout=BUSY_TIMEOUT, isolation_level=None)
         except sqlite3.Error as exc:
@@ -346,8 +409,11 @@ class SqliteStore:
 
     def _prepare(self, dictionary: str) -> None:
         db = self._db
+        # The write-ahead log lets searches read beside a writer; NORMAL is what it needs to stay
+        # consistent (a power cut may lose the last batch, never damage the file: it is a cache).
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
+        db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # a build touches every page of a 20 MiB file
         identity = {"schema": INDEX_SCHEMA, "dictionary": dictionary,
                     "key": hashlib.blake2b(self._key, digest_size=8).hexdigest()}
         self._identity = identity
@@ -382,6 +448,7 @@ class SqliteStore:
         for statement in _SCHEMA_SQL:
             db.execute(statement)
         db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", self._identity.items())
+        self._contents.clear()
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -401,18 +468,20 @@ class SqliteStore:
         with self._transaction():
             self._create()
         self._bad.clear()
+        self._touched.clear()
 
     # -- files ------------------------------------------------------------------------
     def files(self) -> dict[str, FileRecord]:
         found: dict[str, FileRecord] = {}
-        for name, size, mtime, digest, symbol, adopted, mac in self._db.execute(
-                "SELECT name, size, mtime_ns, sha256, symbol, adopted, mac FROM files"):
+        for name, size, mtime, digest, symbol, adopted, language, mac in self._db.execute(
+                "SELECT name, size, mtime_ns, sha256, symbol, adopted, language, mac FROM files"):
             if not (isinstance(name, str) and isinstance(size, int) and isinstance(mtime, int)
                     and isinstance(digest, str) and isinstance(symbol, (str, type(None)))
-                    and (adopted is None or (isinstance(adopted, str) and RE_DATE.match(adopted)))):
+                    and (adopted is None or (isinstance(adopted, str) and RE_DATE.match(adopted)))
+                    and language in ("zh", "en")):
                 self._bad.add(str(name))
                 continue
-            record = FileRecord(size, mtime, digest, symbol, adopted)
+            record = FileRecord(size, mtime, digest, symbol, adopted, language)
             if not isinstance(mac, bytes) or not hmac.compare_digest(mac, self._file_mac(name, record)):
                 self._bad.add(name)
                 continue
@@ -421,44 +490,82 @@ class SqliteStore:
 
     def _file_mac(self, name: str, record: FileRecord) -> bytes:
         return _mac(self._key, "file", name, record.size, record.mtime_ns, record.sha256, record.symbol,
-                    record.adopted)
+                    record.adopted, record.language)
 
-    def _paragraph_mac(self, name: str, sha256: str, order: int, unit: str, text_hash: bytes) -> bytes:
-        # Over the text's hash, which is checked against the text whenever it is read. The words
-        # are not in it: they are checked against the text (:func:`_fits`), and at worst cut a
-        # paragraph oddly; the text is what must be the file's. (One call, for speed: a file name
-        # and a unit id hold no NUL, and the digest and hash have fixed lengths.)
-        data = f"paragraph\0{name}\0{sha256}\0{order}\0{unit}\0".encode("utf-8", "surrogatepass") + text_hash
-        return hashlib.blake2b(data, key=self._key, digest_size=16).digest()
+    def _content_mac(self, file_id: int, name: str, sha256: str, texts: bytes, units: str) -> bytes:
+        # The paragraphs of one version of one file, under the file's id: a row copied to another
+        # file, to another id or to another version of the file does not check out.
+        return _mac(self._key, "content", file_id, name, sha256, texts, units)
 
-    def put(self, files: Sequence[tuple[str, FileRecord, Sequence[tuple[str, str]]]],
-            cut: Callable[[Sequence[str]], Sequence[Sequence[str]]]) -> None:
-        """Store each file's paragraphs (unit id, text) in place of what it had, in one transaction;
-        ``cut`` gives the words of the wordings the index does not hold yet. :meth:`settle` after
-        the last batch."""
+    def _text_mac(self, text_id: int, digest: bytes, english: bool) -> bytes:
+        # A wording's id bound to its text's hash (the text is checked against the hash when read).
+        return hashlib.blake2b(b"text\0%d\0%d\0" % (text_id, english) + digest, key=self._key,
+                               digest_size=16).digest()
+
+    def put(self, batch: Batch) -> None:
+        """Store each file of the batch in place of what it had, in one transaction. :meth:`settle`
+        after the last batch."""
         db = self._db
-        hashes = {text: _text_hash(text) for _, _, paragraphs in files for _, text in paragraphs}
-        ids = self._ids(hashes.values())
-        new = [(digest, text) for text, digest in hashes.items() if digest not in ids]
-        words = cut([text for _, text in new])  # before the lock: jieba is slow
+        hashes = list(map(_text_hash, batch.texts))
         with self._transaction():
-            # (INSERT OR IGNORE: another process may have stored some of them meanwhile.)
-            db.executemany("INSERT OR IGNORE INTO texts(hash, text, words) VALUES (?, ?, ?)",
-                           [(digest, text, _encode(ws)) for (digest, text), ws in zip(new, words)])
-            ids.update(self._ids(digest for digest, _ in new))
-            for name, record, paragraphs in files:
-                self._delete(name, keep_texts=True)
-                db.executemany("INSERT INTO paragraphs(file, ord, unit, text_id, mac) VALUES (?, ?, ?, ?, ?)",
-                               [(name, order, unit, ids[hashes[text]],
-                                 self._paragraph_mac(name, record.sha256, order, unit, hashes[text]))
-                                for order, (unit, text) in enumerate(paragraphs)])
-                self._touched.update(ids[hashes[text]] for _, text in paragraphs)
-                db.execute("INSERT INTO files(name, size, mtime_ns, sha256, symbol, adopted, mac) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           (name, record.size, record.mtime_ns, record.sha256, record.symbol, record.adopted,
-                            self._file_mac(name, record)))
-            self._drop_orphans()
-        self._bad.difference_update(name for name, _, _ in files)
+            for name in self._names([name for name, _, _, _ in batch.files]):
+                self._delete(name)
+            known = self._ids(hashes)
+            first_text = int(db.execute("SELECT coalesce(max(id), 0) FROM texts").fetchone()[0]) + 1
+            # Each wording's id: the one it has in the index, else the next (in the batch's order:
+            # ids, and so the order of ties, as one paragraph after another would give them).
+            new = [k for k, digest in enumerate(hashes) if digest not in known]
+            ids = [known.get(digest, 0) for digest in hashes]
+            for k, text_id in zip(new, range(first_text, first_text + len(new))):
+                ids[k] = text_id
+            file_id = int(db.execute(
+                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'files'), 0),"
+                " coalesce((SELECT max(id) FROM files), 0))").fetchone()[0])
+            postings: dict[int, list[int]] = {}
+            rows = []
+            dated = []
+            for name, record, units, wordings in batch.files:
+                file_id += 1
+                text_ids = list(map(ids.__getitem__, wordings))
+                for order, text_id in enumerate(text_ids):
+                    postings.setdefault(text_id, []).extend((file_id, order))
+                dated.append((record.adopted or UNDATED, text_ids))
+                packed = _pack(text_ids)
+                rows.append((file_id, name, record.size, record.mtime_ns, record.sha256, record.symbol,
+                             record.adopted, record.language, packed, units, self._file_mac(name, record),
+                             self._content_mac(file_id, name, record.sha256, packed, units)))
+            # The latest date of each wording in the batch: the files from the oldest, the last date
+            # written the latest.
+            latest: dict[int, str] = {}
+            for date, text_ids in sorted(dated, key=lambda item: item[0]):
+                latest.update(dict.fromkeys(text_ids, date))
+            texts = list(batch.texts)
+            db.executemany("INSERT INTO texts(id, hash, text, english, mac, postings, latest) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           [(ids[k], hashes[k], texts[k], batch.english[k],
+                             self._text_mac(ids[k], hashes[k], batch.english[k]),
+                             _pack(postings[ids[k]]), latest[ids[k]]) for k in new])
+            # The new wordings into the trigram table at once (set-based, one FTS5 segment).
+            db.execute("INSERT INTO texts_fts(rowid, text) SELECT id, text FROM texts WHERE id >= ?", (first_text,))
+            # Wordings held before gain postings, their latest date raised if need be (a posting
+            # list that does not read is left to the checks of a search).
+            held = [known[digest] for digest in hashes if digest in known]
+            updates = []
+            for text_id, blob in self._postings(held).items():
+                if isinstance(blob, bytes):
+                    updates.append((blob + _pack(postings[text_id]), latest[text_id], text_id))
+            db.executemany("UPDATE texts SET postings = ?, latest = max(latest, ?) WHERE id = ?", updates)
+            db.executemany("INSERT INTO files(id, name, size, mtime_ns, sha256, symbol, adopted, language, texts, "
+                           "units, mac, content_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self._bad.difference_update(name for name, _, _, _ in batch.files)
+
+    def _names(self, names: Sequence[str]) -> list[str]:
+        """Those of ``names`` that the index holds."""
+        held: list[str] = []
+        for chunk in range(0, len(names), 500):
+            part = names[chunk:chunk + 500]
+            held.extend(row[0] for row in self._db.execute(
+                f"SELECT name FROM files WHERE name IN ({','.join('?' * len(part))})", part))
+        return held
 
     def _ids(self, hashes: Iterable[bytes]) -> dict[bytes, int]:
         wanted = list(set(hashes))
@@ -470,22 +577,32 @@ class SqliteStore:
         return ids
 
     def settle(self) -> None:
-        """Date the wordings whose files changed (once, after a run of :meth:`put` and :meth:`remove`)."""
+        """Date again the wordings whose files were removed (once, after a run of :meth:`put` and
+        :meth:`remove`)."""
         if not self._touched:
             return
         with self._transaction():
             self._date_touched()
 
     def _date_touched(self) -> None:
-        # The latest date of each wording whose files changed, from the files that hold it now.
+        # The latest date of each wording that lost a file, from the files that hold it now.
         touched = sorted(self._touched)
         self._touched.clear()
-        for chunk in range(0, len(touched), 500):
-            part = touched[chunk:chunk + 500]
-            self._db.execute(
-                "UPDATE texts SET latest = coalesce((SELECT max(coalesce(f.adopted, ?)) FROM paragraphs p "
-                "JOIN files f ON f.name = p.file WHERE p.text_id = texts.id), '') "
-                f"WHERE id IN ({','.join('?' * len(part))})", (UNDATED, *part))
+        dates = {int(i): str(d) for i, d in self._db.execute("SELECT id, coalesce(adopted, ?) FROM files", (UNDATED,))}
+        updates = []
+        for text_id, blob in self._postings(touched).items():
+            numbers = _unpack(blob, pairs=True)
+            held = [dates.get(f, "") for f in numbers[::2]] if numbers is not None else []
+            updates.append((max(held, default=""), text_id))
+        self._db.executemany("UPDATE texts SET latest = ? WHERE id = ?", updates)
+
+    def _postings(self, text_ids: Sequence[int]) -> dict[int, object]:
+        found: dict[int, object] = {}
+        for chunk in range(0, len(text_ids), 500):
+            part = text_ids[chunk:chunk + 500]
+            found.update(self._db.execute(
+                f"SELECT id, postings FROM texts WHERE id IN ({','.join('?' * len(part))})", part))
+        return found
 
     def touch(self, name: str, record: FileRecord) -> None:
         self._db.execute("UPDATE files SET mtime_ns = ?, mac = ? WHERE name = ?",
@@ -494,27 +611,40 @@ class SqliteStore:
     def remove(self, names: Iterable[str]) -> None:
         with self._transaction():
             for name in names:
-                self._delete(name, keep_texts=True)
-            self._drop_orphans()
+                self._delete(name)
 
-    def _delete(self, name: str, *, keep_texts: bool = False) -> None:
+    def _delete(self, name: str) -> None:
+        # The file's row, and its postings from every wording it held; a wording no file holds any
+        # more goes (and, by the trigger, out of the trigram table).
         db = self._db
-        held = [row[0] for row in db.execute("SELECT DISTINCT text_id FROM paragraphs WHERE file = ?", (name,))]
-        self._orphans.update(held)
-        self._touched.update(held)
-        db.execute("DELETE FROM paragraphs WHERE file = ?", (name,))
-        db.execute("DELETE FROM files WHERE name = ?", (name,))
-        if not keep_texts:
-            self._drop_orphans()
-
-    def _drop_orphans(self) -> None:
-        # Wordings no paragraph holds any more.
-        self._db.executemany("DELETE FROM texts WHERE id = ? AND NOT EXISTS "
-                             "(SELECT 1 FROM paragraphs WHERE text_id = ?)", [(i, i) for i in self._orphans])
-        self._orphans.clear()
+        row = db.execute("SELECT id, texts FROM files WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return
+        file_id, blob = row
+        numbers = _unpack(blob)
+        held = sorted(set(numbers)) if numbers is not None else [  # a damaged row: every wording
+            int(r[0]) for r in db.execute("SELECT id FROM texts")]
+        updates, orphans = [], []
+        for text_id, postings in self._postings(held).items():
+            pairs = _unpack(postings, pairs=True)
+            if pairs is None:
+                orphans.append(text_id)  # unreadable: indexed again from the files that hold it
+                continue
+            kept = array("I", (n for k in range(0, len(pairs), 2) if pairs[k] != file_id
+                               for n in (pairs[k], pairs[k + 1])))
+            if len(kept) == len(pairs):
+                continue
+            if kept:
+                updates.append((_pack(kept), text_id))
+            else:
+                orphans.append(text_id)
+        db.executemany("UPDATE texts SET postings = ? WHERE id = ?", updates)
+        db.executemany("DELETE FROM texts WHERE id = ?", [(i,) for i in orphans])
+        db.execute("DELETE FROM files WHERE id = ?", (file_id,))
+        self._touched.update(text_id for _, text_id in updates)
 
     def count(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+        return int(self._db.execute("SELECT coalesce(sum(length(texts)), 0) / 4 FROM files").fetchone()[0])
 
     # -- looking up -------------------------------------------------------------------
     def containing(self, query: str, limit: int) -> list[int]:
@@ -540,55 +670,86 @@ class SqliteStore:
         return [int(row[0]) for row in rows]
 
     def wordings(self, text_ids: Iterable[int]) -> dict[int, Wording]:
-        """The texts (and words) of these distinct paragraphs; one that does not check out is
-        dropped, and its files are named by :meth:`untrusted`."""
+        """The texts of these distinct paragraphs; one that does not check out is dropped, and its
+        files are named by :meth:`untrusted`."""
         found: dict[int, Wording] = {}
         ids = list(text_ids)
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
-            for text_id, digest, text, blob, latest in self._db.execute(
-                    f"SELECT id, hash, text, words, latest FROM texts WHERE id IN ({','.join('?' * len(part))})",
-                    part):
-                if isinstance(text, str) and digest == _text_hash(text) and _fits(blob, text):
-                    found[int(text_id)] = Wording(text, blob, latest if isinstance(latest, str) else "")
+            for text_id, digest, text, english, mac, latest in self._db.execute(
+                    "SELECT id, hash, text, english, mac, latest FROM texts "
+                    f"WHERE id IN ({','.join('?' * len(part))})", part):
+                if (isinstance(text, str) and isinstance(digest, bytes) and digest == _text_hash(text)
+                        and english in (0, 1) and isinstance(mac, bytes)
+                        and hmac.compare_digest(mac, self._text_mac(text_id, digest, bool(english)))):
+                    found[int(text_id)] = Wording(text, bool(english), latest if isinstance(latest, str) else "")
         missing = [i for i in ids if i not in found]
         if missing:  # not what this version writes: the files that hold it are indexed again
-            for i in missing:
-                self._bad.update(str(row[0]) for row in
-                                 self._db.execute("SELECT DISTINCT file FROM paragraphs WHERE text_id = ?", (i,)))
-            self._db.executemany("DELETE FROM texts WHERE id = ?", [(i,) for i in missing])
+            self._distrust(missing)
         return found
+
+    def _distrust(self, text_ids: Sequence[int]) -> None:
+        """Drop these wordings, and name every file that holds one of them as untrusted."""
+        wanted = set(text_ids)
+        for name, blob in self._db.execute("SELECT name, texts FROM files"):
+            numbers = _unpack(blob)
+            if numbers is None or not wanted.isdisjoint(numbers):
+                self._bad.add(str(name))
+        self._db.executemany("DELETE FROM texts WHERE id = ?", [(i,) for i in wanted])
 
     def occurrences(self, wordings: dict[int, Wording], files: dict[str, FileRecord]) -> list[Paragraph]:
         """Every paragraph with one of these wordings, in one of these (checked) ``files``, whose
-        record checks out."""
-        # A common wording may stand in hundreds of files: this loop is kept lean (the keyed hash
-        # of :meth:`_paragraph_mac`, its fixed part made once per file).
-        ids = list(wordings)
-        hashes = {i: _text_hash(w.text) for i, w in wordings.items()}
-        heads: dict[str, tuple[bytes, FileRecord] | None] = {}
-        key = self._key
-        blake2b = hashlib.blake2b
+        file's row checks out."""
+        # A common wording may stand in hundreds of files: each file's row is checked once (and
+        # kept for the next search), each posting then only compared with it.
+        postings: dict[int, array[int]] = {}
+        unreadable = []
+        for text_id, blob in self._postings(list(wordings)).items():
+            numbers = _unpack(blob, pairs=True)
+            if numbers is None:
+                unreadable.append(text_id)
+            else:
+                postings[text_id] = numbers
+        if unreadable:
+            self._distrust(unreadable)
+        contents = self._checked_contents({f for numbers in postings.values() for f in numbers[::2]}, files)
         result = []
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            rows = self._db.execute("SELECT file, ord, unit, text_id, mac FROM paragraphs "
-                                    f"WHERE text_id IN ({','.join('?' * len(part))})", part)
-            for name, order, unit, text_id, mac in rows:
-                if name not in heads:
-                    found = files.get(name)
-                    heads[name] = None if found is None else (
-                        f"paragraph\0{name}\0{found.sha256}\0".encode("utf-8", "surrogatepass"), found)
-                head = heads[name]
-                if (head is None or type(unit) is not str or type(order) is not int or type(mac) is not bytes
-                        or blake2b(head[0] + f"{order}\0{unit}\0".encode("utf-8", "surrogatepass") + hashes[text_id],
-                                   key=key, digest_size=16).digest() != mac):
+        for text_id, numbers in postings.items():
+            text = wordings[text_id].text
+            for k in range(0, len(numbers), 2):
+                content = contents.get(numbers[k])
+                if content is None:
+                    continue  # a file no longer indexed (or untrusted, and named)
+                order = numbers[k + 1]
+                if order >= len(content.texts) or content.texts[order] != text_id:
+                    self._bad.add(content.name)  # the posting and the file disagree
+                    continue
+                record = content.record
+                unit = content.units.split("\n", order + 1)[order]
+                result.append(Paragraph(content.name, order, unit, record.symbol, record.adopted,
+                                        text, text_id))
+        return result
+
+    def _checked_contents(self, file_ids: Iterable[int], files: dict[str, FileRecord]) -> dict[int, _Content]:
+        wanted = [f for f in set(file_ids) if f not in self._contents
+                  or files.get(self._contents[f].name) != self._contents[f].record]
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            for file_id, name, blob, units, mac in self._db.execute(
+                    "SELECT id, name, texts, units, content_mac FROM files "
+                    f"WHERE id IN ({','.join('?' * len(part))})", part):
+                self._contents.pop(file_id, None)
+                record = files.get(name)
+                numbers = _unpack(blob)
+                if (record is None or numbers is None or not isinstance(units, str) or not isinstance(mac, bytes)
+                        or not hmac.compare_digest(mac, self._content_mac(file_id, name, record.sha256, blob, units))):
                     self._bad.add(str(name))
                     continue
-                record = head[1]
-                result.append(Paragraph(name, order, unit, record.symbol, record.adopted, wordings[text_id].text,
-                                        text_id))
-        return result
+                if (units.count("\n") + 1 if units else 0) != len(numbers):
+                    self._bad.add(name)
+                    continue
+                self._contents[file_id] = _Content(name, record, numbers, units)
+        return {f: c for f in set(file_ids) if (c := self._contents.get(f)) is not None and files.get(c.name) == c.record}
 
     def untrusted(self) -> set[str]:
         """Files with a record that did not check out since the last call; they need indexing again."""
@@ -745,8 +906,9 @@ class Index:
                     wordings[text_id] = found[text_id]
         hits = self._ranked(scored, {i: wordings[i] for i in scored}, limit)
         # A near match is widened to whole words (only for the hits shown: it needs their words).
-        words = {w.text: w for w in wordings.values()}
-        return [hit if hit.exact else replace(hit, span=_word_span(hit.text, words[hit.text].words, *hit.span))
+        by_text = {w.text: w for w in wordings.values()}
+        words = self._words(by_text[hit.text] for hit in hits if not hit.exact)
+        return [hit if hit.exact else replace(hit, span=_word_span(hit.text, words[hit.text], *hit.span))
                 for hit in hits]
 
     def similar(self, paragraph: str, *, limit: int = 10, cutoff: float = 0.5) -> list[Hit]:
@@ -759,10 +921,30 @@ class Index:
         if english:
             words = list(self._english.words(paragraph))
         else:
-            if self._segmenter is None:
-                self._segmenter = Segmenter(self._options)
-            words = list(self._segmenter.words(paragraph))
+            words = list(self._chinese().words(paragraph))
         return self._checked(lambda: self._similar(paragraph, words, limit, cutoff, english))
+
+    def _chinese(self) -> Segmenter:
+        if self._segmenter is None:
+            self._segmenter = Segmenter(self._options)
+        return self._segmenter
+
+    def _words(self, wordings: Iterable[Wording]) -> dict[str, tuple[str, ...]]:
+        """The words of these wordings, each cut by its own language's segmenter: an English one by
+        the English segmenter, a Chinese one from the word cache, or by jieba when it is new there
+        (and then written to the cache at once, for the next search and the next process)."""
+        found: dict[str, tuple[str, ...]] = {}
+        chinese: dict[str, None] = {}
+        for wording in wordings:
+            if wording.english:
+                found[wording.text] = self._english.words(wording.text)
+            else:
+                chinese[wording.text] = None
+        if chinese:
+            segmenter = self._chinese()
+            found.update(zip(chinese, segmenter.words_many(list(chinese))))
+            segmenter.flush()
+        return found
 
     def _similar(self, paragraph: str, words: list[str], limit: int, cutoff: float,
                  english: bool = False) -> list[Hit]:
@@ -776,14 +958,14 @@ class Index:
             return "".join(codes.setdefault(w, chr(_BASE + len(codes))) for w in ws)
 
         draft = coded(words)
-        choices = {i: coded(found[i].words) for i in candidates if i in found}
+        cut = self._words(found.values())
+        choices = {i: coded(cut[found[i].text]) for i in candidates if i in found}
         scored: dict[int, _Scored] = {}
         for _, score, text_id in process.extract_iter(draft, choices, scorer=fuzz.ratio, processor=None,
                                                       score_cutoff=cutoff * 100):
             scored[text_id] = _Scored(score / 100.0, None, paragraph in found[text_id].text)
         hits = self._ranked(scored, {i: found[i] for i in scored}, limit)
-        by_text = {found[i].text: found[i].words for i in scored}
-        return [replace(hit, diff=diff_words(list(by_text[hit.text]), words)) for hit in hits]
+        return [replace(hit, diff=diff_words(list(cut[hit.text]), words)) for hit in hits]
 
     def _checked(self, run: Callable[[], list[Hit]]) -> list[Hit]:
         """Run a search; if a record did not check out or a shown file changed, index again and rerun."""
@@ -855,10 +1037,9 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
     gone = [name for name in records if name not in names] + sorted(store.untrusted() - set(records))
     if gone:
         store.remove(gone)
-    cut = _Cutter(options)
     indexed = 0
     warnings: list[str] = []
-    pending: list[tuple[str, FileRecord, list[tuple[str, str]]]] = []
+    pending = Batch()
     kept = 0
     for n, file in enumerate(files):
         if progress:
@@ -895,47 +1076,22 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
                 continue
             message = str(exc) if file.name in str(exc) else f"{file.name}: {exc}"
             raise SeriesError(f"{message} (in the folder {folder})") from exc
-        pending.append((file.name, FileRecord(stat.st_size, stat.st_mtime_ns, digest, resolution.symbol,
-                                              _iso(resolution.adopted)),
-                        [(u.id, u.text) for u in resolution.units]))
-        if resolution.language == "en":
-            cut.english.update(u.text for u in resolution.units)
-        if len(pending) >= BATCH:
-            store.put(pending, cut)
-            pending.clear()
-            cut.english.clear()
+        pending.add(file.name, FileRecord(stat.st_size, stat.st_mtime_ns, digest, resolution.symbol,
+                                          _iso(resolution.adopted), resolution.language),
+                    list(map(_UNIT_ID, resolution.units)), list(map(_UNIT_TEXT, resolution.units)))
+        if pending.paragraphs >= BATCH:
+            store.put(pending)
+            pending = Batch()
         indexed += 1
         kept += 1
     if pending:
-        store.put(pending, cut)
+        store.put(pending)
     store.settle()
     if progress:
         progress(len(files), len(files), "indexed")
     if not kept:
         raise SeriesError(f"{folder}: none of its files could be read as a resolution")
     return indexed, warnings
-
-
-class _Cutter:
-    """Cuts the paragraphs of a batch into words, each with the segmenter of its text's language:
-    an English paragraph by :class:`~resdiff.segment_en.EnglishSegmenter`, a Chinese one by jieba
-    (through the word cache), which is not even loaded for a folder of English texts."""
-
-    def __init__(self, options: Options | None) -> None:
-        self._options = options
-        self._chinese: Segmenter | None = None
-        self._english_segmenter = EnglishSegmenter()
-        self.english: set[str] = set()
-        """The paragraphs of the batch that belong to English texts."""
-
-    def __call__(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
-        found: dict[int, tuple[str, ...]] = {}
-        chinese = [k for k, text in enumerate(texts) if text not in self.english]
-        if chinese:
-            if self._chinese is None:
-                self._chinese = Segmenter(self._options)
-            found.update(zip(chinese, self._chinese.words_many([texts[k] for k in chinese])))
-        return [found[k] if k in found else self._english_segmenter.words(text) for k, text in enumerate(texts)]
 
 
 def _is_english(text: str) -> bool:

@@ -398,6 +398,11 @@ class Segmenter:
             self._cache[text] = words
         return [known[text] for text in texts]
 
+    def flush(self) -> None:
+        """Write the words cut so far to the word cache now (else at the latest when the process
+        ends), so that another process finds them."""
+        self._disk.flush()
+
     def _key(self, text: str) -> bytes:
         return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16, key=self._version).digest()
 
