@@ -68,6 +68,14 @@ SWAP_ODDS = 2.0
 #: ... and when its own joint probability is at least this.
 SWAP_FLOOR = 0.5
 
+#: A paragraph read as moved instead of one dropped and another added may be taken from this joint
+#: probability, below :data:`SWAP_FLOOR`, when the dropped and the added paragraph are each at most
+#: :data:`EXCLUSIVE` likely as such: the single model is then sure that each is found in the other
+#: (and, by :func:`_decidable`, nowhere else nearly as well), whatever the pair model makes of a
+#: far move with a new lead, which looks like the generator's pattern and roll-forward negatives.
+MOVE_FLOOR = 0.3
+EXCLUSIVE = 0.05
+
 #: One paragraph read as moved (across the order of the texts, or across the preamble's edge:
 #: operative ↔ preambular) instead of one dropped and another added is a strong claim: its odds
 #: must be this many times those of the two (both of which must then be unlikely), not
@@ -725,6 +733,15 @@ class Decider:
             p *= self.probability(item, moved)
         return p
 
+    def _floor(self, alt: Alternative) -> float:
+        """The least joint probability at which ``alt`` may replace its group: :data:`SWAP_FLOOR`,
+        or :data:`MOVE_FLOOR` for one moved pair against a dropped and an added paragraph that
+        the single model finds each clearly unlikely on its own."""
+        if (_swap_odds(alt) == MOVE_SWAP_ODDS and alt.items[0][1]
+                and all(self.probability(item, False) <= EXCLUSIVE for item in alt.replaces)):
+            return MOVE_FLOOR
+        return SWAP_FLOOR
+
     def decide(self, items: list[Item], *, rounds: int = 2) -> tuple[list[Item], dict[Item, bool],
                                                                      list[Alternative]]:
         """The kept reading, its moved flags, and the alternatives of its groups."""
@@ -740,7 +757,7 @@ class Decider:
             gains = []
             for alt in every:
                 mine = self.joint((item, flags[item]) for item in alt.replaces)
-                if (_odds(alt.probability) > _swap_odds(alt) * _odds(mine) and alt.probability >= SWAP_FLOOR
+                if (_odds(alt.probability) > _swap_odds(alt) * _odds(mine) and alt.probability >= self._floor(alt)
                         and _decidable(alt, self.scorer)):
                     gains.append((math.log(alt.probability) - math.log(max(mine, 1e-300)), alt))
             if not gains:
