@@ -201,7 +201,7 @@ class Scorer:
     NAMES: ClassVar[dict[str, tuple[str, ...]]] = {
         "pair": ("sim", "content", "found_old", "found_new", "same_lead", "kind_change", "moved", "moved_sim",
                  "rival_sim", "margin", "rival_part", "log_len", "heading", "unchanged", "anchored",
-                 "moved_content", "body_sim", "moved_body_sim"),
+                 "moved_content", "body_sim", "moved_body_sim", "moved_rest"),
         "parts": ("merge", "n_parts", "sim", "min_found", "coverage", "best_single", "gain", "gaps", "moved",
                   "same_lead", "log_len", "min_part_len", "kind_change", "rival_sim",
                   "merge_own", "merge_shared", "merge_contrast", "merge_any_lead"),
@@ -328,6 +328,25 @@ class Scorer:
             return float(self.sim[i, j])
         return float(fuzz.ratio(a, b, processor=None)) / 100.0
 
+    def rest_elsewhere(self, i: int, j: int) -> float:
+        """For old ``i`` read as new ``j``: the most of either's words not found in the other
+        that the best other paragraph of the other text holds. High for a part of a merge (split)
+        read as the whole (the rest of the whole is the other part's), low for a paragraph moved
+        and reworded (its new words are new)."""
+        a = self.a
+        shares = []
+        col = self.found_new[:, j]
+        if col.size > 1:
+            k = int(np.argmax(np.where(np.arange(col.size) == i, -1.0, col)))
+            rest = self.found_in(k, j, merge=True) - self.found_in(i, j, merge=True)
+            shares.append(len(rest) / max(len(a.nw[j]), 1))
+        row = self.found_old[i]
+        if row.size > 1:
+            m = int(np.argmax(np.where(np.arange(row.size) == j, -1.0, row)))
+            rest = self.found_in(m, i, merge=False) - self.found_in(j, i, merge=False)
+            shares.append(len(rest) / max(len(a.ow[i]), 1))
+        return max(shares, default=0.0)
+
     def _anchored_pair(self, i: int, j: int) -> float:
         n = 0
         n += self.pair_of_old.get(i - 1, -9) == j - 1 or (i == 0 and j == 0)
@@ -350,7 +369,8 @@ class Scorer:
                     float(_same_lead(ou, nu)), float(ou.kind != nu.kind), float(moved), float(moved) * s,
                     rival, s - rival, rival_part, math.log1p(min(len(a.ow[i]), len(a.nw[j]))),
                     float(ou.kind == "heading"), float(self.unchanged(i, j)), self._anchored_pair(i, j),
-                    float(moved) * content, body, float(moved) * body]
+                    float(moved) * content, body, float(moved) * body,
+                    self.rest_elsewhere(i, j) if moved else 0.0]
         if old and new:
             merge = len(old) > 1
             whole, parts = (new[0], list(old)) if merge else (old[0], list(new))
