@@ -49,3 +49,17 @@ def test_an_entry_that_does_not_cover_the_same_paragraphs_is_ignored() -> None:
     assert with_arguable(EXPECTED, wrong, [EXPECTED[0], *SLOTS]) == EXPECTED
     unknown = [{**ARGUABLE[0], "expected": [{"old": ["OP9"], "new": []}]}]
     assert with_arguable(EXPECTED, unknown, [EXPECTED[0], *SLOTS]) == EXPECTED
+
+
+def test_an_arguable_reading_stated_in_words_is_ignored() -> None:
+    # the older cases of tests/evalset say in a sentence what a delegate could also read
+    assert with_arguable(EXPECTED, ["OP2 could be read as reworded"], [EXPECTED[0], *SLOTS]) == EXPECTED
+
+
+def test_the_evaluation_runs_on_every_set_of_cases() -> None:
+    from scoring import load_cases
+
+    root = Path(__file__).resolve().parent
+    for folder in ("evalset", "evalset-heldout", "evalset-blind", "evalset-blind2", "evalset-en-blind", "evalset-en"):
+        for case in load_cases(root / folder):
+            with_arguable(case.expected, case.info.get("arguable", []), case.expected)
