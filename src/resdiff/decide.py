@@ -126,6 +126,11 @@ OWN_FLOOR = 0.1
 MAX_HOSTS = 3
 MAX_PARTS = 3
 
+#: An added paragraph far from the parts of the split (or the pair) of an old paragraph is a
+#: candidate further part of it when that old paragraph is where most of its words come from
+#: (at least :data:`FAR_PART_FLOOR` of them), by this share more than any other old paragraph.
+FAR_SPLIT_MARGIN = 0.25
+
 FAMILIES = ("pair", "parts", "single")
 
 
@@ -522,6 +527,7 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
         elif a.old[old[0]].kind != "heading" and not scorer.unchanged(old[0], new[0]):
             out.append((frozenset([item]), [(old, ()), ((), new)]))
     out.extend(_merge_candidates(dropped, added, by_new, scorer))
+    out.extend(_far_split_candidates(added, by_old, scorer))
     for d in dropped:
         if not scorer.big_old[d]:
             continue
@@ -675,6 +681,39 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
                 parts.remove(min(parts, key=lambda k: scorer.found_old[k, n]))
             if len(parts) >= 2:
                 out.append((frozenset([((), (n,)), *(((k,), ()) for k in parts)]), [(tuple(parts), (n,))]))
+    return out
+
+
+def _far_split_candidates(added: list[int], by_old: dict[int, Item],
+                          scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
+    """Splits the reading may have missed because a part was written far from the rest (the
+    mirror of a merge's part moved from afar): an added paragraph whose words come clearly from
+    one old paragraph, already paired or split, read as one more part of it. Each added
+    paragraph is tried against the one old paragraph it is most found in; a paragraph written on
+    the pattern of a part (a near-duplicate: this year's event next to last year's) brings too
+    little of its own to pass ``Scorer.parts_hold`` and stays added."""
+    a = scorer.a
+    out: list[tuple[frozenset[Item], list[Item]]] = []
+    if scorer.found_new.shape[0] < 2:
+        return out
+    for n in added:
+        if not scorer.big_new[n] or a.new[n].parent is not None:
+            continue
+        col = scorer.found_new[:, n]
+        i = int(col.argmax())
+        share = float(col[i])
+        host = by_old.get(i)
+        if (host is None or len(host[0]) != 1 or len(host[1]) >= MAX_PARTS or share < FAR_PART_FLOOR
+                or a.old[i].kind != a.new[n].kind or any(a.new[k].parent is not None for k in host[1])):
+            continue
+        # Near parts are the neighbour readings' (``candidates``); here only those far away.
+        if min(abs(n - k) for k in host[1]) <= 1:
+            continue
+        if share < float(np.delete(col, i).max()) + FAR_SPLIT_MARGIN:
+            continue
+        parts = sorted((*host[1], n))
+        if scorer.parts_hold(i, parts, merge=False):
+            out.append((frozenset([host, ((), (n,))]), [(host[0], tuple(parts))]))
     return out
 
 
