@@ -131,6 +131,13 @@ MAX_PARTS = 3
 #: (at least :data:`FAR_PART_FLOOR` of them), by this share more than any other old paragraph.
 FAR_SPLIT_MARGIN = 0.25
 
+#: A paragraph that changed kind (operative <-> preambular) changed its lead, which weighs on a short
+#: paragraph's score; it may be taken as moved with less than ``align.NEAR_BEST`` over its rivals
+#: when its rare wording is shared with its partner by this much more than with any of the
+#: :data:`RIVALS` most alike other paragraphs of either text.
+CONTENT_MARGIN = 0.15
+RIVALS = 3
+
 FAMILIES = ("pair", "parts", "single")
 
 
@@ -206,7 +213,7 @@ class Scorer:
     NAMES: ClassVar[dict[str, tuple[str, ...]]] = {
         "pair": ("sim", "content", "found_old", "found_new", "same_lead", "kind_change", "moved", "moved_sim",
                  "rival_sim", "margin", "rival_part", "log_len", "heading", "unchanged", "anchored",
-                 "moved_content", "body_sim", "moved_body_sim", "moved_rest"),
+                 "moved_content", "body_sim", "moved_body_sim", "moved_rest", "moved_content_margin"),
         "parts": ("merge", "n_parts", "sim", "min_found", "coverage", "best_single", "gain", "gaps", "moved",
                   "same_lead", "log_len", "min_part_len", "kind_change", "rival_sim",
                   "merge_own", "merge_shared", "merge_contrast", "merge_any_lead"),
@@ -352,6 +359,16 @@ class Scorer:
             shares.append(len(rest) / max(len(a.ow[i]), 1))
         return max(shares, default=0.0)
 
+    def content_margin(self, i: int, j: int) -> float:
+        """How much more rare wording old ``i`` and new ``j`` share than either shares with any of
+        its :data:`RIVALS` most alike other paragraphs: the lead-free evidence that a paragraph moved
+        far (or across the preamble's edge) with a new lead, when its score is close to a rival's.
+        Asked of moved and kind-changed pairs only (a few ``content`` look-ups each)."""
+        a = self.a
+        rivals = [a.content(i, k) for k in _best_others(self.sim[i], j)]
+        rivals += [a.content(k, j) for k in _best_others(self.sim[:, j], i)]
+        return a.content(i, j) - max(rivals, default=0.0)
+
     def _anchored_pair(self, i: int, j: int) -> float:
         n = 0
         n += self.pair_of_old.get(i - 1, -9) == j - 1 or (i == 0 and j == 0)
@@ -375,7 +392,8 @@ class Scorer:
                     rival, s - rival, rival_part, math.log1p(min(len(a.ow[i]), len(a.nw[j]))),
                     float(ou.kind == "heading"), float(self.unchanged(i, j)), self._anchored_pair(i, j),
                     float(moved) * content, body, float(moved) * body,
-                    self.rest_elsewhere(i, j) if moved else 0.0]
+                    self.rest_elsewhere(i, j) if moved else 0.0,
+                    self.content_margin(i, j) if moved or ou.kind != nu.kind else 0.0]
         if old and new:
             merge = len(old) > 1
             whole, parts = (new[0], list(old)) if merge else (old[0], list(new))
@@ -460,6 +478,16 @@ def _body_words(cache: dict[int, list[str]], words: list[list[str]], units: Sequ
                 found = key[n:] if "".join(key[:n]) == base else key
         cache[k] = found
     return found
+
+
+def _best_others(row: np.ndarray, skip: int) -> list[int]:
+    """The :data:`RIVALS` best positions of ``row`` other than ``skip``."""
+    if row.size <= RIVALS + 1:
+        order = np.argsort(-row).tolist()
+    else:
+        top = np.argpartition(-row, RIVALS)[:RIVALS + 1]
+        order = top[np.argsort(-row[top])].tolist()
+    return [k for k in order if k != skip][:RIVALS]
 
 
 def _top2(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -746,7 +774,10 @@ def _decidable(alt: Alternative, scorer: Scorer) -> bool:
         # that only both take note of a report are not one that moved).
         # And no other paragraph may come near: a paragraph of a family written on one pattern
         # (the Forum's seventh meeting noted, its ninth welcomed) has several close partners.
-        if scorer.a.content(i, j) < MOVED_CONTENT or scorer.margin(i, j) < NEAR_BEST:
+        # Across the preamble's edge the lead changed: the rare wording may stand for the margin.
+        if scorer.a.content(i, j) < MOVED_CONTENT or (
+                scorer.margin(i, j) < NEAR_BEST
+                and not (scorer.a.old[i].kind != scorer.a.new[j].kind and scorer.content_margin(i, j) >= CONTENT_MARGIN)):
             return False
         return scorer.a.old[i].kind != scorer.a.new[j].kind or alt.items[0][1]
     return not (len(mine) == 1 and all(not (o and n) for o, n in theirs)
@@ -795,11 +826,22 @@ class Decider:
     def _floor(self, alt: Alternative) -> float:
         """The least joint probability at which ``alt`` may replace its group: :data:`SWAP_FLOOR`,
         or :data:`MOVE_FLOOR` for one moved pair against a dropped and an added paragraph that
-        the single model finds each clearly unlikely on its own."""
+        the single model finds each clearly unlikely on its own, or that changed kind and shares
+        its rare wording clearly (:meth:`_kind_change_clear`)."""
         if (_swap_odds(alt) == MOVE_SWAP_ODDS and alt.items[0][1]
                 and all(self.probability(item, False) <= EXCLUSIVE for item in alt.replaces)):
             return MOVE_FLOOR
+        if _swap_odds(alt) == MOVE_SWAP_ODDS and self._kind_change_clear(alt):
+            return MOVE_FLOOR
         return SWAP_FLOOR
+
+    def _kind_change_clear(self, alt: Alternative) -> bool:
+        """Whether ``alt`` is one paragraph read across the preamble's edge (operative <->
+        preambular) that shares its rare wording with its partner by :data:`CONTENT_MARGIN` more
+        than with any rival: its lead changed by rule, so the pair model's doubt is the lead's."""
+        (i,), (j,) = alt.items[0][0]
+        a = self.scorer.a
+        return a.old[i].kind != a.new[j].kind and self.scorer.content_margin(i, j) >= CONTENT_MARGIN
 
     def decide(self, items: list[Item], *, rounds: int = 2) -> tuple[list[Item], dict[Item, bool],
                                                                      list[Alternative]]:
