@@ -722,6 +722,7 @@ def _far_split_candidates(added: list[int], by_old: dict[int, Item],
     little of its own to pass ``Scorer.parts_hold`` and stays added."""
     a = scorer.a
     out: list[tuple[frozenset[Item], list[Item]]] = []
+    far: dict[Item, list[int]] = {}
     if scorer.found_new.shape[0] < 2:
         return out
     for n in added:
@@ -742,6 +743,16 @@ def _far_split_candidates(added: list[int], by_old: dict[int, Item],
         parts = sorted((*host[1], n))
         if scorer.parts_hold(i, parts, merge=False):
             out.append((frozenset([host, ((), (n,))]), [(host[0], tuple(parts))]))
+            far.setdefault(host, []).append(n)
+    # Two far parts of one paragraph, taken together (a three-way split whose two-way readings
+    # alone are not likelier than the added paragraphs).
+    for host, found in far.items():
+        if len(found) < 2 or len(host[1]) + 2 > MAX_PARTS + 1:
+            continue
+        extra = sorted(found, key=lambda k: -scorer.found_new[host[0][0], k])[:2]
+        parts = sorted((*host[1], *extra))
+        if scorer.parts_hold(host[0][0], parts, merge=False):
+            out.append((frozenset([host, *(((), (k,)) for k in extra)]), [(host[0], tuple(parts))]))
     return out
 
 
