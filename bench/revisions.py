@@ -542,7 +542,7 @@ class Writer:
 HEADINGS = ("新兴技术", "数字合作", "能力建设", "网络安全和信任", "数据和统计", "筹资机制", "今后的工作", "区域合作")
 
 #: Share of splits whose last part is written far from the others.
-FAR_SPLIT = 0.25
+FAR_SPLIT = 0.05
 
 #: Share of revisions whose base text first gets two neighbours written on one pattern.
 PATTERNED = 0.5
