@@ -108,3 +108,38 @@ def test_the_generator_writes_splits_with_a_part_far_away() -> None:
         assert split["type"] == "split"
         at = [[u.id for u in lab.new.units].index(n) for n in split["new"]]
         assert max(at) - min(at) >= len(at) + 2
+
+
+def _kind_changed(corpus: Resolution, uid: str) -> Resolution:
+    """Preambular ``uid`` turned operative at the end, re-led (赞赏地注意到) and its clauses reversed."""
+    r = Revision(corpus)
+    clauses = _body(_without_lead(corpus[uid].text)).split("，")
+    r.drop(uid)
+    r.add("N1", "赞赏地注意到" + "，".join(clauses[::-1]) + "；", after="OP52", kind="operative")
+    return resdiff.parse(r.build()[0])
+
+
+def test_a_kind_change_is_judged_on_its_rare_wording_beyond_its_rivals(corpus: Resolution) -> None:
+    # Across the preamble's edge the lead changes by rule; what the pair shares of its rare
+    # wording, beyond what either shares with its most alike other paragraphs, tells it moved.
+    new = _kind_changed(corpus, "PP6")
+    _, aligner, _, items = resdiff.engine.reading(corpus, new, resdiff.Options())
+    decider = decide.Decider(aligner, decide.load_model())
+    decider.scorer.set_reading(items)
+    i = [u.id for u in aligner.old].index("PP6")
+    j = len(aligner.new) - 1
+    assert aligner.new[j].kind == "operative"
+    margin = decider.scorer.content_margin(i, j)
+    assert margin >= decide.CONTENT_MARGIN
+    # Another preambular paragraph read as that operative one shares less than its rivals do.
+    other = [u.id for u in aligner.old].index("PP2")
+    assert decider.scorer.content_margin(other, j) < 0
+    moved = decide.Alternative(frozenset([((i,), ()), ((), (j,))]), [(((i,), (j,)), True)])
+    assert decider._kind_change_clear(moved)
+    assert decider._floor(moved) == decide.MOVE_FLOOR
+    kept = decide.Alternative(frozenset([((other,), ()), ((), (j,))]), [(((other,), (j,)), True)])
+    assert not decider._kind_change_clear(kept)
+    # The feature the model weighs is the same measure, for moved and kind-changed pairs only.
+    names = decide.Scorer.NAMES["pair"]
+    assert names[-1] == "moved_content_margin"
+    assert decider.scorer.features(((i,), (j,)), True)[-1] == margin
