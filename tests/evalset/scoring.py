@@ -285,6 +285,31 @@ TARGETS = {"nontrivial_exact": 0.99, "move_split_merge_recall": 0.95, "routine_p
            "routine_recall": 0.95}
 
 
+def with_arguable(expected: list[Change], arguable: Iterable[dict[str, Any]], predicted: list[Change]) -> list[Change]:
+    """The expected list with each reading its author declared arguable *before the first run*
+    (``case.json``'s ``arguable``: the ``expected`` changes it names, by their ids, and the
+    ``alternative`` changes a delegate could also read) put in place of the expected changes it
+    names, when the prediction has every change of that alternative exactly. Used for the second,
+    lenient figure of ``bench/evaluate.py``; the strict figure ignores ``arguable``. An entry whose
+    named changes are not all in the expected list, or whose alternative does not cover the same
+    paragraphs, is ignored."""
+    out = list(expected)
+    got = {_key(c): c for c in predicted}
+    for entry in arguable:
+        named = {_key(c) for c in entry.get("expected", [])}
+        alternative = entry.get("alternative", [])
+        keys = [_key(c) for c in out]
+        if not named or not alternative or not named <= set(keys):
+            continue
+        ids = [{i for k in group for i in k[side]} for group in (named, {_key(c) for c in alternative})
+               for side in (0, 1)]
+        if ids[0] != ids[2] or ids[1] != ids[3]:
+            continue
+        if all(_key(c) in got and _exact(c, got[_key(c)]) for c in alternative):
+            out = [c for c in out if _key(c) not in named] + [dict(c) for c in alternative]
+    return out
+
+
 def describe(change: Change) -> str:
     flags = [f for f in ("moved", "routine") if change.get(f)]
     if change.get("lead_shift") not in (None, "same"):
