@@ -5,13 +5,13 @@ phrases of ``tests/series_gen/pool.py`` and the base text's own wording, and lab
 lineage that ``tests/evalset/revise.py`` keeps for each edit. The edits are the ones yearly texts
 get, in the forms the engine finds hardest: paragraphs reworded lightly or heavily, dropped next
 to a neighbour updated in place, added, moved near and far (some with another lead), split in two
-or three with the parts reworded or into a chapeau and lettered sub-paragraphs, merged (two or
-three parts, each reworded lightly or heavily, sometimes re-led) when adjacent, across a dropped
-paragraph or up to three kept ones, or from afar, the merged paragraph where the first or the last
-part stood, an operative paragraph turned preambular (or the reverse) with its lead changed, leads
-strengthened, dates bumped; and, in half of the revisions, a base text with two neighbours written
-on one pattern, of which one may be dropped and the other updated in place (a roll-forward: not a
-merge, though it looks like one).
+or three with the parts reworded (the last part sometimes written far from the others) or into a
+chapeau and lettered sub-paragraphs, merged (two or three parts, each reworded lightly or
+heavily, sometimes re-led) when adjacent, across a dropped paragraph or up to three kept ones, or
+from afar, the merged paragraph where the first or the last part stood, an operative paragraph
+turned preambular (or the reverse) with its lead changed, leads strengthened, dates bumped; and,
+in half of the revisions, a base text with two neighbours written on one pattern, of which one may
+be dropped and the other updated in place (a roll-forward: not a merge, though it looks like one).
 
     python bench/revisions.py --count 5 --seed 7     # print a summary of a few revisions
 
@@ -26,6 +26,7 @@ import itertools
 import random
 import re
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -367,8 +368,25 @@ class Writer:
                 piece = self.reword_text(piece, self.rng.choice((1, 2, 3)))
             texts.append(piece)
         self.r.split(u.id, texts)
+        # Drawn from a stream of its own: the rest of the sample (and so the fitted model) stays
+        # what it was without far parts.
+        own = random.Random(zlib.crc32(f"{u.id} {len(self.ops)} {texts[0]}".encode()))
+        far = own.random() < FAR_SPLIT and self._part_far(f"{u.id}/{ways}", own)
         self.touched.add(u.id)
-        self.ops.append(f"split{ways} {u.id}")
+        self.ops.append(f"split{ways} {u.id}" + (" far" if far else ""))
+
+    def _part_far(self, label: str, rng: random.Random) -> bool:
+        """The last part of a split written far from the others (a call to action moved down into
+        the closing section), among paragraphs of its kind; whether it could be placed."""
+        slots = self.r.slots
+        at = self.index(label)
+        slot = slots.pop(at)
+        spots = [k for k in range(len(slots) + 1) if abs(k - at) >= 4
+                 and (k == len(slots) or not slots[k].sub)
+                 and (k == 0 or slots[k - 1].kind == slot.kind)
+                 and (k == len(slots) or slots[k].kind == slot.kind)]
+        slots.insert(rng.choice(spots) if spots else at, slot)
+        return bool(spots)
 
     def _split_list(self, u: Unit, cuts: list[int]) -> None:
         """``u`` cut into a chapeau that keeps its lead (``…，包括：``) and two or three lettered
@@ -522,6 +540,9 @@ class Writer:
 
 #: Illustrative section headings.
 HEADINGS = ("新兴技术", "数字合作", "能力建设", "网络安全和信任", "数据和统计", "筹资机制", "今后的工作", "区域合作")
+
+#: Share of splits whose last part is written far from the others.
+FAR_SPLIT = 0.05
 
 #: Share of revisions whose base text first gets two neighbours written on one pattern.
 PATTERNED = 0.5

@@ -126,6 +126,18 @@ OWN_FLOOR = 0.1
 MAX_HOSTS = 3
 MAX_PARTS = 3
 
+#: An added paragraph far from the parts of the split (or the pair) of an old paragraph is a
+#: candidate further part of it when that old paragraph is where most of its words come from
+#: (at least :data:`FAR_PART_FLOOR` of them), by this share more than any other old paragraph.
+FAR_SPLIT_MARGIN = 0.25
+
+#: A paragraph that changed kind (operative <-> preambular) changed its lead, which weighs on a short
+#: paragraph's score; it may be taken as moved with less than ``align.NEAR_BEST`` over its rivals
+#: when its rare wording is shared with its partner by this much more than with any of the
+#: :data:`RIVALS` most alike other paragraphs of either text.
+CONTENT_MARGIN = 0.15
+RIVALS = 3
+
 FAMILIES = ("pair", "parts", "single")
 
 
@@ -201,7 +213,7 @@ class Scorer:
     NAMES: ClassVar[dict[str, tuple[str, ...]]] = {
         "pair": ("sim", "content", "found_old", "found_new", "same_lead", "kind_change", "moved", "moved_sim",
                  "rival_sim", "margin", "rival_part", "log_len", "heading", "unchanged", "anchored",
-                 "moved_content", "body_sim", "moved_body_sim", "moved_rest"),
+                 "moved_content", "body_sim", "moved_body_sim", "moved_rest", "moved_content_margin"),
         "parts": ("merge", "n_parts", "sim", "min_found", "coverage", "best_single", "gain", "gaps", "moved",
                   "same_lead", "log_len", "min_part_len", "kind_change", "rival_sim",
                   "merge_own", "merge_shared", "merge_contrast", "merge_any_lead"),
@@ -347,6 +359,16 @@ class Scorer:
             shares.append(len(rest) / max(len(a.ow[i]), 1))
         return max(shares, default=0.0)
 
+    def content_margin(self, i: int, j: int) -> float:
+        """How much more rare wording old ``i`` and new ``j`` share than either shares with any of
+        its :data:`RIVALS` most alike other paragraphs: the lead-free evidence that a paragraph moved
+        far (or across the preamble's edge) with a new lead, when its score is close to a rival's.
+        Asked of moved and kind-changed pairs only (a few ``content`` look-ups each)."""
+        a = self.a
+        rivals = [a.content(i, k) for k in _best_others(self.sim[i], j)]
+        rivals += [a.content(k, j) for k in _best_others(self.sim[:, j], i)]
+        return a.content(i, j) - max(rivals, default=0.0)
+
     def _anchored_pair(self, i: int, j: int) -> float:
         n = 0
         n += self.pair_of_old.get(i - 1, -9) == j - 1 or (i == 0 and j == 0)
@@ -370,7 +392,8 @@ class Scorer:
                     rival, s - rival, rival_part, math.log1p(min(len(a.ow[i]), len(a.nw[j]))),
                     float(ou.kind == "heading"), float(self.unchanged(i, j)), self._anchored_pair(i, j),
                     float(moved) * content, body, float(moved) * body,
-                    self.rest_elsewhere(i, j) if moved else 0.0]
+                    self.rest_elsewhere(i, j) if moved else 0.0,
+                    self.content_margin(i, j) if moved or ou.kind != nu.kind else 0.0]
         if old and new:
             merge = len(old) > 1
             whole, parts = (new[0], list(old)) if merge else (old[0], list(new))
@@ -457,6 +480,16 @@ def _body_words(cache: dict[int, list[str]], words: list[list[str]], units: Sequ
     return found
 
 
+def _best_others(row: np.ndarray, skip: int) -> list[int]:
+    """The :data:`RIVALS` best positions of ``row`` other than ``skip``."""
+    if row.size <= RIVALS + 1:
+        order = np.argsort(-row).tolist()
+    else:
+        top = np.argpartition(-row, RIVALS)[:RIVALS + 1]
+        order = top[np.argsort(-row[top])].tolist()
+    return [k for k in order if k != skip][:RIVALS]
+
+
 def _top2(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per row: the column of the best value, the best value, the second-best value (0 if none)."""
     rows, cols = matrix.shape
@@ -522,6 +555,7 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
         elif a.old[old[0]].kind != "heading" and not scorer.unchanged(old[0], new[0]):
             out.append((frozenset([item]), [(old, ()), ((), new)]))
     out.extend(_merge_candidates(dropped, added, by_new, scorer))
+    out.extend(_far_split_candidates(added, by_old, scorer))
     for d in dropped:
         if not scorer.big_old[d]:
             continue
@@ -678,6 +712,50 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
     return out
 
 
+def _far_split_candidates(added: list[int], by_old: dict[int, Item],
+                          scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
+    """Splits the reading may have missed because a part was written far from the rest (the
+    mirror of a merge's part moved from afar): an added paragraph whose words come clearly from
+    one old paragraph, already paired or split, read as one more part of it. Each added
+    paragraph is tried against the one old paragraph it is most found in; a paragraph written on
+    the pattern of a part (a near-duplicate: this year's event next to last year's) brings too
+    little of its own to pass ``Scorer.parts_hold`` and stays added."""
+    a = scorer.a
+    out: list[tuple[frozenset[Item], list[Item]]] = []
+    far: dict[Item, list[int]] = {}
+    if scorer.found_new.shape[0] < 2:
+        return out
+    for n in added:
+        if not scorer.big_new[n] or a.new[n].parent is not None:
+            continue
+        col = scorer.found_new[:, n]
+        i = int(col.argmax())
+        share = float(col[i])
+        host = by_old.get(i)
+        if (host is None or len(host[0]) != 1 or len(host[1]) >= MAX_PARTS or share < FAR_PART_FLOOR
+                or a.old[i].kind != a.new[n].kind or any(a.new[k].parent is not None for k in host[1])):
+            continue
+        # Near parts are the neighbour readings' (``candidates``); here only those far away.
+        if min(abs(n - k) for k in host[1]) <= 1:
+            continue
+        if share < float(np.delete(col, i).max()) + FAR_SPLIT_MARGIN:
+            continue
+        parts = sorted((*host[1], n))
+        if scorer.parts_hold(i, parts, merge=False):
+            out.append((frozenset([host, ((), (n,))]), [(host[0], tuple(parts))]))
+            far.setdefault(host, []).append(n)
+    # Two far parts of one paragraph, taken together (a three-way split whose two-way readings
+    # alone are not likelier than the added paragraphs).
+    for host, found in far.items():
+        if len(found) < 2 or len(host[1]) + 2 > MAX_PARTS + 1:
+            continue
+        extra = sorted(found, key=lambda k: -scorer.found_new[host[0][0], k])[:2]
+        parts = sorted((*host[1], *extra))
+        if scorer.parts_hold(host[0][0], parts, merge=False):
+            out.append((frozenset([host, *(((), (k,)) for k in extra)]), [(host[0], tuple(parts))]))
+    return out
+
+
 def _crosses(chain: list[tuple[int, int, Item]], chain_old: list[int], i: int, j: int,
              removed: frozenset[Item]) -> bool:
     """Whether the pair ``(i, j)`` crosses the nearest kept pairs before and after it."""
@@ -707,7 +785,10 @@ def _decidable(alt: Alternative, scorer: Scorer) -> bool:
         # that only both take note of a report are not one that moved).
         # And no other paragraph may come near: a paragraph of a family written on one pattern
         # (the Forum's seventh meeting noted, its ninth welcomed) has several close partners.
-        if scorer.a.content(i, j) < MOVED_CONTENT or scorer.margin(i, j) < NEAR_BEST:
+        # Across the preamble's edge the lead changed: the rare wording may stand for the margin.
+        if scorer.a.content(i, j) < MOVED_CONTENT or (
+                scorer.margin(i, j) < NEAR_BEST
+                and not (scorer.a.old[i].kind != scorer.a.new[j].kind and scorer.content_margin(i, j) >= CONTENT_MARGIN)):
             return False
         return scorer.a.old[i].kind != scorer.a.new[j].kind or alt.items[0][1]
     return not (len(mine) == 1 and all(not (o and n) for o, n in theirs)
@@ -756,11 +837,22 @@ class Decider:
     def _floor(self, alt: Alternative) -> float:
         """The least joint probability at which ``alt`` may replace its group: :data:`SWAP_FLOOR`,
         or :data:`MOVE_FLOOR` for one moved pair against a dropped and an added paragraph that
-        the single model finds each clearly unlikely on its own."""
+        the single model finds each clearly unlikely on its own, or that changed kind and shares
+        its rare wording clearly (:meth:`_kind_change_clear`)."""
         if (_swap_odds(alt) == MOVE_SWAP_ODDS and alt.items[0][1]
                 and all(self.probability(item, False) <= EXCLUSIVE for item in alt.replaces)):
             return MOVE_FLOOR
+        if _swap_odds(alt) == MOVE_SWAP_ODDS and self._kind_change_clear(alt):
+            return MOVE_FLOOR
         return SWAP_FLOOR
+
+    def _kind_change_clear(self, alt: Alternative) -> bool:
+        """Whether ``alt`` is one paragraph read across the preamble's edge (operative <->
+        preambular) that shares its rare wording with its partner by :data:`CONTENT_MARGIN` more
+        than with any rival: its lead changed by rule, so the pair model's doubt is the lead's."""
+        (i,), (j,) = alt.items[0][0]
+        a = self.scorer.a
+        return a.old[i].kind != a.new[j].kind and self.scorer.content_margin(i, j) >= CONTENT_MARGIN
 
     def decide(self, items: list[Item], *, rounds: int = 2) -> tuple[list[Item], dict[Item, bool],
                                                                      list[Alternative]]:
