@@ -184,7 +184,7 @@ def test_a_neighbour_updated_in_the_dropped_ones_form_is_no_merge(corpus: Resolu
     assert [c.old for c in comparison.by_type("dropped")] == [("OP31",)]
     assert [(c.old, c.new) for c in comparison.changes if c.old == ("OP32",)] == [(("OP32",), ("OP31",))]
 
-    _, aligner, _, items = engine.reading(corpus, new, DEFAULT_OPTIONS)
+    _, aligner, _, _ = engine.reading(corpus, new, DEFAULT_OPTIONS)
     scorer = decide.Scorer(aligner)
     index = {u.id: k for k, u in enumerate(corpus.units)}
     whole = next(k for k, u in enumerate(new.units) if u.id == "OP31")
