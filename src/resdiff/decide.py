@@ -127,6 +127,9 @@ ROLL_SHARED = 0.55
 #: part and in at most two paragraphs of both texts), weighted by rarity. Measured on the blind
 #: sets b7–b12: at most 0.06 for such drops, at least 0.16 for merges of patterned parts.
 ROLL_KEPT = 0.1
+#: The probability a merge so read keeps (the model, fitted on merges whose parts keep their own
+#: words, finds it near certain): still listed as the alternative of the drop and the pair.
+ROLL_PROBABILITY = 0.1
 
 #: Least share of the whole's words each part of a merge the decision proposes brings of its own
 #: (found in no other part): the aligner asks ``align.PART_MARGIN`` of the parts it finds itself.
@@ -794,6 +797,8 @@ class Decider:
                 found = 1.0
             else:
                 found = self.model.probability(family(item), self.scorer.features(item, moved))
+                if self.scorer.rolled_forward(item):
+                    found = min(found, ROLL_PROBABILITY)
             self._cache[key] = found
         return found
 
