@@ -158,3 +158,54 @@ def test_the_generator_writes_the_merges_and_the_drops_the_model_learns_from() -
         # Labelled as one paragraph dropped and its neighbour reworded, never as a merge.
         assert {"type": "dropped", "old": [gone]}.items() <= next(c for c in expected if gone in c["old"]).items()
         assert not any(len(c["old"]) > 1 for c in expected if kept in c["old"])
+
+
+#: The second Forum paragraph of the corpus (this year's meeting welcomed) rewritten, once that
+#: meeting was held, in the form of the first (last year's noted), with its own host, dates and
+#: ordinal; the theme is invented (示意性修订，非正式文本).
+_HELD = ("注意到由印度尼西亚政府于2013年10月22日至25日在巴厘努沙杜瓦主办的主题为“加强合作，共建包容的数字未来”"
+         "的因特网治理论坛第八次会议，并注意到会议筹备进程已考虑到委员会工作组报告中关于改进因特网治理论坛的建议；")
+_HELD_SHORT = "注意到印度尼西亚政府于2013年10月22日至25日在巴厘努沙杜瓦主办了因特网治理论坛第八次会议；"
+
+
+@pytest.mark.parametrize("updated", [_HELD, _HELD_SHORT])
+def test_a_neighbour_updated_in_the_dropped_ones_form_is_no_merge(corpus: Resolution, updated: str) -> None:
+    # OP31 (the seventh Forum noted) dropped; OP32 (the eighth welcomed) updated in place in
+    # OP31's form, its lead taken: the updated paragraph shares OP31's wording, not one of its
+    # specifics (host, venue, dates, theme). A roll-forward, not a merge of the two.
+    r = Revision(corpus)
+    r.drop("OP31")
+    r.reword("OP32", updated)
+    built, expected = r.build()
+    new = resdiff.parse(built)
+    assert not _expected_merges(expected)
+    comparison = resdiff.compare(corpus, new)
+    assert not comparison.by_type("merged")
+    assert [c.old for c in comparison.by_type("dropped")] == [("OP31",)]
+    assert [(c.old, c.new) for c in comparison.changes if c.old == ("OP32",)] == [(("OP32",), ("OP31",))]
+
+    _, aligner, _, _ = engine.reading(corpus, new, DEFAULT_OPTIONS)
+    scorer = decide.Scorer(aligner)
+    index = {u.id: k for k, u in enumerate(corpus.units)}
+    whole = next(k for k, u in enumerate(new.units) if u.id == "OP31")
+    parts = (index["OP31"], index["OP32"])
+    assert scorer.parts_kept(whole, parts) < decide.ROLL_KEPT
+    assert scorer.rolled_forward((parts, (whole,)))
+
+
+def test_a_merge_of_two_patterned_paragraphs_keeps_both_specifics(corpus: Resolution) -> None:
+    # The two Forum paragraphs merged into one that keeps both meetings' hosts and dates: a
+    # merge, though the parts are written on one pattern.
+    r = Revision(corpus)
+    text = ("注意到由阿塞拜疆政府于2012年11月6日至9日在巴库主办的因特网治理论坛第七次会议，"
+            "并欢迎印度尼西亚政府将主办定于2013年10月22日至25日在巴厘努沙杜瓦举行的论坛第八次会议；")
+    r.merge(["OP31", "OP32"], text)
+    new = resdiff.parse(r.build()[0])
+    _, aligner, _, _ = engine.reading(corpus, new, DEFAULT_OPTIONS)
+    scorer = decide.Scorer(aligner)
+    index = {u.id: k for k, u in enumerate(corpus.units)}
+    whole = next(k for k, u in enumerate(new.units) if u.id == "OP31")
+    parts = (index["OP31"], index["OP32"])
+    assert scorer.parts_kept(whole, parts) >= 0.5
+    assert not scorer.rolled_forward((parts, (whole,)))
+    assert _merges(resdiff.compare(corpus, new)) == [({"OP31", "OP32"}, {"OP31"}, False)]

@@ -265,16 +265,20 @@ class Aligner:
         b = [w for j in new for w in self.nw[j]]
         return float(fuzz.ratio(a, b, processor=None)) / 100.0
 
-    def content(self, i: int, j: int) -> float:
-        """How much rare vocabulary two units share: a Dice coefficient weighted by inverse
-        document frequency over both texts' units, so 世界首脑会议 counts for little."""
+    def idf(self) -> dict[str, float]:
+        """Every word's inverse document frequency over both texts' units (computed once)."""
         if self._idf is None:
             df: Counter[str] = Counter()
             for words in (*self.ow, *self.nw):
                 df.update(set(words))
             n = len(self.ow) + len(self.nw)
             self._idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-        idf = self._idf
+        return self._idf
+
+    def content(self, i: int, j: int) -> float:
+        """How much rare vocabulary two units share: a Dice coefficient weighted by inverse
+        document frequency over both texts' units, so 世界首脑会议 counts for little."""
+        idf = self.idf()
         a, a_weight = self._bag(self._old_bags, self.ow, i)
         b, b_weight = self._bag(self._new_bags, self.nw, j)
         if len(b) < len(a):
