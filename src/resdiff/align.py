@@ -93,6 +93,9 @@ NEAR_BEST = 0.15
 MAX_CANDIDATES = 64
 
 
+#: Owner codes of :meth:`Aligner._parts`: a unit not linked, a unit linked to several units.
+_NONE, _SEVERAL = -1, -2
+
 #: Score matrices of at least this many cells are computed on all cores.
 PARALLEL_CELLS = 250_000
 
@@ -538,6 +541,18 @@ class Aligner:
         big_old = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS for u, w in zip(self.old, self.ow)])
         big_new = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS for u, w in zip(self.new, self.nw)])
 
+        # Who owns each unit, as an array kept in step with ``matched_old``/``matched_new``: the
+        # single unit on the other side of its link, :data:`_SEVERAL` when that side has several,
+        # :data:`_NONE` when the unit is not linked; so that the free candidates of a whole are
+        # picked out at once instead of one dictionary lookup each.
+        owner_new = np.full(len(self.new), _NONE, dtype=np.int64)  # new k → its old partner
+        owner_old = np.full(len(self.old), _NONE, dtype=np.int64)  # old k → its new partner
+        for link in links:
+            owner_new[link.new[0]], owner_old[link.old[0]] = link.old[0], link.new[0]
+
+        # The candidate parts of every whole (a part is mostly contained in it and big enough).
+        is_part = {True: (contained_new >= part) & big_new[None, :], False: ((contained_old >= part) & big_old[:, None]).T}
+
         def group(whole: int, old_side: bool) -> list[int]:
             # The parts: units on the other side mostly contained in `whole`, free or paired with it.
             row = contained_new[whole, :] if old_side else contained_old[:, whole]
@@ -549,7 +564,9 @@ class Aligner:
                 owner = owners.get(k)
                 return owner is None or (owner.old if old_side else owner.new) == (whole,)
 
-            parts = [k for k in np.nonzero((row >= part) & big)[0].tolist() if free(k)]
+            found = np.flatnonzero(is_part[old_side][whole])
+            owner = (owner_new if old_side else owner_old)[found]
+            parts = found[(owner == _NONE) | (owner == whole)].tolist()
             # A short neighbour of a part, wholly found in the whole, is a part too: the first
             # half of a paragraph cut in two may be only a lead and a few words.
             for k in list(parts):
@@ -560,10 +577,7 @@ class Aligner:
             return sorted(parts)
 
         # Only a unit in which some part is found can be a split's or merge's whole.
-        has_part = {
-            True: ((contained_new >= part) & big_new[None, :]).any(axis=1),
-            False: ((contained_old >= part) & big_old[:, None]).any(axis=0),
-        }
+        has_part = {side: mask.any(axis=1) for side, mask in is_part.items()}
         for old_side, units in ((True, self.old), (False, self.new)):
             for whole in np.nonzero(has_part[old_side])[0].tolist():
                 if units[whole].kind == "heading":
@@ -590,8 +604,10 @@ class Aligner:
                 result[id(link)] = link
                 for i in link.old:
                     matched_old[i] = link
+                    owner_old[i] = link.new[0] if len(link.new) == 1 else _SEVERAL
                 for j in link.new:
                     matched_new[j] = link
+                    owner_new[j] = link.old[0] if len(link.old) == 1 else _SEVERAL
         return sorted(result.values(), key=lambda link: (link.new[0], link.old[0]))
 
 
