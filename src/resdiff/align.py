@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import itemgetter
@@ -213,23 +212,13 @@ class Aligner:
         # first; the score matrices are computed only between the paragraphs left over (their
         # rows and columns hold 0 elsewhere), so that a yearly text, mostly kept, costs little
         # more than its changed paragraphs.
-        same_texts = base is not None and base.nw == self.nw and len(base.ow) == len(self.ow)
-        if base is not None and same_texts:
-            # A second pass (terminology switches applied to the old texts): a paragraph whose
-            # words are the same in both texts stays paired with its twin — a switch cannot have
-            # happened in a paragraph that did not change — and the switched paragraphs may now
-            # find a twin among the rest.
-            self.fixed = dict(base.fixed)
-            self.fixed.update(_identical(old, new, self.ow, self.nw, skip_old=set(base.fixed),
-                                         skip_new=set(base.fixed.values())))
-        else:
-            self.fixed = _identical(old, new, self.ow, self.nw)
+        self.fixed = _identical(old, new, self.ow, self.nw)
         fixed_new = set(self.fixed.values())
         self.rest_old = [i for i in range(len(old)) if i not in self.fixed]
         self.rest_new = [j for j in range(len(new)) if j not in fixed_new]
         self.sim = np.zeros((len(old), len(new)), dtype=np.float32)
         self.lcs = np.zeros((len(old), len(new)), dtype=np.int32)
-        if base is not None and same_texts:
+        if base is not None and base.nw == self.nw and len(base.ow) == len(self.ow):
             # A score is kept from ``base`` where both paragraphs were scored there (neither was
             # paired as identical) and the old one's words are the same; the rest is scored anew.
             was_old, was_new = set(base.rest_old), set(base.rest_new)
@@ -246,9 +235,7 @@ class Aligner:
             self._score(self.rest_old)
         for i, j in self.fixed.items():
             self.sim[i, j] = 1.0
-            # The twin's length: an old paragraph kept from the first pass may have its switched
-            # words cut anew (and so a different number of them).
-            self.lcs[i, j] = len(self.nw[j])
+            self.lcs[i, j] = len(self.ow[i])
         self._idf: dict[str, float] | None = None
         self._old_bags: dict[int, tuple[Counter[str], float]] = {}
         self._new_bags: dict[int, tuple[Counter[str], float]] = {}
@@ -640,19 +627,15 @@ def _renamed_heading(old: Sequence[Unit], new: Sequence[Unit], olds: list[int], 
 
 
 def _identical(old: Sequence[Unit], new: Sequence[Unit], old_words: list[list[str]],
-               new_words: list[list[str]], *, skip_old: AbstractSet[int] = frozenset(),
-               skip_new: AbstractSet[int] = frozenset()) -> dict[int, int]:
+               new_words: list[list[str]]) -> dict[int, int]:
     """Old index → new index of the paragraphs whose words (as similarity sees them) are the same
-    in both texts and occur once in each (among those not skipped); headings pair only with
-    headings."""
+    in both texts and occur once in each; headings pair only with headings."""
     by_old: dict[tuple[str, ...], list[int]] = {}
     by_new: dict[tuple[str, ...], list[int]] = {}
     for i, words in enumerate(old_words):
-        if i not in skip_old:
-            by_old.setdefault(tuple(words), []).append(i)
+        by_old.setdefault(tuple(words), []).append(i)
     for j, words in enumerate(new_words):
-        if j not in skip_new:
-            by_new.setdefault(tuple(words), []).append(j)
+        by_new.setdefault(tuple(words), []).append(j)
     pairs = {}
     for key, olds in by_old.items():
         news = by_new.get(key)
