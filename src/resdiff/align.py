@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import itemgetter
+from operator import itemgetter, mul
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -293,7 +293,8 @@ class Aligner:
         if found is None:
             assert self._idf is not None
             bag = Counter(words[k])
-            found = bags[k] = (bag, sum(c * self._idf[w] for w, c in bag.items()))
+            # The same products added in the same order as ``sum(c * idf[w] for w, c in bag.items())``.
+            found = bags[k] = (bag, sum(map(mul, bag.values(), map(self._idf.__getitem__, bag))))
         return found
 
     # -- the four steps ----------------------------------------------------------------
