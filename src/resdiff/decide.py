@@ -464,10 +464,15 @@ def _top2(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         zero = np.zeros(rows)
         return np.full(rows, -1), zero, zero
     best = matrix.argmax(axis=1)
-    first = matrix[np.arange(rows), best].astype(np.float64)
+    at = np.arange(rows)
+    first = matrix[at, best].astype(np.float64)
     if cols == 1:
         return best, first, np.zeros(rows)
-    second = np.partition(matrix, cols - 2, axis=1)[:, cols - 2].astype(np.float64)
+    # The best of the rest once each row's best cell is struck out: the second-largest value,
+    # as ``np.partition`` gives it (a tie for the best gives the best again), in two passes.
+    rest = np.array(matrix, dtype=np.float64 if matrix.dtype.kind != "f" else matrix.dtype, order="C")
+    rest[at, best] = -np.inf
+    second = rest.max(axis=1).astype(np.float64)
     return best, first, second
 
 
