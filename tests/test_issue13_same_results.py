@@ -5,6 +5,7 @@ matrix), and the bench's way of raising the paragraph bound."""
 from __future__ import annotations
 
 import random
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
