@@ -237,6 +237,7 @@ class Aligner:
             self.sim[i, j] = 1.0
             self.lcs[i, j] = len(self.ow[i])
         self._idf: dict[str, float] | None = None
+        self._contained: tuple[np.ndarray, np.ndarray] | None = None
         self._old_bags: dict[int, tuple[Counter[str], float]] = {}
         self._new_bags: dict[int, tuple[Counter[str], float]] = {}
 
@@ -260,6 +261,20 @@ class Aligner:
         self.sim[at] = sim
 
     # -- similarity helpers -------------------------------------------------------------
+    def contained(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(contained_old, contained_new)``: ``contained_old[i, j]`` is the share of old i's
+        words found in new j, in order; ``contained_new[i, j]`` the share of new j's words found in
+        old i. Computed once (the split and merge search and the scored decision both read them);
+        read-only."""
+        if self._contained is None:
+            old_len = np.array([max(len(w), 1) for w in self.ow], dtype=np.float32)
+            new_len = np.array([max(len(w), 1) for w in self.nw], dtype=np.float32)
+            pair = (self.lcs / old_len[:, None], self.lcs / new_len[None, :])
+            for matrix in pair:
+                matrix.flags.writeable = False
+            self._contained = pair
+        return self._contained
+
     def similarity(self, old: Sequence[int], new: Sequence[int]) -> float:
         """Word-sequence similarity of old units joined against new units joined."""
         if len(old) == 1 and len(new) == 1:
@@ -534,11 +549,7 @@ class Aligner:
         part = self.options.part_threshold
         result = {id(link): link for link in links}
 
-        # contained_new[i, j]: share of new j's words found in old i, in order; and the reverse.
-        old_len = np.array([max(len(w), 1) for w in self.ow], dtype=np.float32)
-        new_len = np.array([max(len(w), 1) for w in self.nw], dtype=np.float32)
-        contained_old = self.lcs / old_len[:, None]
-        contained_new = self.lcs / new_len[None, :]
+        contained_old, contained_new = self.contained()
         big_old = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS for u, w in zip(self.old, self.ow)])
         big_new = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS for u, w in zip(self.new, self.nw)])
 

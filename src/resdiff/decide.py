@@ -215,8 +215,8 @@ class Scorer:
         olen = np.array([max(len(w), 1) for w in aligner.ow], dtype=np.float32)
         nlen = np.array([max(len(w), 1) for w in aligner.nw], dtype=np.float32)
         self.olen, self.nlen = olen, nlen
-        self.found_old = aligner.lcs / olen[:, None]  # share of old i's words found in new j
-        self.found_new = aligner.lcs / nlen[None, :]  # share of new j's words found in old i
+        # found_old: share of old i's words found in new j; found_new: of new j's words in old i.
+        self.found_old, self.found_new = aligner.contained()
         self.big_old = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS
                                  for u, w in zip(aligner.old, aligner.ow)], dtype=bool)
         self.big_new = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS
