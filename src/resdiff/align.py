@@ -204,6 +204,10 @@ class Aligner:
         """``base``: an aligner of the same texts whose old words differ in some paragraphs only
         (a second pass with terminology switches applied); its scores are reused for the rest."""
         self.old, self.new = old, new
+        if base is not None:
+            # Only the last pass's found shares are read again (by the scored decision): the
+            # first pass's go now, not once the second is built (they are two n × m matrices).
+            base._contained = None
         self.ow, self.nw = [list(w) for w in old_words], [list(w) for w in new_words]
         self.options = options
         self.sim: np.ndarray
