@@ -58,6 +58,22 @@ interleaved: first run 1.69 → 1.54 s wall (0.93 → 0.90 s CPU), cached 0.53 �
 (0.31 → 0.33 s CPU), i.e. unchanged: the start-up path was not touched. **Not met**: 1.3 × (and
 issue 10's 1.5 ×) for the 2013/9 pair and at 1,200; n^1.1. Why, and what it would take:
 ``docs/design.md``, *Performance*.
+
+**Measured again** (2 December 2026, the issue-13 second pass over the scoring machinery: shared
+found-share matrices, the parts search's owner arrays, ``_top2`` without partitions; results
+identical): ``--repeat 3``, before and after interleaved, three times each, under a load of 2–2.6
+from other users' tests. The floors themselves moved by 2–3 × between runs (2013/9: 15–41 ms), so
+the ratios and the exponents say more about the load than the code: 2013/9 1.66–2.67 before and
+2.35–2.58 after (compare 40–84 ms before, 42 ms after); 1,200 paragraphs 3.35–3.50 before,
+3.11–3.58 after; compare grows as n^0.98–1.40 before and n^1.09–1.28 after, align_s as
+n^1.28–1.57 and n^1.39–1.57, peak memory n^1.74 (61.2 MiB at 1,200, 62.6 MiB after). In the
+quietest pair of runs (the last): 2013/9 2.50 → 2.35, 1,200 paragraphs 3.47 → 3.11, compare
+n^1.11 → n^1.09, cold CLI 0.80 / 0.26 s → 1.06 / 0.30 s (start-up untouched: load). The steadier
+figure is the CPU time of the warm alignment and decision (words cached) in one process, median of
+5, three fresh processes a side interleaved: 70 paragraphs 11 → 11 ms, 300: 63 → 61 ms,
+600: 169 → 171 ms, 1,200: 470 → 436 ms (−7 %). **Still not met**: 1.3 × and n^1.1; why (the
+second pass rescores 1,155 × 1,193 paragraphs because 的 → 之 touches nearly every one; the
+decision reads the dense matrices): ``docs/design.md``, *Performance*.
 """
 
 from __future__ import annotations

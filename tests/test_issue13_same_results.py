@@ -4,6 +4,8 @@ matrix), and the bench's way of raising the paragraph bound."""
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -154,3 +156,24 @@ def test_a_change_given_lists_still_holds_tuples() -> None:
     assert isinstance(change.alternatives, tuple) and isinstance(change.alternatives[0], tuple)
     assert change == Change(type="reworded", old=("OP1",), new=("OP1",), diff=(DiffOp("equal", "决定"),),
                             alternatives=((Change(type="dropped", old=("OP1",), new=()),),))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 12), st.integers(1, 5), st.sampled_from([np.float32, np.float64]),
+       st.booleans(), st.randoms(use_true_random=False))
+def test_the_best_and_second_best_of_each_row_are_those_of_a_partition(rows: int, cols: int, levels: int,
+                                                                       dtype: type, transposed: bool,
+                                                                       rnd: random.Random) -> None:
+    """``decide._top2`` strikes out each row's best cell instead of partitioning every row: the
+    same columns and values, ties for the best (a few levels only: many ties) included."""
+    from resdiff.decide import _top2
+
+    values = np.array([[rnd.randrange(levels) / 3 for _ in range(cols)] for _ in range(rows)],
+                      dtype=dtype)
+    matrix = values.T if transposed else values
+    best, first, second = _top2(matrix)
+    assert (best == matrix.argmax(axis=1)).all()
+    assert (first == matrix.max(axis=1).astype(np.float64)).all()
+    n = matrix.shape[1]
+    plain = np.partition(matrix, n - 2, axis=1)[:, n - 2].astype(np.float64) if n > 1 else np.zeros(matrix.shape[0])
+    assert (second == plain).all()

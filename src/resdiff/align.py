@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import itemgetter
+from operator import itemgetter, mul
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -92,6 +92,9 @@ NEAR_BEST = 0.15
 #: aligning every pair of them took seconds and hundreds of MB. The bound only bites there.
 MAX_CANDIDATES = 64
 
+
+#: Owner codes of :meth:`Aligner._parts`: a unit not linked, a unit linked to several units.
+_NONE, _SEVERAL = -1, -2
 
 #: Score matrices of at least this many cells are computed on all cores.
 PARALLEL_CELLS = 250_000
@@ -201,6 +204,10 @@ class Aligner:
         """``base``: an aligner of the same texts whose old words differ in some paragraphs only
         (a second pass with terminology switches applied); its scores are reused for the rest."""
         self.old, self.new = old, new
+        if base is not None:
+            # Only the last pass's found shares are read again (by the scored decision): the
+            # first pass's go now, not once the second is built (they are two n × m matrices).
+            base._contained = None
         self.ow, self.nw = [list(w) for w in old_words], [list(w) for w in new_words]
         self.options = options
         self.sim: np.ndarray
@@ -234,6 +241,7 @@ class Aligner:
             self.sim[i, j] = 1.0
             self.lcs[i, j] = len(self.ow[i])
         self._idf: dict[str, float] | None = None
+        self._contained: tuple[np.ndarray, np.ndarray] | None = None
         self._old_bags: dict[int, tuple[Counter[str], float]] = {}
         self._new_bags: dict[int, tuple[Counter[str], float]] = {}
 
@@ -257,6 +265,20 @@ class Aligner:
         self.sim[at] = sim
 
     # -- similarity helpers -------------------------------------------------------------
+    def contained(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(contained_old, contained_new)``: ``contained_old[i, j]`` is the share of old i's
+        words found in new j, in order; ``contained_new[i, j]`` the share of new j's words found in
+        old i. Computed once (the split and merge search and the scored decision both read them);
+        read-only."""
+        if self._contained is None:
+            old_len = np.array([max(len(w), 1) for w in self.ow], dtype=np.float32)
+            new_len = np.array([max(len(w), 1) for w in self.nw], dtype=np.float32)
+            pair = (self.lcs / old_len[:, None], self.lcs / new_len[None, :])
+            for matrix in pair:
+                matrix.flags.writeable = False
+            self._contained = pair
+        return self._contained
+
     def similarity(self, old: Sequence[int], new: Sequence[int]) -> float:
         """Word-sequence similarity of old units joined against new units joined."""
         if len(old) == 1 and len(new) == 1:
@@ -294,7 +316,8 @@ class Aligner:
         if found is None:
             assert self._idf is not None
             bag = Counter(words[k])
-            found = bags[k] = (bag, sum(c * self._idf[w] for w, c in bag.items()))
+            # The same products added in the same order as ``sum(c * idf[w] for w, c in bag.items())``.
+            found = bags[k] = (bag, sum(map(mul, bag.values(), map(self._idf.__getitem__, bag))))
         return found
 
     # -- the four steps ----------------------------------------------------------------
@@ -534,13 +557,21 @@ class Aligner:
         part = self.options.part_threshold
         result = {id(link): link for link in links}
 
-        # contained_new[i, j]: share of new j's words found in old i, in order; and the reverse.
-        old_len = np.array([max(len(w), 1) for w in self.ow], dtype=np.float32)
-        new_len = np.array([max(len(w), 1) for w in self.nw], dtype=np.float32)
-        contained_old = self.lcs / old_len[:, None]
-        contained_new = self.lcs / new_len[None, :]
+        contained_old, contained_new = self.contained()
         big_old = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS for u, w in zip(self.old, self.ow)])
         big_new = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS for u, w in zip(self.new, self.nw)])
+
+        # Who owns each unit, as an array kept in step with ``matched_old``/``matched_new``: the
+        # single unit on the other side of its link, :data:`_SEVERAL` when that side has several,
+        # :data:`_NONE` when the unit is not linked; so that the free candidates of a whole are
+        # picked out at once instead of one dictionary lookup each.
+        owner_new = np.full(len(self.new), _NONE, dtype=np.int64)  # new k → its old partner
+        owner_old = np.full(len(self.old), _NONE, dtype=np.int64)  # old k → its new partner
+        for link in links:
+            owner_new[link.new[0]], owner_old[link.old[0]] = link.old[0], link.new[0]
+
+        # The candidate parts of every whole (a part is mostly contained in it and big enough).
+        is_part = {True: (contained_new >= part) & big_new[None, :], False: ((contained_old >= part) & big_old[:, None]).T}
 
         def group(whole: int, old_side: bool) -> list[int]:
             # The parts: units on the other side mostly contained in `whole`, free or paired with it.
@@ -553,7 +584,9 @@ class Aligner:
                 owner = owners.get(k)
                 return owner is None or (owner.old if old_side else owner.new) == (whole,)
 
-            parts = [k for k in np.nonzero((row >= part) & big)[0].tolist() if free(k)]
+            found = np.flatnonzero(is_part[old_side][whole])
+            owner = (owner_new if old_side else owner_old)[found]
+            parts = found[(owner == _NONE) | (owner == whole)].tolist()
             # A short neighbour of a part, wholly found in the whole, is a part too: the first
             # half of a paragraph cut in two may be only a lead and a few words.
             for k in list(parts):
@@ -564,10 +597,7 @@ class Aligner:
             return sorted(parts)
 
         # Only a unit in which some part is found can be a split's or merge's whole.
-        has_part = {
-            True: ((contained_new >= part) & big_new[None, :]).any(axis=1),
-            False: ((contained_old >= part) & big_old[:, None]).any(axis=0),
-        }
+        has_part = {side: mask.any(axis=1) for side, mask in is_part.items()}
         for old_side, units in ((True, self.old), (False, self.new)):
             for whole in np.nonzero(has_part[old_side])[0].tolist():
                 if units[whole].kind == "heading":
@@ -594,8 +624,10 @@ class Aligner:
                 result[id(link)] = link
                 for i in link.old:
                     matched_old[i] = link
+                    owner_old[i] = link.new[0] if len(link.new) == 1 else _SEVERAL
                 for j in link.new:
                     matched_new[j] = link
+                    owner_new[j] = link.old[0] if len(link.old) == 1 else _SEVERAL
         return sorted(result.values(), key=lambda link: (link.new[0], link.old[0]))
 
 

@@ -241,8 +241,8 @@ class Scorer:
         olen = np.array([max(len(w), 1) for w in aligner.ow], dtype=np.float32)
         nlen = np.array([max(len(w), 1) for w in aligner.nw], dtype=np.float32)
         self.olen, self.nlen = olen, nlen
-        self.found_old = aligner.lcs / olen[:, None]  # share of old i's words found in new j
-        self.found_new = aligner.lcs / nlen[None, :]  # share of new j's words found in old i
+        # found_old: share of old i's words found in new j; found_new: of new j's words in old i.
+        self.found_old, self.found_new = aligner.contained()
         self.big_old = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS
                                  for u, w in zip(aligner.old, aligner.ow)], dtype=bool)
         self.big_new = np.array([u.kind != "heading" and len(w) >= MIN_PART_WORDS
@@ -540,10 +540,15 @@ def _top2(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         zero = np.zeros(rows)
         return np.full(rows, -1), zero, zero
     best = matrix.argmax(axis=1)
-    first = matrix[np.arange(rows), best].astype(np.float64)
+    at = np.arange(rows)
+    first = matrix[at, best].astype(np.float64)
     if cols == 1:
         return best, first, np.zeros(rows)
-    second = np.partition(matrix, cols - 2, axis=1)[:, cols - 2].astype(np.float64)
+    # The best of the rest once each row's best cell is struck out: the second-largest value,
+    # as ``np.partition`` gives it (a tie for the best gives the best again), in two passes.
+    rest = np.array(matrix, dtype=np.float64 if matrix.dtype.kind != "f" else matrix.dtype, order="C")
+    rest[at, best] = -np.inf
+    second = rest.max(axis=1).astype(np.float64)
     return best, first, second
 
 
