@@ -83,6 +83,20 @@ def test_every_change_has_a_confidence_and_its_alternatives_are_readings_of_its_
                           for c in listed for reading in c["alternatives"] for other in reading)
 
 
+def test_the_changes_of_another_reading_carry_their_own_confidence(corpus: Resolution) -> None:
+    # A reading that was not taken is not one the engine is sure of: each of its changes carries the
+    # confidence the engine would give it, not the 1.0 of a change nobody scored.
+    draft = Path(__file__).resolve().parent.parent / "examples" / "drafts" / "E-RES-2014-illustrative-draft-zh.txt"
+    comparison = resdiff.compare(corpus, resdiff.parse(draft.read_text(encoding="utf-8")))
+    others = [other for c in comparison.changes for reading in c.alternatives for other in reading]
+    assert others and all(0.0 <= other.confidence < 1.0 for other in others)
+    by_reading = {(other.type, other.old, other.new, other.moved): other.confidence for other in others}
+    for change in comparison.changes:  # one change, the same confidence, wherever it is listed
+        key = (change.type, change.old, change.new, change.moved)
+        if key in by_reading:
+            assert by_reading[key] == change.confidence
+
+
 def test_the_schema_requires_confidence_and_alternatives(corpus: Resolution) -> None:
     import jsonschema
 

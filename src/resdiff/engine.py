@@ -284,7 +284,11 @@ def _build(texts: _Texts, items: list[Item], flags: dict[Item, bool], terms: Seq
         others = []
         for alt in by_item.get(item, [])[:MAX_LISTED]:
             alt_flags = dict(alt.items)
-            others.append(tuple(change(other, alt_flags[other]) for other in _order([i for i, _ in alt.items], alt_flags)))
+            # Each change of the other reading carries its own confidence (how sure the engine would be
+            # of it), not the default 1.0 of a change nobody scored.
+            others.append(tuple(replace(change(other, alt_flags[other]),
+                                        confidence=round(decider.confidence(other, alt_flags[other]), 4))
+                                for other in _order([i for i, _ in alt.items], alt_flags)))
         out.append(replace(change(item, moved), confidence=round(decider.confidence(item, moved), 4),
                            alternatives=tuple(others)))
     return out
