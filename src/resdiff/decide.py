@@ -140,6 +140,12 @@ OWN_FLOOR = 0.1
 MAX_HOSTS = 3
 MAX_PARTS = 3
 
+#: An added paragraph next to a split's parts is a candidate further part when it holds, intact, a
+#: stretch of at least this many words of the split's old paragraph that none of the parts holds
+#: (the clause cut off the end and written up as a paragraph of its own, ``应请这些组织提交年度业绩
+#:报告`` → ``请相关组织继续…编写年度业绩报告``): what is found of it elsewhere is scattered words.
+RESIDUE_RUN = 3
+
 #: An added paragraph far from the parts of the split (or the pair) of an old paragraph is a
 #: candidate further part of it when that old paragraph is where most of its words come from
 #: (at least :data:`FAR_PART_FLOOR` of them), by this share more than any other old paragraph.
@@ -604,6 +610,7 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
             out.append((frozenset([item]), [(old, ()), ((), new)]))
     out.extend(_merge_candidates(dropped, added, by_new, scorer))
     out.extend(_far_split_candidates(added, by_old, scorer))
+    out.extend(_residue_split_candidates(added, by_old, scorer))
     for d in dropped:
         if not scorer.big_old[d]:
             continue
@@ -681,6 +688,38 @@ def _added_run(n: int, news: tuple[int, ...], i: int, added: set[int], scorer: S
         run.append(k)
         k += step
     return run
+
+
+def _residue_run(found: frozenset[int], rest: set[int]) -> int:
+    """The longest stretch of consecutive positions of the whole in both ``found`` and ``rest``."""
+    best = run = 0
+    last = -2
+    for p in sorted(found & rest):
+        run = run + 1 if p == last + 1 else 1
+        best = max(best, run)
+        last = p
+    return best
+
+
+def _residue_split_candidates(added: list[int], by_old: dict[int, Item],
+                              scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
+    """A split's further part the reading left added: the added paragraph next to the parts that
+    holds intact a stretch (:data:`RESIDUE_RUN` words) of the old paragraph none of the parts holds,
+    however little else of it it keeps (a cut-off clause much written up). The model weighs it."""
+    a = scorer.a
+    added_set = set(added)
+    out: list[tuple[frozenset[Item], list[Item]]] = []
+    for i, host in by_old.items():
+        olds, news = host
+        if len(olds) != 1 or not 2 <= len(news) < MAX_PARTS + 1 or a.old[i].kind == "heading":
+            continue
+        covered: set[int] = set().union(*(scorer.found_in(k, i, merge=False) for k in news))
+        rest = set(range(len(a.ow[i]))) - covered
+        for n in (min(news) - 1, max(news) + 1):
+            if (n in added_set and scorer.big_new[n] and a.new[n].kind == a.new[news[0]].kind
+                    and _residue_run(scorer.found_in(n, i, merge=False), rest) >= RESIDUE_RUN):
+                out.append((frozenset([host, ((), (n,))]), [(olds, tuple(sorted((*news, n))))]))
+    return out
 
 
 def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, Item],
