@@ -47,6 +47,7 @@ from resdiff.align import (
     MOVED_CONTENT,
     NEAR_BEST,
     PART_OVERLAP,
+    WHOLLY,
     Aligner,
     Link,
     _found_in,
@@ -711,7 +712,19 @@ def _residue_split_candidates(added: list[int], by_old: dict[int, Item],
     out: list[tuple[frozenset[Item], list[Item]]] = []
     for i, host in by_old.items():
         olds, news = host
-        if len(olds) != 1 or not 2 <= len(news) < MAX_PARTS + 1 or a.old[i].kind == "heading":
+        if len(olds) != 1 or a.old[i].kind == "heading":
+            continue
+        if len(news) == 1:
+            # A paragraph cut into a chapeau and lettered sub-paragraphs: the chapeau paired, its
+            # sub-paragraphs (each too short to be a part on its own) added though wholly found in
+            # the old paragraph.
+            j = news[0]
+            subs = [k for k in range(j + 1, len(a.new)) if a.new[k].parent == a.new[j].id]
+            if (subs and subs == list(range(j + 1, j + 1 + len(subs))) and all(k in added_set for k in subs)
+                    and all(scorer.found_new[i, k] >= WHOLLY for k in subs)):
+                out.append((frozenset([host, *(((), (k,)) for k in subs)]), [(olds, (j, *subs))]))
+            continue
+        if len(news) > MAX_PARTS:
             continue
         covered: set[int] = set().union(*(scorer.found_in(k, i, merge=False) for k in news))
         rest = set(range(len(a.ow[i]))) - covered
