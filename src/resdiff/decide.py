@@ -714,6 +714,15 @@ def _residue_split_candidates(added: list[int], by_old: dict[int, Item],
         olds, news = host
         if len(olds) != 1 or a.old[i].kind == "heading":
             continue
+        for n, mid in ((min(news) - 2, min(news) - 1), (max(news) + 2, max(news) + 1)):
+            # A further part one paragraph away, clearly from ``i`` (most of what it keeps is
+            # found there, more than anywhere else), and between them an added paragraph with some
+            # of ``i``'s words: the middle part of a paragraph cut in three, mostly rewritten.
+            if (n in added_set and mid in added_set and scorer.big_new[n] and scorer.big_new[mid]
+                    and scorer.found_new[i, n] >= PART_FLOOR and int(scorer.found_new[:, n].argmax()) == i
+                    and scorer.found_new[i, mid] >= EXTRA_PART_FLOOR
+                    and a.new[n].kind == a.new[mid].kind == a.new[news[0]].kind and len(news) < MAX_PARTS):
+                out.append((frozenset([host, ((), (mid,)), ((), (n,))]), [(olds, tuple(sorted((*news, mid, n))))]))
         if len(news) == 1:
             # A paragraph cut into a chapeau and lettered sub-paragraphs: the chapeau paired, its
             # sub-paragraphs (each too short to be a part on its own) added though wholly found in
