@@ -60,8 +60,8 @@ def test_the_evaluation_runs_on_every_set_of_cases() -> None:
     from scoring import load_cases
 
     root = Path(__file__).resolve().parent
-    folders = ("evalset", "evalset-heldout", "evalset-blind", "evalset-blind2", "evalset-blind3", "evalset-en-blind",
-               "evalset-en")
+    folders = ("evalset", "evalset-heldout", "evalset-blind", "evalset-blind2", "evalset-blind3", "evalset-blind4",
+               "evalset-en-blind", "evalset-en")
     for folder in folders:
         for case in load_cases(root / folder):
             with_arguable(case.expected, case.info.get("arguable", []), case.expected)
