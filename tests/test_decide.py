@@ -16,28 +16,18 @@ import pytest
 
 import resdiff
 from resdiff import decide
-from resdiff.lexicon import match_lead
 from resdiff.model import Change, Comparison, Resolution
 from resdiff.render.text import render_comparison_text
 from tests.conftest import validate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "evalset"))
-from revise import Revision
-
-
-def _body(text: str) -> str:
-    return text[:-1]
-
-
-def _without_lead(text: str) -> str:
-    lead = match_lead(text)
-    return text[len(lead):] if lead else text
+from revise import Revision, body, without_lead
 
 
 def merged(old: Resolution, first: str, second: str) -> tuple[Resolution, list[dict[str, object]]]:
     """``second`` merged into ``first``: the new text and its expected change list."""
     r = Revision(old)
-    r.merge([first, second], _body(old[first].text) + "，并" + _without_lead(old[second].text))
+    r.merge([first, second], body(old[first].text) + "，并" + without_lead(old[second].text))
     text, expected = r.build()
     return resdiff.parse(text), expected
 

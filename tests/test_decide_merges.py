@@ -16,26 +16,16 @@ import pytest
 
 import resdiff
 from resdiff import decide, engine
-from resdiff.lexicon import match_lead
 from resdiff.model import Resolution
 from resdiff.options import DEFAULT_OPTIONS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "evalset"))
-from revise import Revision
-
-
-def _body(text: str) -> str:
-    return text[:-1] if text[-1] in "；。，：" else text
-
-
-def _without_lead(text: str) -> str:
-    lead = match_lead(text)
-    return text[len(lead):] if lead else text
+from revise import Revision, body, without_lead
 
 
 def _first_clauses(text: str, n: int) -> str:
     """The lead and the first ``n`` clauses of a paragraph: a part cut down when merged."""
-    return "，".join(_body(text).split("，")[:n])
+    return "，".join(body(text).split("，")[:n])
 
 
 def _merges(comparison: resdiff.Comparison) -> list[tuple[set[str], set[str], bool]]:
@@ -55,7 +45,7 @@ def test_a_merge_written_where_the_later_part_stood_is_found_and_moved(corpus: R
     # second stood, twelve or more paragraphs later: the aligner reads the second reworded and
     # the first dropped.
     r = Revision(corpus)
-    text = _first_clauses(corpus[first].text, clauses) + "，并" + _without_lead(corpus[second].text)
+    text = _first_clauses(corpus[first].text, clauses) + "，并" + without_lead(corpus[second].text)
     at = r._at(second)
     r.merge([first, second], text)
     slot = r.slots.pop(r._at(first))
@@ -72,8 +62,8 @@ def test_a_three_way_merge_with_a_part_cut_short_is_found(corpus: Resolution) ->
     # reads a merge of OP14 and OP16 and OP15 dropped.
     r = Revision(corpus)
     texts = [corpus[uid].text for uid in ("OP14", "OP15", "OP16")]
-    text = (_body(texts[0]) + "，并" + _without_lead(_first_clauses(texts[1], 2)) + "，并"
-            + _without_lead(_first_clauses(texts[2], 2)) + "；")
+    text = (body(texts[0]) + "，并" + without_lead(_first_clauses(texts[1], 2)) + "，并"
+            + without_lead(_first_clauses(texts[2], 2)) + "；")
     r.merge(["OP14", "OP15", "OP16"], text)
     built, expected = r.build()
     comparison = resdiff.compare(corpus, resdiff.parse(built))
@@ -97,7 +87,7 @@ def test_a_paragraph_dropped_next_to_its_pattern_neighbour_updated_in_place_is_n
     old = _patterned(corpus, "OP31", "OP32")
     r = Revision(old)
     r.drop("OP31")
-    updated = _body(old["OP32"].text.replace("2013", "2014")) + "，并欢迎论坛下一次会议的筹备进程；"
+    updated = body(old["OP32"].text.replace("2013", "2014")) + "，并欢迎论坛下一次会议的筹备进程；"
     r.reword("OP32", updated)
     built, expected = r.build()
     comparison = resdiff.compare(old, resdiff.parse(built))
@@ -111,7 +101,7 @@ def test_what_each_part_brings_to_a_merge(corpus: Resolution) -> None:
     # the other, and is found in the merge far more than anywhere else. A paragraph dropped
     # next to its pattern neighbour brings almost nothing of its own.
     r = Revision(corpus)
-    r.merge(["OP20", "OP21"], _body(corpus["OP20"].text) + "，并" + _without_lead(corpus["OP21"].text))
+    r.merge(["OP20", "OP21"], body(corpus["OP20"].text) + "，并" + without_lead(corpus["OP21"].text))
     new = resdiff.parse(r.build()[0])
     _, aligner, _, items = engine.reading(corpus, new, DEFAULT_OPTIONS)
     scorer = decide.Scorer(aligner)
@@ -125,7 +115,7 @@ def test_what_each_part_brings_to_a_merge(corpus: Resolution) -> None:
     old = _patterned(corpus, "OP31", "OP32")
     r = Revision(old)
     r.drop("OP31")
-    r.reword("OP32", _body(old["OP32"].text.replace("2013", "2014")) + "，并欢迎论坛下一次会议的筹备进程；")
+    r.reword("OP32", body(old["OP32"].text.replace("2013", "2014")) + "，并欢迎论坛下一次会议的筹备进程；")
     new = resdiff.parse(r.build()[0])
     _, aligner, _, items = engine.reading(old, new, DEFAULT_OPTIONS)
     scorer = decide.Scorer(aligner)

@@ -13,21 +13,11 @@ from pathlib import Path
 
 import resdiff
 from resdiff import decide, engine
-from resdiff.lexicon import match_lead
 from resdiff.model import Resolution
 from resdiff.options import DEFAULT_OPTIONS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "evalset"))
-from revise import Revision
-
-
-def _body(text: str) -> str:
-    return text[:-1] if text[-1] in "；。，：" else text
-
-
-def _without_lead(text: str) -> str:
-    lead = match_lead(text)
-    return text[len(lead):] if lead else text
+from revise import Revision, body, without_lead
 
 
 def _scorer(old: Resolution, new: Resolution) -> decide.Scorer:
@@ -42,7 +32,7 @@ def test_the_rest_of_a_merge_is_found_elsewhere_the_rest_of_a_move_is_not(corpus
     # OP20 and OP21 merged: OP21 (the shorter) read as the whole leaves OP20's words, which
     # OP20 holds.
     r = Revision(corpus)
-    merged = _body(corpus["OP21"].text) + "，并" + _without_lead(corpus["OP20"].text)
+    merged = body(corpus["OP21"].text) + "，并" + without_lead(corpus["OP20"].text)
     r.merge(["OP21", "OP20"], merged)
     new = resdiff.parse(r.build()[0])
     scorer = _scorer(corpus, new)
@@ -53,7 +43,7 @@ def test_the_rest_of_a_merge_is_found_elsewhere_the_rest_of_a_move_is_not(corpus
     # OP20 moved fifteen paragraphs on, re-led, a clause of new wording added: its new words
     # are new, found in no other paragraph.
     r = Revision(corpus)
-    text = "强调" + _body(_without_lead(corpus["OP20"].text)) + "，并请各区域委员会每年审查这一进程的成果；"
+    text = "强调" + body(without_lead(corpus["OP20"].text)) + "，并请各区域委员会每年审查这一进程的成果；"
     r.reword("OP20", text)
     r.move("OP20", after="OP35")
     new = resdiff.parse(r.build()[0])

@@ -15,20 +15,10 @@ import pytest
 
 import resdiff
 from resdiff import decide
-from resdiff.lexicon import match_lead
 from resdiff.model import Resolution
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "evalset"))
-from revise import Revision
-
-
-def _body(text: str) -> str:
-    return text[:-1] if text[-1] in "；。，：" else text
-
-
-def _without_lead(text: str) -> str:
-    lead = match_lead(text)
-    return text[len(lead):] if lead else text
+from revise import Revision, body, without_lead
 
 
 def _splits(comparison: resdiff.Comparison) -> list[tuple[set[str], set[str]]]:
@@ -40,7 +30,7 @@ def _far_split(corpus: Resolution, uid: str, cut: str, lead: str, after: str) ->
     r = Revision(corpus)
     text = corpus[uid].text
     at = text.index(cut)
-    first, second = _body(text[:at]) + "；", lead + _body(text[at + len(cut):]) + "；"
+    first, second = body(text[:at]) + "；", lead + body(text[at + len(cut):]) + "；"
     r.split(uid, [first, second])
     r.move(f"{uid}/2", after=after)
     built, expected = r.build()
@@ -113,7 +103,7 @@ def test_the_generator_writes_splits_with_a_part_far_away() -> None:
 def _kind_changed(corpus: Resolution, uid: str) -> Resolution:
     """Preambular ``uid`` turned operative at the end, re-led (赞赏地注意到) and its clauses reversed."""
     r = Revision(corpus)
-    clauses = _body(_without_lead(corpus[uid].text)).split("，")
+    clauses = body(without_lead(corpus[uid].text)).split("，")
     r.drop(uid)
     r.add("N1", "赞赏地注意到" + "，".join(clauses[::-1]) + "；", after="OP52", kind="operative")
     return resdiff.parse(r.build()[0])

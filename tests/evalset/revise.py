@@ -51,6 +51,17 @@ class Slot:
     new_id: str = ""
 
 
+def body(text: str) -> str:
+    """A paragraph's text without its final ``；。，：`` (for writing a paragraph into another)."""
+    return text[:-1] if text and text[-1] in "；。，：" else text
+
+
+def without_lead(text: str) -> str:
+    """A paragraph's text without its lead (``又确认…`` → ``…``), as when it becomes a merge's part."""
+    lead = match_lead(text)
+    return text[len(lead):] if lead else text
+
+
 def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
