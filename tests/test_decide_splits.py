@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import resdiff
@@ -133,3 +134,11 @@ def test_a_kind_change_is_judged_on_its_rare_wording_beyond_its_rivals(corpus: R
     names = decide.Scorer.NAMES["pair"]
     assert names[-1] == "moved_content_margin"
     assert decider.scorer.features(((i,), (j,)), True)[-1] == margin
+
+
+def test_the_best_entry_outside_one_position() -> None:
+    row = np.array([0.2, 0.9, 0.5], dtype=np.float32)
+    assert decide._best_outside(row, 1) == (2, pytest.approx(0.5))
+    assert decide._best_outside(row, 0) == (1, pytest.approx(0.9))
+    # A text of one paragraph has no other: no position, and nothing found there.
+    assert decide._best_outside(np.array([0.7]), 0) == (-1, 0.0)

@@ -312,7 +312,7 @@ class Scorer:
         for k in parts:
             row = self.found_old[k] if merge else self.found_new[:, k]
             here = float(row[whole])
-            elsewhere = float(np.delete(row, whole).max()) if row.size > 1 else 0.0
+            elsewhere = _best_outside(row, whole)[1]
             contrast.append(here - elsewhere)
         return min(own), max(shared), min(contrast)
 
@@ -398,13 +398,13 @@ class Scorer:
         a = self.a
         shares = []
         col = self.found_new[:, j]
-        if col.size > 1:
-            k = int(np.argmax(np.where(np.arange(col.size) == i, -1.0, col)))
+        k = _best_outside(col, i)[0]
+        if k >= 0:
             rest = self.found_in(k, j, merge=True) - self.found_in(i, j, merge=True)
             shares.append(len(rest) / max(len(a.nw[j]), 1))
         row = self.found_old[i]
-        if row.size > 1:
-            m = int(np.argmax(np.where(np.arange(row.size) == j, -1.0, row)))
+        m = _best_outside(row, j)[0]
+        if m >= 0:
             rest = self.found_in(m, i, merge=False) - self.found_in(j, i, merge=False)
             shares.append(len(rest) / max(len(a.ow[i]), 1))
         return max(shares, default=0.0)
@@ -528,6 +528,16 @@ def _body_words(cache: dict[int, list[str]], words: list[list[str]], units: Sequ
                 found = key[n:] if "".join(key[:n]) == base else key
         cache[k] = found
     return found
+
+
+def _best_outside(row: np.ndarray, skip: int) -> tuple[int, float]:
+    """The position and the value of the best entry of ``row`` other than ``skip``; ``(-1, 0.0)``
+    when there is none (a text of one paragraph)."""
+    if row.size <= 1:
+        return -1, 0.0
+    masked = np.where(np.arange(row.size) == skip, -np.inf, row)
+    at = int(masked.argmax())
+    return at, float(masked[at])
 
 
 def _best_others(row: np.ndarray, skip: int) -> list[int]:
@@ -758,7 +768,7 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
             continue
         row = scorer.found_old[d]
         order = [j for j in np.argsort(-row)[:MAX_HOSTS].tolist() if row[j] >= EXTRA_PART_FLOOR]
-        best_elsewhere = {j: float(np.delete(row, j).max()) if row.size > 1 else 0.0 for j in order}
+        best_elsewhere = {j: _best_outside(row, j)[1] for j in order}
         for j in order:
             host = by_new.get(j)
             if host is None or len(host[1]) != 1 or a.new[j].kind == "heading":
@@ -847,7 +857,7 @@ def _far_split_candidates(added: list[int], by_old: dict[int, Item],
         # Near parts are the neighbour readings' (``candidates``); here only those far away.
         if min(abs(n - k) for k in host[1]) <= 1:
             continue
-        if share < float(np.delete(col, i).max()) + FAR_SPLIT_MARGIN:
+        if share < _best_outside(col, i)[1] + FAR_SPLIT_MARGIN:
             continue
         parts = sorted((*host[1], n))
         if scorer.parts_hold(i, parts, merge=False):
