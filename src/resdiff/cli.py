@@ -426,6 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="download the PDF (default) or the Word file")
     p.add_argument("--into", help="copy the file into this folder")
     p.add_argument("--base-url", help="the service's base URL (default: $RESDIFF_ODS_URL or the UN's)")
+    p.add_argument("--ui", choices=("zh", "en"), help="interface language of its errors (default: from the locale)")
     p.set_defaults(run=_cmd_fetch)
 
     p = sub.add_parser("lineage", help="each paragraph's history over a folder of resolutions")
@@ -463,7 +464,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ResdiffError as exc:
-        print(_("resdiff: error: {message}").format(message=_safe(exc)), file=sys.stderr)
+        said = exc.translated(translations(_UI[0]).gettext)  # raised deep in the library, in English
+        print(_("resdiff: error: {message}").format(message=_safe(said)), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(_("resdiff: interrupted"), file=sys.stderr)

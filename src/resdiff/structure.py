@@ -280,8 +280,9 @@ class _Builder:
             n = int(found.group("number"))
             if n <= self.last_op:
                 raise NotAResolutionError(
-                    f"line {line.index + 1}: operative paragraph {n}. follows paragraph {self.last_op}.: "
-                    "the numbering goes back (two resolutions in one file, or an annex?)")
+                    "line {line}: operative paragraph {n}. follows paragraph {last_op}.: the numbering goes "
+                    "back (two resolutions in one file, or an annex?)",
+                    line=line.index + 1, n=n, last_op=self.last_op)
 
     def _sub_start(self, text: str) -> re.Match[str] | None:
         if not self.operative or self.last_op is None:
@@ -435,7 +436,7 @@ def _units(drafts: list[_Draft], part: str | None = None) -> list[Unit]:
         if lead is not None and not text.startswith(lead):
             lead = None
         if not text:
-            raise NotAResolutionError(f"paragraph {unit_id} has no text")
+            raise NotAResolutionError("paragraph {unit_id} has no text", unit_id=unit_id)
         units.append(Unit(unit_id, draft.kind, draft.number if draft.kind == "operative" else None,
                           lead, text, tuple(draft.footnotes), part))
     return units
