@@ -70,7 +70,7 @@ def load(path: str | os.PathLike[str], *, language: str | None = None) -> Resolu
     except ResdiffError as exc:
         if str(path) in str(exc):
             raise
-        raise type(exc)(Message("{path}: {error}", path=path, error=exc)) from exc
+        raise type(exc)(Message("{file}: {error}", file=path, error=exc)) from exc
     return replace(resolution, source=Path(path).name)
 
 

@@ -134,11 +134,12 @@ def _read_body(response: Any, *, deadline: float, what: Message, host: Message |
     return body
 
 
-def download(url: str, *, symbol: str, lang: str, host: str, timeout: float, retries: int,
+def download(url: str, *, what: Message, symbol: str, lang: str, host: str, timeout: float, retries: int,
              backoff: float, notify: Callable[[str], None] | None = None, policy: Policy) -> tuple[bytes, str]:
     """The body and content type of a 200 answer at ``url``, after redirects and retries, all
-    within one deadline (``policy.deadline`` seconds from now)."""
-    what = Message("the {lang} version of {symbol}", lang=lang, symbol=symbol)
+    within one deadline (``policy.deadline`` seconds from now). ``what`` names the document in the
+    messages (``the zh version of E/RES/2012/5``); ``notify`` is told of each retry, in a
+    :class:`resdiff.errors.Message`."""
     deadline = time.monotonic() + policy.deadline
     request = urllib.request.Request(url, headers={"User-Agent": policy.user_agent, "Accept": "*/*"})
     redirects = _Redirects()
@@ -173,7 +174,8 @@ def _attempts(opener: urllib.request.OpenerDirector, request: urllib.request.Req
             raise FetchError("{why}, and trying again would take past the {deadline:g} s a fetch may take: try "
                              "again later", why=why, deadline=policy.deadline)
         if notify:
-            notify(f"{why}: trying again in {wait:g} s (try {attempt + 2} of {attempts})")
+            notify(Message("{why}: trying again in {wait:g} s (try {n} of {attempts})", why=why, wait=wait,
+                           n=attempt + 2, attempts=attempts))
         policy.sleep(wait)
 
     for attempt in range(attempts):

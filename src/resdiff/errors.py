@@ -13,31 +13,29 @@ from __future__ import annotations
 from collections.abc import Callable
 
 
-class Message:
-    """A sentence with the values it names: English by ``str()``, another language by
-    :meth:`translated`. A value that is itself a ``Message`` or a ``ResdiffError`` (a phrase such
-    as ``the Word file``, an error another one wraps) is translated with it; any other value is data
-    (a file name, a symbol, a number) and shown as it is."""
+class Message(str):
+    """A sentence with the values it names: the English sentence itself (a ``str``), and in another
+    language by :meth:`translated`. A value that is itself a ``Message`` or a ``ResdiffError`` (a
+    phrase such as ``the Word file``, an error another one wraps) is translated with it; any other
+    value is data (a file name, a symbol, a number) and shown as it is."""
 
-    def __init__(self, template: str, /, **values: object) -> None:
-        self.template = template
-        self.values = values
+    template: str
+    """The English sentence with ``{name}`` where each value goes: the catalog's msgid."""
+    values: dict[str, object]
 
-    def __str__(self) -> str:
-        return self.template.format(**self.values) if self.values else self.template
+    def __new__(cls, template: str, /, **values: object) -> Message:
+        said = super().__new__(cls, template.format(**values) if values else template)
+        said.template = template
+        said.values = values
+        return said
 
     def __repr__(self) -> str:
         return f"Message({self.template!r}, **{self.values!r})"
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Message) and (self.template, self.values) == (other.template, other.values)
-
-    def __hash__(self) -> int:
-        return hash(self.template)
-
     def replaced(self, old: object, new: object) -> Message:
-        """This message with every value equal to ``old``, also inside a value that is a message, now ``new``."""
-        return Message(self.template, **{name: new if value == old else value.replaced(old, new)
+        """This message with the value ``old`` (that very object), also inside a value that is a message,
+        now ``new``."""
+        return Message(self.template, **{name: new if value is old else value.replaced(old, new)
                                          if isinstance(value, Message) else value
                                          for name, value in self.values.items()})
 
@@ -47,6 +45,12 @@ class Message:
             return said
         return said.format(**{name: value.translated(gettext) if isinstance(value, (Message, ResdiffError))
                               else value for name, value in self.values.items()})
+
+
+def named(error: ResdiffError, name: str) -> ResdiffError | Message:
+    """What ``error`` says, naming the file ``name``: the error itself when it names it already,
+    else ``name: error`` (``E-RES-2013-9.txt: the text is empty``)."""
+    return error if name in str(error) else Message("{file}: {error}", file=name, error=error)
 
 
 class ResdiffError(Exception):

@@ -198,7 +198,8 @@ def fetch(
 
     Returns the path of the file: in the cache (:func:`default_cache_dir`), or copied into the
     folder ``into`` as ``E-RES-2012-5.pdf``. A file already in the cache is not downloaded again
-    unless ``refresh``. ``notify(message)`` is told of each retry. The whole fetch, retries and
+    unless ``refresh``. ``notify(message)`` is told of each retry (a :class:`resdiff.errors.Message`: a
+    ``str``, English, that the CLI says in the interface language). The whole fetch, retries and
     waits included, ends within :data:`DEADLINE` seconds. ``base_url`` (default
     ``$RESDIFF_ODS_URL``, else the UN's service) is for mirrors and tests.
     Raises :class:`FetchError` when the document cannot be had, and :class:`InputError`
@@ -223,7 +224,7 @@ def fetch(
 
         policy = Policy(deadline=DEADLINE, max_bytes=MAX_BYTES, max_retry_after=MAX_RETRY_AFTER, chunk=CHUNK,
                         sleep=sleep, retry_after=_retry_after, user_agent=f"resdiff/{_version()}")
-        body, content_type = download(url, symbol=symbol, lang=lang, host=host, timeout=timeout,
+        body, content_type = download(url, what=what, symbol=symbol, lang=lang, host=host, timeout=timeout,
                                       retries=retries, backoff=backoff, notify=notify, policy=policy)
         _check_body(body, content_type, fmt, what, host)
         try:

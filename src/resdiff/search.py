@@ -64,7 +64,7 @@ from typing import Any, NamedTuple, Protocol
 
 from rapidfuzz import fuzz, process
 
-from resdiff.errors import Message, ResdiffError, SeriesError
+from resdiff.errors import ResdiffError, SeriesError, named
 from resdiff.lang import RE_IDEOGRAPH, detect_language
 from resdiff.model import DiffOp
 from resdiff.options import DEFAULT_OPTIONS, Options
@@ -1075,8 +1075,7 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
             if skip_unreadable:
                 store.remove([file.name])
                 continue
-            message = exc if file.name in str(exc) else Message("{file}: {error}", file=file.name, error=exc)
-            raise SeriesError("{message} (in the folder {folder})", message=message, folder=folder) from exc
+            raise SeriesError("{message} (in the folder {folder})", message=named(exc, file.name), folder=folder) from exc
         pending.add(file.name, FileRecord(stat.st_size, stat.st_mtime_ns, digest, resolution.symbol,
                                           _iso(resolution.adopted), resolution.language),
                     list(map(_UNIT_ID, resolution.units)), list(map(_UNIT_TEXT, resolution.units)))

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from resdiff.engine import AnySegmenter, segmenter_for
-from resdiff.errors import Message, ResdiffError, SeriesError
+from resdiff.errors import Message, ResdiffError, SeriesError, named
 from resdiff.lineage import Lineage, Tracer
 from resdiff.model import Comparison, Resolution
 from resdiff.options import DEFAULT_OPTIONS, Options
@@ -162,10 +162,10 @@ class Series:
             try:
                 loaded.append((load(file), file.name))
             except ResdiffError as exc:
-                message = exc if file.name in str(exc) else Message("{file}: {error}", file=file.name, error=exc)
+                message = named(exc, file.name)
                 if not skip_unreadable:
                     raise SeriesError("{message} (in the series folder {path})", message=message, path=path) from exc
-                warnings.append(f"skipped {message}")
+                warnings.append(Message("skipped {message}", message=message))
         if not loaded:
             raise SeriesError("{path}: none of its files could be read as a resolution", path=path)
 
