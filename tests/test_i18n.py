@@ -521,3 +521,24 @@ def test_an_error_is_english_as_a_string_and_translated_when_said() -> None:
     import pickle
 
     assert pickle.loads(pickle.dumps(wrapped)).translated(zh) == "folder：a.txt是空文件"
+
+
+def test_the_files_a_series_skips_are_said_in_chinese_with_their_reasons(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from resdiff.cli import main
+
+    folder = tmp_path / "series"
+    folder.mkdir()
+    shutil.copy(CORPUS, folder / CORPUS.name)
+    shutil.copy(DRAFT, folder / "E-RES-2014-illustrative.txt")
+    (folder / "E-RES-2015-empty.txt").write_bytes(b"")
+    os.mkfifo(folder / "pipe.txt")
+    assert main(["lineage", str(folder), "OP8", "--ui", "zh"]) == 0
+    err = capsys.readouterr().err
+    assert "E-RES-2015-empty.txt是空文件" in err and "已跳过 pipe.txt：不是普通文件" in err
+    assert english_left(err.replace(str(folder), " "), ["resdiff", "OP8", "E-RES-2015-empty.txt", "pipe.txt", "E/RES/2012/5", "E/RES/2013/9"]) == [], err
+    assert main(["lineage", str(folder), "OP8", "--ui", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "skipped pipe.txt: not a regular file" in err and "is empty" in err

@@ -155,7 +155,8 @@ class Series:
         total = 2 * len(files) - 1
         loaded: list[tuple[Resolution, str]] = []
         # A FIFO, a device or a link to one named like a resolution is never opened: said, not read.
-        warnings: list[str] = [f"skipped {p.name}: not a regular file" for p in special_files(path)]
+        warnings: list[str] = [Message("skipped {message}", message=Message("{file}: not a regular file", file=p.name))
+                               for p in special_files(path)]
         for n, file in enumerate(files):
             if progress:
                 progress(n, total, f"reading {file.name}")
