@@ -238,6 +238,46 @@ def test_a_human_rights_council_text_hard_wrapped() -> None:
     assert hrc["OP3"].text.endswith("at its thirty-fifth session.")
 
 
+#: An illustrative Security Council text (not an official text), as ``tests/forms/bodies/sc.txt`` in English.
+SC_EN = """S/RES/9990 (2031)
+
+Resolution 9990 (2031)
+
+Adopted by the Security Council at its 9991st meeting, on 23 December 2031
+
+The Security Council,
+
+Reaffirming its previous relevant resolutions,
+
+Deeply concerned by the continued deterioration of the situation on the ground,
+
+1. Demands that all parties immediately cease all acts of violence;
+
+2. Decides to remain actively seized of the matter.
+"""
+
+
+def test_a_security_council_text_is_read_as_the_chinese_one_is() -> None:
+    sc = resdiff.parse(SC_EN)
+    assert (sc.symbol, sc.body, sc.adopted, sc.meeting, sc.title) == (
+        "S/RES/9990 (2031)", "Security Council", "2031-12-23", "9991st meeting", None)
+    assert [(u.id, u.lead) for u in sc.units] == [
+        ("PP1", "Reaffirming"), ("PP2", "Deeply concerned"), ("OP1", "Demands"), ("OP2", "Decides")]
+    assert sc.warnings == ()
+
+
+def test_a_security_council_number_is_no_year() -> None:
+    """The number of a Security Council resolution (``9990 (2031)``) has no ``/``: with no adoption
+    line, the symbol is made of it and no year is read from it (the guard the Chinese reader had and
+    the English one lacked: ``int("9990 (2031)")`` fails once the English reader reads the number)."""
+    draft = "\n".join(line for line in SC_EN.splitlines() if not line.startswith(("S/RES/", "Adopted")))
+    sc = resdiff.parse(draft)
+    assert (sc.symbol, sc.adopted, sc.title, sc.predecessor) == ("S/RES/9990 (2031)", None, None, None)
+    zh = resdiff.parse("\n".join(line for line in (HERE / "forms" / "bodies" / "sc.txt").read_text(
+        encoding="utf-8").splitlines() if "联合国" not in line and "通过" not in line and "年" not in line[:5]))
+    assert (zh.symbol, zh.adopted, zh.title) == ("S/RES/9990 (2031)", None, None)
+
+
 def test_an_english_text_that_is_not_a_resolution_is_refused(tmp_path: Path) -> None:
     letter = tmp_path / "letter.txt"
     letter.write_text("Dear colleagues,\n" + "We meet on Monday to discuss the agenda of the session.\n" * 3,

@@ -22,7 +22,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 import resdiff
-from resdiff.i18n import default_ui, translations
+from resdiff.i18n import KEYWORDS, default_ui, translations
 from resdiff.model import Comparison
 from resdiff.parallel import attach_agreed, load_folder, pair_folder
 from resdiff.render import render_html
@@ -111,7 +111,7 @@ def test_every_marked_message_is_in_the_catalog() -> None:
     """What Babel extracts from the code and templates (babel.cfg) is all translated."""
     method_map = [("src/resdiff/**.py", "python"), ("src/resdiff/render/templates/**.j2", "jinja2")]
     found = {str(message) for _, _, message, *_ in extract_from_dir(
-        str(ROOT), method_map=method_map, keywords={"_": None, "N_": None, "t": None, "ta": None})
+        str(ROOT), method_map=method_map, keywords=dict.fromkeys(KEYWORDS))
         if isinstance(message, str)}
     with PO.open("rb") as handle:
         catalog = {str(m.id) for m in read_po(handle) if m.id}
@@ -455,3 +455,91 @@ def test_the_chinese_report_shows_parser_warnings_in_chinese_and_can_switch() ->
     assert 'data-i18n="operative paragraph {number}. follows paragraph {last}.: the numbering has a gap"' in page
     english = render_html(comparison, ui="en")
     assert "operative paragraph 54. follows paragraph 51.: the numbering has a gap" in english
+
+
+# -- errors raised deep in the library, said in the interface language --------------------------
+
+def _bad_inputs(folder: Path) -> dict[str, list[str]]:
+    """A command line for each kind of bad input: each fails with one ``ResdiffError``."""
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "encoding.txt").write_bytes("决议".encode() + b"\xff\xfe\xfd\x80" * 50)
+    (folder / "letter.txt").write_text("各位同事：\n我们星期一开会讨论本届会议的议程。\n", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R\n%%EOF\n")
+    (folder / "large.txt").write_text("决议。\n" * 400_000, encoding="utf-8")  # 1.6 million characters
+    parse = ["parse"]
+    return {
+        "empty": [*parse, str(folder / "empty.txt")],
+        "binary": [*parse, str(folder / "binary.txt")],
+        "encoding": [*parse, str(folder / "encoding.txt")],
+        "not a resolution": [*parse, str(folder / "letter.txt")],
+        "broken PDF": [*parse, str(folder / "broken.pdf")],
+        "too large": [*parse, str(folder / "large.txt")],
+        "unreachable": ["fetch", "E/RES/2012/5", "--lang", "zh", "--base-url", "http://127.0.0.1:9",
+                        "--into", str(folder)],
+    }
+
+
+#: What each English error says (its gist), and the same in Chinese.
+GIST = {"empty": ("is empty", "空文件"), "binary": ("is a binary file", "二进制文件"),
+        "encoding": ("unknown encoding", "编码无法识别"), "not a resolution": ("no operative paragraphs", "没有执行段落"),
+        "broken PDF": ("cannot be read as a PDF", "无法作为PDF读取"), "too large": ("characters; resdiff reads", "个字符"),
+        "unreachable": ("could not reach 127.0.0.1:9", "无法连接127.0.0.1:9")}
+
+
+def test_every_kind_of_bad_input_is_one_line_in_the_interface_language(tmp_path: Path) -> None:
+    """Errors raised in the readers, the limits, the parser and fetch (issue 12, third round): one
+    line, in Chinese under ``--ui zh`` and in English by default, exit code 2, no traceback."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), LANG="C.UTF-8", LC_ALL="", LANGUAGE="",
+               RESDIFF_CACHE_DIR=str(tmp_path / "cache"))
+    for kind, argv in _bad_inputs(tmp_path).items():
+        english, chinese = GIST[kind]
+        for ui, prefix, gist in (("en", "resdiff: error: ", english), ("zh", "resdiff：错误：", chinese)):
+            run = subprocess.run([sys.executable, "-m", "resdiff", *argv, *(["--ui", "zh"] if ui == "zh" else [])],
+                                 capture_output=True, text=True, env=env, timeout=60)
+            errors = [line for line in run.stderr.splitlines() if line.startswith(prefix)]
+            assert run.returncode == 2 and "Traceback" not in run.stderr, (kind, ui, run.stderr)
+            assert len(errors) == 1 and gist in errors[0], (kind, ui, run.stderr)
+            if ui == "zh":
+                assert "trying again" not in run.stderr, run.stderr  # fetch's retries are said in Chinese too
+                said = errors[0].removeprefix(prefix)
+                for path in sorted(argv, key=len, reverse=True):
+                    said = said.replace(path, " ")
+                assert english_left(said, ["UTF-8", "UTF-16", "BOM", "GB18030/GBK", "PDF", "Word", "resdiff", "E/RES/2012/5"]) \
+                    == [] or kind in ("broken PDF", "unreachable"), (kind, said)
+
+
+def test_an_error_is_english_as_a_string_and_translated_when_said() -> None:
+    from resdiff.errors import InputError, Message
+
+    error = InputError("{name} is empty", name="a.txt")
+    assert str(error) == "a.txt is empty" and error.args == ("a.txt is empty",)
+    zh = translations("zh").gettext
+    assert error.translated(zh) == "a.txt是空文件"
+    wrapped = InputError(Message("{file}: {error}", file="folder", error=error))
+    assert str(wrapped) == "folder: a.txt is empty" and wrapped.translated(zh) == "folder：a.txt是空文件"
+    import pickle
+
+    assert pickle.loads(pickle.dumps(wrapped)).translated(zh) == "folder：a.txt是空文件"
+
+
+def test_the_files_a_series_skips_are_said_in_chinese_with_their_reasons(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from resdiff.cli import main
+
+    folder = tmp_path / "series"
+    folder.mkdir()
+    shutil.copy(CORPUS, folder / CORPUS.name)
+    shutil.copy(DRAFT, folder / "E-RES-2014-illustrative.txt")
+    (folder / "E-RES-2015-empty.txt").write_bytes(b"")
+    os.mkfifo(folder / "pipe.txt")
+    assert main(["lineage", str(folder), "OP8", "--ui", "zh"]) == 0
+    err = capsys.readouterr().err
+    assert "E-RES-2015-empty.txt是空文件" in err and "已跳过 pipe.txt：不是普通文件" in err
+    data = ["resdiff", "OP8", "E-RES-2015-empty.txt", "pipe.txt", "E/RES/2012/5", "E/RES/2013/9"]
+    assert english_left(err.replace(str(folder), " "), data) == [], err
+    assert main(["lineage", str(folder), "OP8", "--ui", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "skipped pipe.txt: not a regular file" in err and "is empty" in err

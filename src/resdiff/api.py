@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resdiff import limits
-from resdiff.errors import DocumentError, InputError, ResdiffError
+from resdiff.errors import DocumentError, InputError, Message, ResdiffError
 from resdiff.lang import LANGUAGES
 from resdiff.model import Comparison, Resolution
 from resdiff.options import DEFAULT_OPTIONS, Options
@@ -31,7 +31,8 @@ def parse(text: str, *, language: str | None = None) -> Resolution:
     if not text.strip():
         raise InputError("the text is empty")
     if language is not None and language not in LANGUAGES:
-        raise InputError(f"unknown language {language!r}: use one of {', '.join(LANGUAGES)}")
+        raise InputError("unknown language {language!r}: use one of {languages}",
+                         language=language, languages=', '.join(LANGUAGES))
     limits.check_text(text)
     resolution = build(text, language=language)
     limits.check_units(((u.id, u.text) for u in resolution.units), count=False)  # the count: in compare
@@ -48,8 +49,8 @@ def read_text(path: str | os.PathLike[str]) -> str:
     is_pdf = data.lstrip()[:5] == b"%PDF-"
     is_zip = data.startswith(b"PK\x03\x04")
     if data.startswith(OLE2_MAGIC):
-        raise DocumentError(f"{path} is a Word 97-2003 file (.doc): resdiff reads .docx; "
-                            "open it in Word or LibreOffice, save it as .docx (or PDF) and try again")
+        raise DocumentError("{path} is a Word 97-2003 file (.doc): resdiff reads .docx; open it in Word or "
+                            "LibreOffice, save it as .docx (or PDF) and try again", path=path)
     if is_pdf or (suffix == ".pdf" and not is_zip):
         from resdiff.readers.pdf import read_pdf
 
@@ -69,7 +70,7 @@ def load(path: str | os.PathLike[str], *, language: str | None = None) -> Resolu
     except ResdiffError as exc:
         if str(path) in str(exc):
             raise
-        raise type(exc)(f"{path}: {exc}") from exc
+        raise type(exc)(Message("{file}: {error}", file=path, error=exc)) from exc
     return replace(resolution, source=Path(path).name)
 
 

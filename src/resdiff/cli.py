@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resdiff import __version__
-from resdiff.errors import InputError, ResdiffError
-from resdiff.i18n import default_ui, translations
+from resdiff.errors import InputError, Message, ResdiffError
+from resdiff.i18n import UI_LANGUAGES, default_ui, translations
 
 if TYPE_CHECKING:
     from resdiff.model import Comparison, Resolution
@@ -39,6 +39,14 @@ BRIEF_FORMATS = ("text", "markdown", "html", "docx")
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_ERROR, f"resdiff: error: {message}\n")
+
+
+def _said(message: str | ResdiffError) -> str:
+    """A message of the library's (an error, a retry) in the interface language: a
+    :class:`resdiff.errors.Message` is translated, a plain text is shown as it is."""
+    if isinstance(message, (Message, ResdiffError)):
+        return message.translated(translations(_UI[0]).gettext)
+    return message
 
 
 def _safe(text: object) -> str:
@@ -256,7 +264,8 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
     from resdiff.fetch import fetch
 
     path = fetch(args.symbol, lang=args.lang, fmt=args.format, into=args.into, base_url=args.base_url,
-                 notify=lambda message: print(f"resdiff: {_safe(message)}", file=sys.stderr))
+                 notify=lambda message: print(_("resdiff: {message}").format(message=_safe(_said(message))),
+                                              file=sys.stderr))
     print(_safe(path))
     return 0
 
@@ -376,13 +385,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text"), help="json (resdiff.resolution/1) or text (default)")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--lang", choices=("zh", "en"), help="the text's language (default: told from the text)")
-    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
+    _add_ui(p)
     p.add_argument("--strict", action="store_true", help="any parser warning is an error (exit 2)")
     p.set_defaults(run=_cmd_parse)
 
     p = sub.add_parser("diff", help="compare two resolutions paragraph by paragraph")
-    p.add_argument("old", help="last year's text (text, PDF or Word)")
-    p.add_argument("new", help="this year's text or draft")
+    _add_texts(p, old_other="the old text in the other language (Chinese for an English diff, or English), shown "
+                            "alongside", new_other="the new text in the other language, shown alongside")
     p.add_argument("--format", choices=DIFF_FORMATS,
                    help="text (default), json (resdiff.comparison/1), html (report), docx (Word redline with "
                         "tracked changes), xlsx or csv (one row per change); from -o's extension if not given")
@@ -395,28 +404,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="docx: leave routine updates (dates, sessions, symbols, 又/还) accepted")
     p.add_argument("--title", help="html, docx, xlsx: the title")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP)
-    p.add_argument("--lang", choices=("zh", "en"), help="the texts' language (default: told from each text)")
-    p.add_argument("--old-other", metavar="FILE",
-                   help="the old text in the other language (Chinese for an English diff, or English), shown alongside")
-    p.add_argument("--new-other", metavar="FILE", help="the new text in the other language, shown alongside")
     p.add_argument("--agreed", metavar="FOLDER",
                    help="for each added paragraph, the closest agreed language in this folder's texts (both languages)")
-    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
-    p.add_argument("--strict", action="store_true", help="any parser warning is an error (exit 2)")
+    _add_ui(p)
     p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser("brief", help="a negotiation brief: the substantive changes, grouped")
-    p.add_argument("old", help="last year's text (text, PDF or Word)")
-    p.add_argument("new", help="this year's text or draft")
+    _add_texts(p, old_other="the old text in the other language, shown under each change",
+               new_other="the new text in the other language, shown under each change")
     p.add_argument("--format", choices=BRIEF_FORMATS,
                    help="text (default), markdown, html or docx; from -o's extension if not given")
     p.add_argument("-o", "--output", help="write here instead of standard output: .txt .md .html .docx")
     p.add_argument("--title", help="the brief's title")
-    p.add_argument("--lang", choices=("zh", "en"), help="the texts' language (default: told from each text)")
-    p.add_argument("--old-other", metavar="FILE", help="the old text in the other language, shown under each change")
-    p.add_argument("--new-other", metavar="FILE", help="the new text in the other language, shown under each change")
-    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the brief (default: from the locale)")
-    p.add_argument("--strict", action="store_true", help="any parser warning is an error (exit 2)")
+    _add_ui(p, "the brief")
     p.set_defaults(run=_cmd_brief)
 
     p = sub.add_parser("fetch", help="download an official text from the UN Official Document System")
@@ -426,6 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="download the PDF (default) or the Word file")
     p.add_argument("--into", help="copy the file into this folder")
     p.add_argument("--base-url", help="the service's base URL (default: $RESDIFF_ODS_URL or the UN's)")
+    _add_ui(p, "its errors")
     p.set_defaults(run=_cmd_fetch)
 
     p = sub.add_parser("lineage", help="each paragraph's history over a folder of resolutions")
@@ -434,13 +435,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text"), help="text (default) or json; from -o's extension if not given")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP)
-    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
+    _add_ui(p)
     p.set_defaults(run=_cmd_lineage)
 
     p = sub.add_parser("chain", help="a timeline page of a whole series")
     p.add_argument("folder", help=FOLDER_HELP)
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
-    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
+    _add_ui(p)
     p.set_defaults(run=_cmd_chain)
 
     p = sub.add_parser("search", help="find agreed language in a folder of resolutions")
@@ -451,9 +452,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text"), help="text (default) or json; from -o's extension if not given")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP)
-    p.add_argument("--ui", choices=("zh", "en"), help="interface language of the labels (default: from the locale)")
+    _add_ui(p)
     p.set_defaults(run=_cmd_search)
     return parser
+
+
+def _add_ui(p: argparse.ArgumentParser, of: str = "the labels") -> None:
+    p.add_argument("--ui", choices=UI_LANGUAGES, help=f"interface language of {of} (default: from the locale)")
+
+
+def _add_texts(p: argparse.ArgumentParser, *, old_other: str, new_other: str) -> None:
+    """The arguments of the two texts that ``diff`` and ``brief`` compare, as :func:`_compare_files`
+    reads them: the texts, their language, the other language's versions, ``--strict``."""
+    p.add_argument("old", help="last year's text (text, PDF or Word)")
+    p.add_argument("new", help="this year's text or draft")
+    p.add_argument("--lang", choices=("zh", "en"), help="the texts' language (default: told from each text)")
+    p.add_argument("--old-other", metavar="FILE", help=old_other)
+    p.add_argument("--new-other", metavar="FILE", help=new_other)
+    p.add_argument("--strict", action="store_true", help="any parser warning is an error (exit 2)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -463,7 +479,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ResdiffError as exc:
-        print(_("resdiff: error: {message}").format(message=_safe(exc)), file=sys.stderr)
+        print(_("resdiff: error: {message}").format(message=_safe(_said(exc))), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(_("resdiff: interrupted"), file=sys.stderr)

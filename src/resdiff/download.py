@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from resdiff.errors import FetchError
+from resdiff.errors import FetchError, Message
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
                          newurl: str) -> urllib.request.Request | None:
         target = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl))
         if target.scheme not in ("http", "https"):
-            raise FetchError(f"{urllib.parse.urlsplit(req.full_url).netloc} redirected to {_clip(newurl)}: "
-                             "resdiff follows redirects to http and https addresses only")
+            raise FetchError("{host} redirected to {target}: resdiff follows redirects to http and https addresses "
+                             "only", host=urllib.parse.urlsplit(req.full_url).netloc, target=_clip(newurl))
         self.hosts.append(target.netloc)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -104,26 +104,28 @@ def _clip(text: str, most: int = 80) -> str:
     return text if len(text) <= most else text[:most] + "…"
 
 
-def _read_body(response: Any, *, deadline: float, what: str, host: str, policy: Policy) -> bytes:
+def _read_body(response: Any, *, deadline: float, what: Message, host: Message | str, policy: Policy) -> bytes:
     """The body, read in chunks within the deadline, never more than ``policy.max_bytes``."""
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > policy.max_bytes:
-        raise FetchError(f"{host} offers {int(declared) / 2**20:.0f} MB for {what}: larger than any resolution "
-                         f"({policy.max_bytes // 2**20} MB at most); nothing was saved")
+        raise FetchError("{host} offers {offered:.0f} MB for {what}: larger than any resolution ({most} MB at "
+                         "most); nothing was saved",
+                         host=host, offered=int(declared) / 2 ** 20, what=what, most=policy.max_bytes // 2 ** 20)
     read = getattr(response, "read1", response.read)
     parts: list[bytes] = []
     size = 0
     while True:
         if time.monotonic() > deadline:
-            raise FetchError(f"the download of {what} from {host} took longer than {policy.deadline:g} s "
-                             f"({size} bytes received): try again later; nothing was saved")
+            raise FetchError("the download of {what} from {host} took longer than {deadline:g} s ({size} bytes "
+                             "received): try again later; nothing was saved",
+                             what=what, host=host, deadline=policy.deadline, size=size)
         chunk = read(policy.chunk)
         if not chunk:
             break
         size += len(chunk)
         if size > policy.max_bytes:
-            raise FetchError(f"{host} sent more than {policy.max_bytes // 2**20} MB for {what}: larger than any "
-                             "resolution; nothing was saved")
+            raise FetchError("{host} sent more than {most} MB for {what}: larger than any resolution; nothing was "
+                             "saved", host=host, most=policy.max_bytes // 2 ** 20, what=what)
         parts.append(chunk)
     body = b"".join(parts)
     if declared and declared.isdigit() and len(body) < int(declared):
@@ -132,11 +134,12 @@ def _read_body(response: Any, *, deadline: float, what: str, host: str, policy: 
     return body
 
 
-def download(url: str, *, symbol: str, lang: str, host: str, timeout: float, retries: int,
+def download(url: str, *, what: Message, symbol: str, lang: str, host: str, timeout: float, retries: int,
              backoff: float, notify: Callable[[str], None] | None = None, policy: Policy) -> tuple[bytes, str]:
     """The body and content type of a 200 answer at ``url``, after redirects and retries, all
-    within one deadline (``policy.deadline`` seconds from now)."""
-    what = f"the {lang} version of {symbol}"
+    within one deadline (``policy.deadline`` seconds from now). ``what`` names the document in the
+    messages (``the zh version of E/RES/2012/5``); ``notify`` is told of each retry, in a
+    :class:`resdiff.errors.Message`."""
     deadline = time.monotonic() + policy.deadline
     request = urllib.request.Request(url, headers={"User-Agent": policy.user_agent, "Accept": "*/*"})
     redirects = _Redirects()
@@ -155,21 +158,24 @@ def download(url: str, *, symbol: str, lang: str, host: str, timeout: float, ret
 
 
 def _attempts(opener: urllib.request.OpenerDirector, request: urllib.request.Request, watch: _Watch,
-              redirects: _Redirects, *, what: str, symbol: str, lang: str, host: str, timeout: float,
+              redirects: _Redirects, *, what: Message, symbol: str, lang: str, host: str, timeout: float,
               attempts: int, backoff: float, notify: Callable[[str], None] | None,
               deadline: float, policy: Policy) -> tuple[bytes, str]:
     """The tries of :func:`_download`, each within what is left of the deadline."""
 
-    def where() -> str:
+    def where() -> Message | str:
         # A host reached through a redirect is named with the one that sent there.
-        return f"{redirects.hosts[-1]} (where {host} redirected)" if redirects.hosts else host
+        if redirects.hosts:
+            return Message("{host} (where {origin} redirected)", host=redirects.hosts[-1], origin=host)
+        return host
 
-    def again(wait: float, why: str, attempt: int) -> None:
+    def again(wait: float, why: Message, attempt: int) -> None:
         if time.monotonic() + wait > deadline:
-            raise FetchError(f"{why}, and trying again would take past the {policy.deadline:g} s a fetch may take: "
-                             "try again later")
+            raise FetchError("{why}, and trying again would take past the {deadline:g} s a fetch may take: try "
+                             "again later", why=why, deadline=policy.deadline)
         if notify:
-            notify(f"{why}: trying again in {wait:g} s (try {attempt + 2} of {attempts})")
+            notify(Message("{why}: trying again in {wait:g} s (try {n} of {attempts})", why=why, wait=wait,
+                           n=attempt + 2, attempts=attempts))
         policy.sleep(wait)
 
     for attempt in range(attempts):
@@ -177,7 +183,8 @@ def _attempts(opener: urllib.request.OpenerDirector, request: urllib.request.Req
         redirects.hosts.clear()
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise FetchError(f"no answer for {what} from {host} within {policy.deadline:g} s: try again later")
+            raise FetchError("no answer for {what} from {host} within {deadline:g} s: try again later",
+                             what=what, host=host, deadline=policy.deadline)
         try:
             with opener.open(request, timeout=min(timeout, remaining)) as response:
                 body = _read_body(response, deadline=deadline, what=what, host=where(), policy=policy)
@@ -185,37 +192,45 @@ def _attempts(opener: urllib.request.OpenerDirector, request: urllib.request.Req
         except urllib.error.HTTPError as exc:
             exc.close()
             if watch.expired:
-                raise FetchError(f"the download of {what} from {where()} took longer than {policy.deadline:g} s: "
-                                 "try again later; nothing was saved") from exc
+                raise FetchError("the download of {what} from {where} took longer than {deadline:g} s: try again "
+                                 "later; nothing was saved", what=what, where=where(), deadline=policy.deadline) from exc
             if 300 <= exc.code < 400:
-                raise FetchError(f"{host} redirects {what} in a loop or nowhere (HTTP {exc.code}): "
-                                 "the service may have changed") from exc
+                raise FetchError("{host} redirects {what} in a loop or nowhere (HTTP {code}): the service may have "
+                                 "changed", host=host, what=what, code=exc.code) from exc
             if exc.code == 404:
-                raise FetchError(f"no {lang} version of {symbol} at {where()} (HTTP 404)") from exc
+                raise FetchError("no {lang} version of {symbol} at {where} (HTTP 404)",
+                                 lang=lang, symbol=symbol, where=where()) from exc
             if exc.code != 429 and not 500 <= exc.code < 600:
-                raise FetchError(f"{where()} refused {what}: HTTP {exc.code} {_clip(str(exc.reason))}") from exc
+                raise FetchError("{where} refused {what}: HTTP {code} {reason}",
+                                 where=where(), what=what, code=exc.code, reason=_clip(str(exc.reason))) from exc
             asked = policy.retry_after(exc.headers)
             if asked is not None and asked > policy.max_retry_after:
-                raise FetchError(f"{where()} is busy (HTTP {exc.code}) and asks to wait {asked:.0f} s: "
-                                 "try again later") from exc
+                raise FetchError("{where} is busy (HTTP {code}) and asks to wait {asked:.0f} s: try again later",
+                                 where=where(), code=exc.code, asked=asked) from exc
             if attempt + 1 == attempts:
                 raise FetchError(
-                    f"{where()} answered HTTP {exc.code} {attempts} times for {what}: try again later") from exc
-            again(asked if asked is not None else delay, f"{where()} is busy (HTTP {exc.code})", attempt)
+                    "{where} answered HTTP {code} {attempts} times for {what}: try again later",
+                    where=where(), code=exc.code, attempts=attempts, what=what) from exc
+            again(asked if asked is not None else delay,
+                  Message("{where} is busy (HTTP {code})", where=where(), code=exc.code), attempt)
         except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException, OSError) as exc:
             if watch.expired:
-                raise FetchError(f"the download of {what} from {where()} took longer than {policy.deadline:g} s: "
-                                 "try again later; nothing was saved") from exc
+                raise FetchError("the download of {what} from {where} took longer than {deadline:g} s: try again "
+                                 "later; nothing was saved", what=what, where=where(), deadline=policy.deadline) from exc
             reason: object = exc.reason if isinstance(exc, urllib.error.URLError) else exc
             if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-                reason = f"no answer within {min(timeout, max(remaining, 0)):g} s"
+                reason = Message("no answer within {seconds:g} s", seconds=min(timeout, max(remaining, 0)))
             if isinstance(exc, http.client.IncompleteRead):
-                message = (f"the download of {what} from {where()} was cut short "
-                           f"({len(exc.partial)} bytes received)")
+                message = Message("the download of {what} from {where} was cut short ({size} bytes received)",
+                                  what=what, where=where(), size=len(exc.partial))
+                last = Message("{message}: try again later", message=message)
             else:
-                said = str(reason).splitlines()[0] if str(reason) else type(exc).__name__
-                message = f"could not reach {where()}: {_clip(said)}"
+                said = reason if isinstance(reason, Message) else (str(reason).splitlines()[0] if str(reason)
+                                                                   else type(exc).__name__)
+                message = Message("could not reach {where}: {reason}", where=where(),
+                                  reason=said if isinstance(said, Message) else _clip(said))
+                last = message
             if attempt + 1 == attempts:
-                raise FetchError(f"{message}: try again later" if "cut short" in message else message) from exc
+                raise FetchError(last) from exc
             again(delay, message, attempt)
     raise AssertionError("unreachable")  # pragma: no cover

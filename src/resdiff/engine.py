@@ -301,8 +301,9 @@ def reading(old: Resolution, new: Resolution, options: Options, *,
     merges, then every unit left over as added or dropped)."""
     if old.language != new.language:
         raise LanguageError(
-            f"the old text is in {old.language!r} and the new one in {new.language!r}: compare texts of one "
-            "language, and give the other language's texts alongside (see README, both languages)")
+            "the old text is in {old!r} and the new one in {new!r}: compare texts of one language, and "
+            "give the other language's texts alongside (see README, both languages)",
+            old=old.language, new=new.language)
     texts = _Texts(old, new, segmenter_for(old.language, options, segmenter))
     links, aligner = _align(texts, options, ())
     first = [texts.diff(link) for link in links

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from resdiff.errors import FetchError, InputError
+from resdiff.errors import FetchError, InputError, Message
 from resdiff.limits import MAX_FILE_BYTES
 
 #: The Official Document System, unless ``base_url`` or ``$RESDIFF_ODS_URL`` says otherwise.
@@ -104,20 +104,21 @@ def _format(fmt: str) -> str:
     if fmt == "doc":
         fmt = "docx"
     if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}: resdiff fetches pdf or docx")
+        raise InputError("unknown format {fmt!r}: resdiff fetches pdf or docx", fmt=fmt)
     return fmt
 
 
 def _check(symbol: str, lang: str) -> tuple[str, str]:
     symbol = re.sub(r"\s+", "", symbol)
     if len(symbol) > MAX_SYMBOL:
-        raise InputError(f"{symbol[:40]!r}… is not a document symbol: {len(symbol)} characters, where a symbol "
-                         f"has at most {MAX_SYMBOL}")
+        raise InputError("{start!r}… is not a document symbol: {length} characters, where a symbol has at most "
+                         "{most}", start=symbol[:40], length=len(symbol), most=MAX_SYMBOL)
     if not RE_SYMBOL.match(symbol):
-        raise InputError(f"{symbol!r} is not a document symbol (like E/RES/2012/5)")
+        raise InputError("{symbol!r} is not a document symbol (like E/RES/2012/5)", symbol=symbol)
     lang = lang.strip().lower()
     if lang not in LANGUAGES:
-        raise InputError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+        raise InputError("unknown language {lang!r}: use one of {languages}",
+                         lang=lang, languages=', '.join(LANGUAGES))
     return symbol, lang
 
 
@@ -141,27 +142,29 @@ def _retry_after(headers: Any) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _check_body(body: bytes, content_type: str, fmt: str, what: str, host: str) -> None:
+def _check_body(body: bytes, content_type: str, fmt: str, what: Message, host: str) -> None:
     head = body[:1024].lstrip().lower()
     if content_type in HTML_TYPES or head.startswith(HTML_STARTS):
-        raise FetchError(f"{host} answered with a web page, not a {fmt.upper()} file, for {what}: "
-                         "the symbol may be wrong, or the service may have changed")
+        raise FetchError("{host} answered with a web page, not a {format} file, for {what}: the symbol may be "
+                         "wrong, or the service may have changed", host=host, format=fmt.upper(), what=what)
     if len(body) < MIN_BYTES:
-        size = "an empty answer" if not body else f"only {len(body)} bytes"
-        raise FetchError(f"{host} gave {size} for {what}: it is probably not published in that language")
+        size = Message("an empty answer") if not body else Message("only {n} bytes", n=len(body))
+        raise FetchError("{host} gave {size} for {what}: it is probably not published in that language",
+                         host=host, size=size, what=what)
     if fmt == "pdf" and b"%PDF-" not in body[:1024]:
-        raise FetchError(f"{host} answered with a file that is not a PDF for {what}")
+        raise FetchError("{host} answered with a file that is not a PDF for {what}", host=host, what=what)
     if fmt == "docx":
         if body.startswith(b"\xd0\xcf\x11\xe0"):
-            raise FetchError(f"{host} has {what} only as a Word 97-2003 .doc file, which resdiff "
-                             "cannot read: fetch the PDF instead (--format pdf)")
+            raise FetchError("{host} has {what} only as a Word 97-2003 .doc file, which resdiff cannot read: fetch "
+                             "the PDF instead (--format pdf)", host=host, what=what)
         try:
             with zipfile.ZipFile(io.BytesIO(body)) as archive:
                 is_word = "word/document.xml" in archive.namelist()
         except zipfile.BadZipFile:
             is_word = False
         if not is_word:
-            raise FetchError(f"{host} answered with a file that is not a Word .docx file for {what}")
+            raise FetchError("{host} answered with a file that is not a Word .docx file for {what}",
+                             host=host, what=what)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -195,7 +198,8 @@ def fetch(
 
     Returns the path of the file: in the cache (:func:`default_cache_dir`), or copied into the
     folder ``into`` as ``E-RES-2012-5.pdf``. A file already in the cache is not downloaded again
-    unless ``refresh``. ``notify(message)`` is told of each retry. The whole fetch, retries and
+    unless ``refresh``. ``notify(message)`` is told of each retry (a :class:`resdiff.errors.Message`: a
+    ``str``, English, that the CLI says in the interface language). The whole fetch, retries and
     waits included, ends within :data:`DEADLINE` seconds. ``base_url`` (default
     ``$RESDIFF_ODS_URL``, else the UN's service) is for mirrors and tests.
     Raises :class:`FetchError` when the document cannot be had, and :class:`InputError`
@@ -206,42 +210,44 @@ def fetch(
     name = symbol_filename(symbol, fmt)
     cached = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     cached = cached / "ods" / lang / name
-    what = f"the {lang} version of {symbol}"
+    what = Message("the {lang} version of {symbol}", lang=lang, symbol=symbol)
     body = None if refresh else _cached(cached, fmt, what)
     if body is None:
         url = ods_url(symbol, lang=lang, fmt=fmt, base_url=base_url)
         try:
             host = urllib.parse.urlsplit(url).netloc or url
         except ValueError as exc:
-            raise FetchError(f"the service address {base_url or url} is not a valid URL: {exc}") from exc
+            raise FetchError("the service address {address} is not a valid URL: {reason}",
+                             address=base_url or url, reason=exc) from exc
         # The HTTP stack is imported here, not with resdiff: only this command needs it.
         from resdiff.download import Policy, download
 
         policy = Policy(deadline=DEADLINE, max_bytes=MAX_BYTES, max_retry_after=MAX_RETRY_AFTER, chunk=CHUNK,
                         sleep=sleep, retry_after=_retry_after, user_agent=f"resdiff/{_version()}")
-        body, content_type = download(url, symbol=symbol, lang=lang, host=host, timeout=timeout,
+        body, content_type = download(url, what=what, symbol=symbol, lang=lang, host=host, timeout=timeout,
                                       retries=retries, backoff=backoff, notify=notify, policy=policy)
         _check_body(body, content_type, fmt, what, host)
         try:
             _write(cached, body)
         except OSError as exc:
-            raise FetchError(f"cannot write the cache folder {cached.parent}: {exc.strerror}") from exc
+            raise FetchError("cannot write the cache folder {folder}: {strerror}",
+                             folder=cached.parent, strerror=exc.strerror) from exc
     if into is None:
         return cached
     target = Path(into) / name
     if target.is_symlink() or (target.exists() and not target.is_file()):
         # Written through, a link would put the file wherever it points, outside the folder.
-        raise FetchError(f"{target} is a symbolic link or not a file: resdiff does not write through it; "
-                         "remove it and try again")
+        raise FetchError("{target} is a symbolic link or not a file: resdiff does not write through it; remove it "
+                         "and try again", target=target)
     try:
         if not (target.exists() and target.samefile(cached)):
             _write(target, body)  # a new file replaces the name: nothing is written through a link
     except OSError as exc:
-        raise FetchError(f"cannot write {target}: {exc.strerror}") from exc
+        raise FetchError("cannot write {target}: {strerror}", target=target, strerror=exc.strerror) from exc
     return target
 
 
-def _cached(path: Path, fmt: str, what: str) -> bytes | None:
+def _cached(path: Path, fmt: str, what: Message) -> bytes | None:
     """The cached file's bytes, if it is a regular file (not a link) that holds a good document."""
     try:
         info = path.lstat()

@@ -2,8 +2,9 @@
 HTML report and the timeline, in Chinese or English.
 
 The messages are English in the code, marked ``_("…")`` (templates: ``{{ _("…") }}``). Babel
-extracts them (``babel.cfg``; ``pybabel extract -F babel.cfg -o src/resdiff/locale/resdiff.pot .``)
-into the catalog ``src/resdiff/locale/zh/LC_MESSAGES/resdiff.po``, translated there, and compiles it
+extracts them, and the errors raised in the library (:mod:`resdiff.errors`), with the keywords of
+:data:`KEYWORDS` (``babel.cfg``; the command is in ``docs/design.md``) into the catalog
+``src/resdiff/locale/zh/LC_MESSAGES/resdiff.po``, translated there, and compiles it
 to ``resdiff.mo`` (``pybabel compile -d src/resdiff/locale -D resdiff``), which is shipped as package
 data, so that a fresh ``pip install -e .`` speaks Chinese without a build step; a test checks that
 the shipped ``.mo`` is the compiled ``.po``.
@@ -34,6 +35,13 @@ LANGUAGE_NAMES = {"zh": _("Chinese"), "en": _("English")}
 #: The catalog's domain.
 DOMAIN = "resdiff"
 
+#: What marks a message for Babel's extraction: ``_``/``N_`` in the code, ``t``/``ta`` in the
+#: templates, and the errors and their :class:`resdiff.errors.Message` (whose first argument is the
+#: English template of what the CLI says in the interface language). ``pybabel extract`` takes each
+#: as ``-k NAME`` (``docs/design.md``); ``tests/test_i18n.py`` extracts with the same.
+KEYWORDS = ("_", "N_", "t", "ta", "Message", "ResdiffError", "InputError", "LanguageError", "NotAResolutionError",
+            "DocumentError", "FetchError", "SeriesError", "LimitError")
+
 
 def default_ui(environ: Mapping[str, str] | None = None) -> str:
     """``zh`` when the user's locale is Chinese (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``,
@@ -53,7 +61,8 @@ def translations(ui: str) -> gettext.NullTranslations:
     if ui not in UI_LANGUAGES:
         from resdiff.errors import InputError
 
-        raise InputError(f"unknown interface language {ui!r}: use one of {', '.join(UI_LANGUAGES)}")
+        raise InputError("unknown interface language {ui!r}: use one of {languages}",
+                         ui=ui, languages=', '.join(UI_LANGUAGES))
     if ui == "en":
         return gettext.NullTranslations()
     catalog = resources.files("resdiff").joinpath(f"locale/{ui}/LC_MESSAGES/{DOMAIN}.mo")

@@ -22,7 +22,7 @@ import stat
 import zlib
 from collections.abc import Iterable, Iterator
 
-from resdiff.errors import InputError, LimitError
+from resdiff.errors import InputError, LimitError, Message
 
 MiB = 1024 * 1024
 
@@ -105,18 +105,19 @@ def read_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES, name
         # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError as exc:
-        raise InputError(f"{name}: no such file") from exc
+        raise InputError("{name}: no such file", name=name) from exc
     except IsADirectoryError as exc:
-        raise InputError(f"{name} is a folder, not a file") from exc
+        raise InputError("{name} is a folder, not a file", name=name) from exc
     except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
+        raise InputError("{name}: cannot be read ({strerror})", name=name, strerror=exc.strerror) from exc
     # Looked at before os.fdopen, which itself refuses a folder (IsADirectoryError, naming the fd).
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{name} is a folder, not a file")
-        raise InputError(f"{name} is not a regular file ({_kind(info.st_mode)}): resdiff reads only files")
+            raise InputError("{name} is a folder, not a file", name=name)
+        raise InputError("{name} is not a regular file ({kind}): resdiff reads only files",
+                         name=name, kind=_kind(info.st_mode))
     with os.fdopen(fd, "rb") as handle:
         check_file_size(info.st_size, name, limit=limit)
         if hasattr(os, "set_blocking"):
@@ -124,19 +125,23 @@ def read_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES, name
         try:
             data = handle.read(limit + 1)
         except OSError as exc:
-            raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
+            raise InputError("{name}: cannot be read ({strerror})", name=name, strerror=exc.strerror) from exc
     check_file_size(len(data), name, limit=limit)  # a file that grew while it was read
     return data
 
 
-def _kind(mode: int) -> str:
+#: How a check names a text given as a string (no file).
+THE_TEXT = Message("the text")
+
+
+def _kind(mode: int) -> Message:
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return Message("a named pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return Message("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a file"
+        return Message("a socket")
+    return Message("not a file")
 
 
 def is_regular_file(path: str | os.PathLike[str]) -> bool:
@@ -149,20 +154,20 @@ def is_regular_file(path: str | os.PathLike[str]) -> bool:
 
 def check_file_size(size: int, name: str, *, limit: int = MAX_FILE_BYTES) -> None:
     if size > limit:
-        raise LimitError(f"{name} is larger than {_size(limit)}: too large for a resolution")
+        raise LimitError("{name} is larger than {limit}: too large for a resolution", name=name, limit=_size(limit))
 
 
 # --- texts ------------------------------------------------------------------------------------------
 
 
-def check_text(text: str, name: str = "the text") -> None:
+def check_text(text: str, name: str | Message = THE_TEXT) -> None:
     """A text to be parsed: at most :data:`MAX_CHARACTERS`."""
     if len(text) > MAX_CHARACTERS:
-        raise LimitError(f"{name} has {_n(len(text))} characters; resdiff reads texts of at most "
-                         f"{_n(MAX_CHARACTERS)} (no resolution is that long)")
+        raise LimitError("{name} has {characters} characters; resdiff reads texts of at most {most} (no "
+                         "resolution is that long)", name=name, characters=_n(len(text)), most=_n(MAX_CHARACTERS))
 
 
-def check_units(units: Iterable[tuple[str, str]], name: str = "the text", *, count: bool = True) -> None:
+def check_units(units: Iterable[tuple[str, str]], name: str | Message = THE_TEXT, *, count: bool = True) -> None:
     """The (id, text) of a parsed text's paragraphs: none longer than :data:`MAX_UNIT_CHARACTERS`,
     and (with ``count``, before a comparison) at most :data:`MAX_UNITS` of them."""
     seen = 0
@@ -170,11 +175,12 @@ def check_units(units: Iterable[tuple[str, str]], name: str = "the text", *, cou
         seen += 1
         if len(text) > MAX_UNIT_CHARACTERS:
             raise LimitError(
-                f"{name}: paragraph {unit_id} has {_n(len(text))} characters; resdiff compares paragraphs of at "
-                f"most {_n(MAX_UNIT_CHARACTERS)} (are its paragraphs numbered beyond 9999, or not separated?)")
+                "{name}: paragraph {unit_id} has {characters} characters; resdiff compares paragraphs of at most "
+                "{most} (are its paragraphs numbered beyond 9999, or not separated?)",
+                name=name, unit_id=unit_id, characters=_n(len(text)), most=_n(MAX_UNIT_CHARACTERS))
     if count and seen > MAX_UNITS:
-        raise LimitError(f"{name} has {_n(seen)} paragraphs; resdiff compares texts of at most "
-                         f"{_n(MAX_UNITS)} (no resolution has that many)")
+        raise LimitError("{name} has {paragraphs} paragraphs; resdiff compares texts of at most {most} (no "
+                         "resolution has that many)", name=name, paragraphs=_n(seen), most=_n(MAX_UNITS))
 
 
 # --- Word ------------------------------------------------------------------------------------------
@@ -192,18 +198,19 @@ def check_docx_archive(infos: Iterable[tuple[str, int]], name: str) -> None:
         if member.lower().endswith((".xml", ".rels")):
             xml += size
     if xml > MAX_DOCX_XML:
-        raise LimitError(f"{name} holds {_size(xml)} of XML once unzipped; resdiff reads Word files of at most "
-                         f"{_size(MAX_DOCX_XML)} (a resolution has a few MB)")
+        raise LimitError("{name} holds {xml} of XML once unzipped; resdiff reads Word files of at most {most} "
+                         "(a resolution has a few MB)", name=name, xml=_size(xml), most=_size(MAX_DOCX_XML))
     if total > MAX_DOCX_UNZIPPED:
-        raise LimitError(f"{name} unzips to {_size(total)}; resdiff reads Word files of at most "
-                         f"{_size(MAX_DOCX_UNZIPPED)} unzipped")
+        raise LimitError("{name} unzips to {total}; resdiff reads Word files of at most {most} unzipped",
+                         name=name, total=_size(total), most=_size(MAX_DOCX_UNZIPPED))
 
 
-def check_list_number(value: int, name: str) -> None:
+def check_list_number(value: int, name: str | Message) -> None:
     """A list number that Word's numbering would print: from 0 to :data:`MAX_LIST_NUMBER`."""
     if not 0 <= value <= MAX_LIST_NUMBER:
-        raise LimitError(f"{name} numbers a list from or up to {_n(value) if abs(value) < 10**12 else 'beyond 10¹²'}; "
-                         f"resdiff reads list numbers from 0 to {_n(MAX_LIST_NUMBER)}")
+        number = _n(value) if abs(value) < 10**12 else Message("beyond 10¹²")
+        raise LimitError("{name} numbers a list from or up to {number}; resdiff reads list numbers from 0 to {most}",
+                         name=name, number=number, most=_n(MAX_LIST_NUMBER))
 
 
 # --- PDF -------------------------------------------------------------------------------------------
@@ -244,16 +251,16 @@ def check_pdf_streams(data: bytes, name: str, *, limit: int = MAX_PDF_INFLATED) 
             chunk, size = _lzw_decoded(chunk, limit - total, keep=RE_FLATE.search(dictionary) is not None)
             total += size
             if total > limit:
-                raise LimitError(f"{name} decompresses to more than {_size(limit)} of content: too large for a "
-                                 "resolution (or built to exhaust memory)")
+                raise LimitError("{name} decompresses to more than {limit} of content: too large for a resolution "
+                                 "(or built to exhaust memory)", name=name, limit=_size(limit))
         inflater = zlib.decompressobj()
         try:
             while chunk and not inflater.eof:
                 out = inflater.decompress(chunk, min(limit - total + 1, MiB))  # memory: 1 MB at a time
                 total += len(out)
                 if total > limit:
-                    raise LimitError(f"{name} inflates to more than {_size(limit)} of content: too large for a "
-                                     "resolution (or built to exhaust memory)")
+                    raise LimitError("{name} inflates to more than {limit} of content: too large for a resolution "
+                                     "(or built to exhaust memory)", name=name, limit=_size(limit))
                 if not out and inflater.unconsumed_tail == chunk:
                     break  # no progress: a truncated or broken stream
                 chunk = inflater.unconsumed_tail
@@ -313,13 +320,14 @@ def _text_decoded(dictionary: bytes, stream: bytes) -> bytes:
 
 def check_pdf_pages(count: int, name: str) -> None:
     if count > MAX_PDF_PAGES:
-        raise LimitError(f"{name} has {_n(count)} pages; resdiff reads PDFs of at most {_n(MAX_PDF_PAGES)} pages "
-                         "(no resolution is that long)")
+        raise LimitError("{name} has {pages} pages; resdiff reads PDFs of at most {most} pages (no resolution is "
+                         "that long)", name=name, pages=_n(count), most=_n(MAX_PDF_PAGES))
 
 
 def check_page_glyphs(count: int, page: int, name: str, *, at_least: bool = False) -> None:
     """The glyphs a PDF page draws (``at_least``: an estimate from its content, before its layout)."""
     if count > MAX_PAGE_GLYPHS:
         drawn = f"at least {_n(count)}" if at_least else _n(count)
-        raise LimitError(f"{name}: page {page} draws {drawn} characters; resdiff reads pages of at most "
-                         f"{_n(MAX_PAGE_GLYPHS)} (a page of text has a few thousand)")
+        raise LimitError("{name}: page {page} draws {drawn} characters; resdiff reads pages of at most {most} "
+                         "(a page of text has a few thousand)",
+                         name=name, page=page, drawn=drawn, most=_n(MAX_PAGE_GLYPHS))

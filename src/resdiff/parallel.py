@@ -92,8 +92,8 @@ def attach(comparison: Comparison, old_other: Resolution | None, new_other: Reso
     if any(r.language != language for r in given):
         raise LanguageError("the texts given alongside must be in one language")
     if language == comparison.old.language:
-        raise LanguageError(f"the texts given alongside are in {language!r}, the language of the comparison itself: "
-                         "give the other language's versions")
+        raise LanguageError("the texts given alongside are in {language!r}, the language of the comparison itself: "
+                            "give the other language's versions", language=language)
     segmenter = segmenter_for(language, options or Options())
     changes = []
     for change in comparison.changes:
@@ -189,11 +189,12 @@ def load_folder(folder: str | os.PathLike[str]) -> list[Resolution]:
 
     path = Path(folder)
     if not path.is_dir():
-        raise InputError(f"{folder}: not a folder")
+        raise InputError("{folder}: not a folder", folder=folder)
     files = sorted(p for p in path.iterdir() if p.is_file() and not p.is_symlink()
                    and p.suffix.lower() in (".txt", ".pdf", ".docx"))
     if len(files) > MAX_FOLDER_FILES:
-        raise InputError(f"{folder}: more than {MAX_FOLDER_FILES} files; point at the series' own folder")
+        raise InputError("{folder}: more than {most} files; point at the series' own folder",
+                         folder=folder, most=MAX_FOLDER_FILES)
     found = []
     for file in files:
         try:

@@ -261,6 +261,16 @@ RE_ADOPTED_BY_EN = re.compile(
     rf"^\s*Resolution\s+adopted\s+by\s+the\s+(?P<body>.+?)\s+on\s+(?P<d>\d{{1,2}})\s+(?P<month>{_MONTH_EN})\s+"
     r"(?P<y>\d{4})\s*$")
 
+#: The Security Council's number line, as the English text prints it: ``Resolution 2334 (2016)``
+#: (``第2334(2016)号决议``, :data:`RE_SC_NUMBER`).
+RE_SC_NUMBER_EN = re.compile(r"^\s*Resolution\s+(?P<number>\d{1,5})\s*\(\s*(?P<year>\d{4})\s*\)\s*$")
+
+#: The Security Council's adoption line: ``Adopted by the Security Council at its 7853rd meeting, on
+#: 23 December 2016`` (:data:`RE_SC_ADOPTED`).
+RE_SC_ADOPTED_EN = re.compile(
+    r"^\s*Adopted\s+by\s+the\s+(?P<body>Security\s+Council)\s+at\s+its\s+(?P<meeting>\d{1,5}(?:st|nd|rd|th)\s+meeting)"
+    rf"\s*,?\s+on\s+(?P<d>\d{{1,2}})\s+(?P<month>{_MONTH_EN})\s+(?P<y>\d{{4}})\s*$")
+
 #: A bracketed line under it: ``[on the recommendation of the Commission on Science and Technology
 #: for Development (E/2013/31)]``, ``[without reference to a Main Committee (A/70/L.33)]``.
 RE_BRACKET_LINE_EN = re.compile(r"^\s*\[[^\]]*\]?\s*$|^\s*[^\[]*\]\s*$")

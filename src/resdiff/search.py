@@ -64,7 +64,7 @@ from typing import Any, NamedTuple, Protocol
 
 from rapidfuzz import fuzz, process
 
-from resdiff.errors import ResdiffError, SeriesError
+from resdiff.errors import ResdiffError, SeriesError, named
 from resdiff.lang import RE_IDEOGRAPH, detect_language
 from resdiff.model import DiffOp
 from resdiff.options import DEFAULT_OPTIONS, Options
@@ -980,7 +980,7 @@ class Index:
             if not bad:
                 return hits
             self._refresh(bad)
-        raise SeriesError(f"{self.folder}: the search index keeps changing under this search; try again")
+        raise SeriesError("{folder}: the search index keeps changing under this search; try again", folder=self.folder)
 
     def _changed(self, names: set[str]) -> set[str]:
         """The files among ``names`` whose content is not what was indexed (hashed again)."""
@@ -1063,7 +1063,8 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
             continue
         except OSError as exc:
             if not skip_unreadable:
-                raise SeriesError(f"{file.name}: cannot be read ({exc.strerror}) (in the folder {folder})") from exc
+                raise SeriesError("{file}: cannot be read ({strerror}) (in the folder {folder})",
+                                  file=file.name, strerror=exc.strerror, folder=folder) from exc
             store.remove([file.name])
             continue
         except ResdiffError as exc:
@@ -1074,8 +1075,7 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
             if skip_unreadable:
                 store.remove([file.name])
                 continue
-            message = str(exc) if file.name in str(exc) else f"{file.name}: {exc}"
-            raise SeriesError(f"{message} (in the folder {folder})") from exc
+            raise SeriesError("{message} (in the folder {folder})", message=named(exc, file.name), folder=folder) from exc
         pending.add(file.name, FileRecord(stat.st_size, stat.st_mtime_ns, digest, resolution.symbol,
                                           _iso(resolution.adopted), resolution.language),
                     list(map(_UNIT_ID, resolution.units)), list(map(_UNIT_TEXT, resolution.units)))
@@ -1090,7 +1090,7 @@ def _update(folder: Path, files: Sequence[Path], store: Store, *, progress: Prog
     if progress:
         progress(len(files), len(files), "indexed")
     if not kept:
-        raise SeriesError(f"{folder}: none of its files could be read as a resolution")
+        raise SeriesError("{folder}: none of its files could be read as a resolution", folder=folder)
     return indexed, warnings
 
 

@@ -101,7 +101,8 @@ def _tokenizer(user_dictionary: str | None, un_terms: bool) -> jieba.Tokenizer:
             try:
                 tk.load_userdict(user_dictionary)
             except (OSError, ValueError) as exc:
-                raise InputError(f"cannot read the user dictionary {user_dictionary}: {exc}") from exc
+                raise InputError("cannot read the user dictionary {path}: {reason}",
+                                 path=user_dictionary, reason=exc) from exc
     return tk
 
 

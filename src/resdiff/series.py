@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from resdiff.engine import AnySegmenter, segmenter_for
-from resdiff.errors import ResdiffError, SeriesError
+from resdiff.errors import Message, ResdiffError, SeriesError, named
 from resdiff.lineage import Lineage, Tracer
 from resdiff.model import Comparison, Resolution
 from resdiff.options import DEFAULT_OPTIONS, Options
@@ -155,19 +155,20 @@ class Series:
         total = 2 * len(files) - 1
         loaded: list[tuple[Resolution, str]] = []
         # A FIFO, a device or a link to one named like a resolution is never opened: said, not read.
-        warnings: list[str] = [f"skipped {p.name}: not a regular file" for p in special_files(path)]
+        warnings: list[str] = [Message("skipped {message}", message=Message("{file}: not a regular file", file=p.name))
+                               for p in special_files(path)]
         for n, file in enumerate(files):
             if progress:
                 progress(n, total, f"reading {file.name}")
             try:
                 loaded.append((load(file), file.name))
             except ResdiffError as exc:
-                message = str(exc) if file.name in str(exc) else f"{file.name}: {exc}"
+                message = named(exc, file.name)
                 if not skip_unreadable:
-                    raise SeriesError(f"{message} (in the series folder {path})") from exc
-                warnings.append(f"skipped {message}")
+                    raise SeriesError("{message} (in the series folder {path})", message=message, path=path) from exc
+                warnings.append(Message("skipped {message}", message=message))
         if not loaded:
-            raise SeriesError(f"{path}: none of its files could be read as a resolution")
+            raise SeriesError("{path}: none of its files could be read as a resolution", path=path)
 
         def compared(done: int, all_: int, label: str) -> None:
             if progress:
@@ -270,7 +271,7 @@ class Series:
         for m in self.members:
             if m.symbol == symbol or m.label == symbol:
                 return m
-        raise SeriesError(f"{symbol} is not in the series")
+        raise SeriesError("{symbol} is not in the series", symbol=symbol)
 
     def _trace(self) -> Tracer:
         if not self._tracer:
@@ -287,8 +288,9 @@ class Series:
         if unit_id is not None:
             wanted = _normalise_unit_id(unit_id)
             if latest.get(wanted) is None:
-                raise SeriesError(f"{self.latest.symbol or 'the latest text'} has no unit {unit_id}; "
-                                  f"its units are {latest.units[0].id} … {latest.units[-1].id}")
+                raise SeriesError("{symbol} has no unit {unit_id}; its units are {first} … {last}",
+                                  symbol=self.latest.symbol or Message("the latest text"), unit_id=unit_id,
+                                  first=latest.units[0].id, last=latest.units[-1].id)
             return (self._trace().trace(wanted),)
         tracer = self._trace()
         return tuple(tracer.trace(u.id) for u in latest.units)
@@ -331,16 +333,17 @@ def corpus_files(folder: str | os.PathLike[str]) -> list[Path]:
     """
     path = Path(folder)
     if not path.exists():
-        raise SeriesError(f"{path}: no such folder")
+        raise SeriesError("{path}: no such folder", path=path)
     if not path.is_dir():
-        raise SeriesError(f"{path} is a file, not a folder of resolutions")
+        raise SeriesError("{path} is a file, not a folder of resolutions", path=path)
     try:
         entries = sorted(path.iterdir())
     except OSError as exc:
-        raise SeriesError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise SeriesError("{path}: cannot be read ({strerror})", path=path, strerror=exc.strerror) from exc
     files = [p for p in entries if is_corpus_file(p)]
     if not files:
-        raise SeriesError(f"{path}: no resolutions in it (looked for {', '.join('*' + s for s in SUFFIXES)})")
+        raise SeriesError("{path}: no resolutions in it (looked for {patterns})",
+                          path=path, patterns=', '.join('*' + s for s in SUFFIXES))
     return files
 
 
@@ -377,7 +380,7 @@ def read_series_file(folder: str | os.PathLike[str]) -> tuple[ListedResolution, 
             try:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-                raise SeriesError(f"{candidate}: {exc}") from exc
+                raise SeriesError("{file}: {error}", file=candidate, error=exc) from exc
             return parse_series_file(data)
     return ()
 
@@ -389,16 +392,17 @@ def parse_series_file(data: dict[str, Any]) -> tuple[ListedResolution, ...]:
     """
     entries = data.get("resolution", [])
     if not isinstance(entries, list):
-        raise SeriesError(f"{SERIES_FILE}: 'resolution' must be a list of [[resolution]] tables, "
-                          f"not {_toml_type(entries)}")
+        raise SeriesError("{file}: 'resolution' must be a list of [[resolution]] tables, not {kind}",
+                          file=SERIES_FILE, kind=_toml_type(entries))
     listed = []
     for n, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or "symbol" not in entry:
-            raise SeriesError(f"{SERIES_FILE}: every [[resolution]] needs a symbol")
+            raise SeriesError("{file}: every [[resolution]] needs a symbol", file=SERIES_FILE)
         where = f"{SERIES_FILE}: [[resolution]] number {n}"
         symbol = entry["symbol"]
         if not isinstance(symbol, str) or not symbol.strip():
-            raise SeriesError(f"{where}: 'symbol' must be a text such as \"E/RES/2013/9\", not {_toml_type(symbol)}")
+            raise SeriesError('{where}: \'symbol\' must be a text such as "E/RES/2013/9", not {kind}',
+                              where=where, kind=_toml_type(symbol))
         adopted = entry.get("adopted")
         if isinstance(adopted, _dt.datetime):
             adopted = adopted.date().isoformat()
@@ -408,25 +412,31 @@ def parse_series_file(data: dict[str, Any]) -> tuple[ListedResolution, ...]:
             try:
                 adopted = _dt.date.fromisoformat(adopted.strip()).isoformat()
             except ValueError:
-                raise SeriesError(f"{where}: 'adopted' must be a date such as 2013-07-22, not {adopted!r}") from None
+                raise SeriesError("{where}: 'adopted' must be a date such as 2013-07-22, not {adopted!r}",
+                                  where=where, adopted=adopted) from None
         elif adopted is not None:
-            raise SeriesError(f"{where}: 'adopted' must be a date such as 2013-07-22, not {_toml_type(adopted)}")
+            raise SeriesError("{where}: 'adopted' must be a date such as 2013-07-22, not {kind}",
+                              where=where, kind=_toml_type(adopted))
         texts = entry.get("texts", [])
         if isinstance(texts, str):
             texts = [texts]
         if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
-            raise SeriesError(f"{where}: 'texts' must be a list of file names, not {_toml_type(texts)}")
+            raise SeriesError("{where}: 'texts' must be a list of file names, not {kind}",
+                              where=where, kind=_toml_type(texts))
         listed.append(ListedResolution(symbol.strip(), adopted, tuple(texts)))
     return tuple(listed)
 
 
-def _toml_type(value: object) -> str:
+def _toml_type(value: object) -> Message | str:
     """How a TOML value's type reads in an error message."""
-    names = {bool: "true/false", int: "a number", float: "a number", str: "a text", list: "a list",
-             dict: "a table", _dt.date: "a date", _dt.datetime: "a date and time", _dt.time: "a time"}
+    shown = ...  # a value shown after its type's name, put in below
+    names = {bool: Message("true/false ({value!r})", value=shown), int: Message("a number ({value!r})", value=shown),
+             float: Message("a number ({value!r})", value=shown), str: Message("a text ({value!r})", value=shown),
+             list: Message("a list"), dict: Message("a table"), _dt.date: Message("a date"),
+             _dt.datetime: Message("a date and time"), _dt.time: Message("a time")}
     for kind, name in names.items():
         if type(value) is kind:
-            return f"{name} ({value!r})" if kind in (bool, int, float, str) else name
+            return name.replaced(shown, value)
     return type(value).__name__
 
 

@@ -11,7 +11,7 @@ the preamble, or when it is a heading; everything else continues the unit before
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
@@ -280,8 +280,9 @@ class _Builder:
             n = int(found.group("number"))
             if n <= self.last_op:
                 raise NotAResolutionError(
-                    f"line {line.index + 1}: operative paragraph {n}. follows paragraph {self.last_op}.: "
-                    "the numbering goes back (two resolutions in one file, or an annex?)")
+                    "line {line}: operative paragraph {n}. follows paragraph {last_op}.: the numbering goes "
+                    "back (two resolutions in one file, or an annex?)",
+                    line=line.index + 1, n=n, last_op=self.last_op)
 
     def _sub_start(self, text: str) -> re.Match[str] | None:
         if not self.operative or self.last_op is None:
@@ -435,7 +436,7 @@ def _units(drafts: list[_Draft], part: str | None = None) -> list[Unit]:
         if lead is not None and not text.startswith(lead):
             lead = None
         if not text:
-            raise NotAResolutionError(f"paragraph {unit_id} has no text")
+            raise NotAResolutionError("paragraph {unit_id} has no text", unit_id=unit_id)
         units.append(Unit(unit_id, draft.kind, draft.number if draft.kind == "operative" else None,
                           lead, text, tuple(draft.footnotes), part))
     return units
@@ -550,8 +551,9 @@ def _line_units(drafts: list[_Draft], units: list[Unit]) -> dict[int, str]:
 
 
 def _warnings(stream: Stream, doubts: list[Doubt], where: dict[int, str], units: list[Unit],
-              footnotes: dict[int, str], title: str | None) -> tuple[ParseWarning, ...]:
-    """Everything found doubtful, in reading order, each on the unit it concerns."""
+              footnotes: dict[int, str], title: str | None, *, max_title: int = MAX_TITLE) -> tuple[ParseWarning, ...]:
+    """Everything found doubtful, in reading order, each on the unit it concerns; a title longer than
+    ``max_title`` characters is doubted."""
     found = [ParseWarning(where.get(d.index), d.code, d.message) for d in (*stream.doubts, *doubts)]
     for unit in units:
         if unit.kind == "preambular":
@@ -581,7 +583,7 @@ def _warnings(stream: Stream, doubts: list[Doubt], where: dict[int, str], units:
         if n not in cited:
             found.append(ParseWarning(None, "unknown-footnote",
                                       f"footnote {n} has a text but no paragraph refers to it"))
-    if title and len(title) > MAX_TITLE:
+    if title and len(title) > max_title:
         found.append(ParseWarning(None, "long-title", f"the title is {len(title)} characters long: "
                                   "it may have taken in lines that are not the title"))
     return tuple(found)
@@ -603,20 +605,35 @@ def build_lines(stream: Stream) -> Resolution:
         units = _units(builder.units)
         doubts = builder.doubts
         where = _line_units(builder.units, units) if stream.doubts or doubts else {}
+    return resolution_of(stream, top, units, _warnings(stream, doubts, where, units, stream.footnotes, top.title),
+                         language="zh", prefixes=BODY_PREFIXES, predecessor=_predecessor)
+
+
+#: How a language's reader finds the resolution the preamble recalls (see :func:`_predecessor`).
+Predecessor = Callable[[list[Unit], _Top, str | None, int | None], str | None]
+
+
+def resolution_of(stream: Stream, top: _Top, units: list[Unit], warnings: tuple[ParseWarning, ...], *,
+                  language: str, prefixes: Mapping[str, str], predecessor: Predecessor) -> Resolution:
+    """The Resolution of the units and the top and end matter read, in either language: the
+    language's reader gives its body prefixes (``经济及社会理事会`` or ``Economic and Social Council``
+    → ``E/RES/``), its way of finding the predecessor, and its warnings.
+
+    The symbol is the one printed, else a masthead's or a page header's, else the body's prefix and
+    the number of the title line. The year (which a recalled resolution must be before to be the
+    predecessor) is the adoption's, else the number's when the number is a year's (``2013/9``) — a
+    Security Council number (``2334 (2016)``) is not."""
     if not any(u.kind == "operative" for u in units):
         raise NotAResolutionError(
             "the text has no operative paragraphs (numbered 1., 2., …): it does not look like a resolution")
-    prefix = BODY_PREFIXES.get(top.body or "")
-    symbol = top.symbol
-    if symbol is None:
-        header_symbols = stream.masthead_symbols + stream.header_symbols
-        symbol = header_symbols[0] if header_symbols else None
+    prefix = prefixes.get(top.body or "")
+    header_symbols = stream.masthead_symbols + stream.header_symbols
+    symbol = top.symbol or (header_symbols[0] if header_symbols else None)
     if symbol is None and top.number and prefix:
         symbol = prefix + top.number
-    if prefix is None and symbol:
-        prefix = symbol[: symbol.index("RES/") + 4] if "RES/" in symbol else None
+    if prefix is None and symbol and "RES/" in symbol:
+        prefix = symbol[: symbol.index("RES/") + 4]
     adopted = top.adopted or top.top_date
-    footnotes = stream.footnotes
     year = int(adopted[:4]) if adopted else (int(top.number.split("/")[0]) if top.number and "/" in top.number
                                              else None)
     return Resolution(
@@ -626,8 +643,8 @@ def build_lines(stream: Stream) -> Resolution:
         adopted=adopted,
         meeting=top.meeting,
         title=top.title,
-        language="zh",
-        predecessor=_predecessor(units, top, prefix, year),
-        footnotes=footnotes,
-        warnings=_warnings(stream, doubts, where, units, footnotes, top.title),
+        language=language,
+        predecessor=predecessor(units, top, prefix, year),
+        footnotes=stream.footnotes,
+        warnings=warnings,
     )

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from resdiff import patterns as P
-from resdiff.errors import NotAResolutionError
 from resdiff.lexicon import match_lead
 from resdiff.model import ParseWarning, Resolution, Unit
 from resdiff.normalize import Doubt, Line, Mark, fold_spaces, numbering_to_ascii, text_lines
@@ -205,6 +204,8 @@ def _read_top(lines: list[Line], top: _Top) -> int:
         adopted = P.RE_ADOPTED_BY_EN.match(text)
         numbered = P.RE_TITLE.match(text)
         draft = P.RE_DRAFT_SYMBOL_LINE.match(text)
+        sc_number = P.RE_SC_NUMBER_EN.match(text)
+        sc_adopted = P.RE_SC_ADOPTED_EN.match(text)
         if symbol and not symbol.group("before"):
             top.symbol = top.symbol or symbol.group("symbol")
         elif draft:
@@ -212,6 +213,12 @@ def _read_top(lines: list[Line], top: _Top) -> int:
         elif adopted:
             top.top_date = _iso(adopted)
             top.body = top.body or fold_spaces(adopted.group("body"))
+        elif sc_number and top.number is None:  # as the Chinese reader reads ``第2334(2016)号决议``
+            top.number = f"{sc_number.group('number')} ({sc_number.group('year')})"
+        elif sc_adopted:
+            top.adopted = _iso(sc_adopted)
+            top.meeting = fold_spaces(sc_adopted.group("meeting"))
+            top.body = top.body or fold_spaces(sc_adopted.group("body"))
         elif numbered and top.number is None:
             # The numbered title line: whatever was taken for the title before it was not.
             top.number = numbered.group("number")
@@ -336,7 +343,7 @@ def _read_parts(lines: list[Line], top: _Top, parts: list[tuple[int, str, str | 
 
 def build_en(text: str) -> Resolution:
     """Parse the text of an English resolution (see :func:`resdiff.parse`)."""
-    from resdiff.structure import _Builder, _line_units, _Top, _units, _warnings  # the shared unit builder
+    from resdiff.structure import _Builder, _line_units, _Top, _units, _warnings, resolution_of  # shared
 
     prepared, end_notes = prepare(text)
     stream = text_lines(prepared)
@@ -362,29 +369,6 @@ def build_en(text: str) -> Resolution:
         units = _units(builder.units)
         doubts = builder.doubts
         where = _line_units(builder.units, units)
-    if not any(u.kind == "operative" for u in units):
-        raise NotAResolutionError(
-            "the text has no operative paragraphs (numbered 1., 2., …): it does not look like a resolution")
-    prefix = BODY_PREFIXES_EN.get(top.body or "")
-    header_symbols = stream.masthead_symbols + stream.header_symbols
-    symbol = top.symbol or (header_symbols[0] if header_symbols else None)
-    if symbol is None and top.number and prefix:
-        symbol = prefix + top.number
-    if prefix is None and symbol and "RES/" in symbol:
-        prefix = symbol[: symbol.index("RES/") + 4]
-    adopted = top.adopted or top.top_date
-    footnotes = stream.footnotes
-    year = int(adopted[:4]) if adopted else (int(top.number.split("/")[0]) if top.number else None)
-    return Resolution(
-        units=tuple(units),
-        symbol=symbol,
-        body=top.body,
-        adopted=adopted,
-        meeting=top.meeting,
-        title=top.title,
-        language="en",
-        predecessor=_predecessor(units, top, prefix, year),
-        footnotes=footnotes,
-        warnings=_warnings(stream, doubts, where, units, footnotes,
-                           top.title if top.title and len(top.title) > MAX_TITLE_EN else None) + _stray_digits(units),
-    )
+    warnings = _warnings(stream, doubts, where, units, stream.footnotes, top.title, max_title=MAX_TITLE_EN)
+    return resolution_of(stream, top, units, warnings + _stray_digits(units), language="en",
+                         prefixes=BODY_PREFIXES_EN, predecessor=_predecessor)

@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "evalset"))
 
-from revise import Revision  # noqa: E402
+from revise import Cases, Revision, changes_json, write_case  # noqa: E402
 
 import resdiff  # noqa: E402
 from resdiff.model import Resolution  # noqa: E402
@@ -33,14 +31,8 @@ LABEL = "illustrative revision, not an official text (示意性修订，非正�
 #: Metadata of the illustrative next-year text (its number and date are made up).
 NEXT_YEAR = {"symbol": "E/RES/2014/9", "adopted": "2014-07-18", "meeting": "45th plenary meeting"}
 
-CASES: list[tuple[str, dict[str, Any], Callable[[Resolution], Revision]]] = []
-
-
-def case(name: str, **info: Any) -> Callable[[Callable[[Resolution], Revision]], Callable[[Resolution], Revision]]:
-    def register(make: Callable[[Resolution], Revision]) -> Callable[[Resolution], Revision]:
-        CASES.append((name, info, make))
-        return make
-    return register
+CASES = Cases()
+case = CASES.case
 
 
 def date_bumps(r: Revision) -> Revision:
@@ -236,22 +228,16 @@ def write(check: bool = False) -> int:
         files = {
             "old.txt": old.to_text(),
             "new.txt": text,
-            "expected.json": "[\n" + ",\n".join("  " + json.dumps(c, ensure_ascii=False) for c in expected) + "\n]\n",
+            "expected.json": changes_json(expected),
             "case.json": json.dumps({"id": name, "label": LABEL, "illustrative": True, "language": "en",
                                      "old_source": "tests/fixtures/en/wsis-illustrative-2013.txt (illustrative)",
                                      "new_source": "illustrative revision written for this evaluation set "
                                                    "(make_cases_en.py)", **info},
                                     ensure_ascii=False, indent=2) + "\n",
         }
-        for filename, content in files.items():
-            path = folder / filename
-            if check:
-                if not path.exists() or path.read_text(encoding="utf-8") != content:
-                    print(f"{name}/{filename} differs")
-                    differ += 1
-            else:
-                folder.mkdir(exist_ok=True)
-                path.write_text(content, encoding="utf-8")
+        for filename in write_case(folder, files, check=check):
+            print(f"{name}/{filename} differs")
+            differ += 1
     return 1 if differ else 0
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ import resdiff
 from resdiff.model import Resolution
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from revise import Revision
+from revise import Cases, Maker, Revision, changes_json, write_case
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -60,14 +59,8 @@ OP27_REWRITTEN = ("注意到加强合作工作组在2013年和2014年举行的�
 SUMMIT_PARAGRAPH = "鼓励联合国系统各实体在其2015年以后的工作方案中继续纳入世界首脑会议各项行动方针的执行情况；"
 
 
-CASES: list[tuple[str, dict[str, Any], Callable[[Resolution], Revision]]] = []
-
-
-def case(name: str, **info: Any) -> Callable[[Callable[[Resolution], Revision]], Callable[[Resolution], Revision]]:
-    def register(make: Callable[[Resolution], Revision]) -> Callable[[Resolution], Revision]:
-        CASES.append((name, info, make))
-        return make
-    return register
+CASES = Cases()
+case = CASES.case
 
 
 def date_bumps(r: Revision) -> Revision:
@@ -371,7 +364,7 @@ def _15(old: Resolution) -> Revision:
     return r
 
 
-def build_case(name: str, info: dict[str, Any], make: Callable[[Resolution], Revision],
+def build_case(name: str, info: dict[str, Any], make: Maker,
                built: dict[str, str]) -> dict[str, Any]:
     old_text = built[info["old_case"]] if "old_case" in info else resdiff.load(CORPUS).to_text()
     old = resdiff.parse(old_text)
@@ -395,8 +388,7 @@ def _dump(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        # One change a line: reviewable in a diff.
-        return "[\n" + ",\n".join("  " + json.dumps(v, ensure_ascii=False) for v in value) + "\n]\n"
+        return changes_json(value)
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -407,16 +399,9 @@ def main(argv: list[str]) -> int:
     for name, info, make in CASES:
         files = build_case(name, info, make, built)
         folder = HERE / name
-        for filename, value in files.items():
-            path = folder / filename
-            text = _dump(value)
-            if check:
-                if not path.exists() or path.read_text(encoding="utf-8") != text:
-                    print(f"differs: {path.relative_to(ROOT)}")
-                    status = 1
-            else:
-                folder.mkdir(exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+        for filename in write_case(folder, {f: _dump(v) for f, v in files.items()}, check=check):
+            print(f"differs: {(folder / filename).relative_to(ROOT)}")
+            status = 1
         if not check:
             nontrivial = [c for c in files["expected.json"] if c["type"] != "unchanged" or c["moved"]]
             print(f"{name}: {len(files['expected.json'])} changes, {len(nontrivial)} non-trivial")

@@ -20,7 +20,10 @@ The printed list is then read and checked by hand; ``expected.json`` is what is 
 from __future__ import annotations
 
 import difflib
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from scoring import is_routine, norm
@@ -341,3 +344,37 @@ def _reading_order(changes: list[dict[str, Any]], old_pos: dict[str, int],
                 at = k + 1
         listed.insert(at, c)
     return listed
+
+
+# -- the case scripts (make_cases.py, make_cases_en.py) -----------------------------------------
+
+#: What makes a case: the old text → the revision that writes the new text and the change list.
+Maker = Callable[[Resolution], Revision]
+
+
+class Cases(list[tuple[str, dict[str, Any], Maker]]):
+    """A case script's cases, in the order they are written: ``(name, info, make)``, each registered
+    by decorating its maker, ``@case("01-date-bump", tests=[…], description=…)`` with ``case = CASES.case``."""
+
+    def case(self, name: str, **info: Any) -> Callable[[Maker], Maker]:
+        def register(make: Maker) -> Maker:
+            self.append((name, info, make))
+            return make
+        return register
+
+
+def changes_json(changes: list[dict[str, Any]]) -> str:
+    """A change list as ``expected.json`` holds it: one change a line, reviewable in a diff."""
+    return "[\n" + ",\n".join("  " + json.dumps(c, ensure_ascii=False) for c in changes) + "\n]\n"
+
+
+def write_case(folder: Path, files: dict[str, str], *, check: bool) -> list[str]:
+    """Write a case's files into ``folder``; with ``check``, write nothing and return the names of
+    the files that are missing or differ."""
+    if check:
+        return [name for name, text in files.items()
+                if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return []

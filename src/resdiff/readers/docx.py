@@ -24,11 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from resdiff import limits
-from resdiff.errors import DocumentError, ResdiffError
+from resdiff.errors import DocumentError, Message, ResdiffError
 from resdiff.readers.marks import RE_SYMBOL, Atom, fold_atom_spaces, render, unit_line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
+
+#: How an error inside a Word file names it, until the reader puts in the file's own name.
+WORD_FILE = Message("the Word file")
 RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 #: The magic number of the Word 97-2003 ``.doc`` format (OLE2 compound file).
@@ -158,7 +161,7 @@ class _Numbering:
                     del counters[deeper]
         level = levels.get(ilvl, _Level())
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
-        limits.check_list_number(counters[ilvl], "the Word file")
+        limits.check_list_number(counters[ilvl], WORD_FILE)
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
 
@@ -176,13 +179,14 @@ def _integer(value: str, what: str) -> int:
     text = value.strip()
     if not (1 <= len(text) <= 12 and text.lstrip("+-").isdigit() and text.lstrip("+-").isascii()):
         shown = text if len(text) <= 20 else text[:20] + "…"
-        raise DocumentError(f"the Word file is damaged: {what}=\"{shown}\" is not a number")
+        raise DocumentError('{name} is damaged: {what}="{shown}" is not a number', name=WORD_FILE, what=what,
+                            shown=shown)
     return int(text)
 
 
 def _list_number(value: str, what: str) -> int:
     number = _integer(value, what)
-    limits.check_list_number(number, f"the Word file's {what}")
+    limits.check_list_number(number, Message("{name}'s {what}", name=WORD_FILE, what=what))
     return number
 
 
@@ -190,7 +194,8 @@ def _level(value: str) -> int:
     """A list level, ``w:ilvl``: 0 to 8 in Word."""
     level = _integer(value, "w:ilvl")
     if not 0 <= level <= 8:
-        raise DocumentError(f"the Word file is damaged: w:ilvl=\"{level}\" is not a list level (0 to 8)")
+        raise DocumentError('{name} is damaged: w:ilvl="{level}" is not a list level (0 to 8)', name=WORD_FILE,
+                            level=level)
     return level
 
 
@@ -269,25 +274,28 @@ def _open(data: bytes, name: str) -> Any:
     docx = _import_docx()
     if data.startswith(OLE2_MAGIC):
         raise DocumentError(
-            f"{name} is a Word 97-2003 .doc file: resdiff reads .docx; save it as .docx or PDF and try again")
+            "{name} is a Word 97-2003 .doc file: resdiff reads .docx; save it as .docx or PDF and try again",
+            name=name)
     if not data.startswith(b"PK"):
-        raise DocumentError(f"{name} is not a Word .docx file")
+        raise DocumentError("{name} is not a Word .docx file", name=name)
     try:
         # The sizes the zip declares, before anything is unzipped: a zip bomb stops here.
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             limits.check_docx_archive(((i.filename, i.file_size) for i in archive.infolist()), name)
     except zipfile.BadZipFile as exc:
-        raise DocumentError(f"{name} is damaged and cannot be read as a Word file ({exc})") from exc
+        raise DocumentError("{name} is damaged and cannot be read as a Word file ({reason})", name=name,
+                            reason=exc) from exc
     try:
         return docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise DocumentError(f"{name} is damaged and cannot be read as a Word file ({exc})") from exc
+        raise DocumentError("{name} is damaged and cannot be read as a Word file ({reason})", name=name,
+                            reason=exc) from exc
     except Exception as exc:
         # python-docx raises KeyError, ValueError or its own PackageNotFoundError for a zip that
         # is not a Word document (a spreadsheet, a presentation, an archive), and lxml errors for
         # damaged XML; all mean the same to a reader.
         raise DocumentError(
-            f"{name} is not a Word document, or it is damaged ({type(exc).__name__})") from exc
+            "{name} is not a Word document, or it is damaged ({kind})", name=name, kind=type(exc).__name__) from exc
 
 
 def _part_xml(document: Any, reltype: str) -> Any | None:
@@ -464,13 +472,13 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> str:
     except ResdiffError as exc:
         if name in str(exc):
             raise
-        raise type(exc)(str(exc).replace("the Word file", name, 1)) from exc
+        raise type(exc)(exc.message.replaced(WORD_FILE, name)) from exc
     except Exception as exc:
         # Malformed XML inside a valid package surfaces only when it is read.
         raise DocumentError(
-            f"{name} is damaged and cannot be read as a Word file ({type(exc).__name__})") from exc
+            "{name} is damaged and cannot be read as a Word file ({kind})", name=name, kind=type(exc).__name__) from exc
     if not out:
-        raise DocumentError(f"{name} has no text")
+        raise DocumentError("{name} has no text", name=name)
     if symbol and not RE_SYMBOL.fullmatch(out[0]):
         out.insert(0, symbol)
     if footnotes:

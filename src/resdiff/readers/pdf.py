@@ -206,7 +206,7 @@ def _opened(source: str | os.PathLike[str] | bytes) -> Iterator[Any]:
     else:
         data = limits.read_file(Path(source), name=name)
     if b"%PDF-" not in data[:1024]:
-        raise DocumentError(f"{name} is not a PDF file")
+        raise DocumentError("{name} is not a PDF file", name=name)
     _check_structure(data, name)
     limits.check_pdf_streams(data, name)  # a Flate bomb stops here, before pdfminer inflates it
     try:
@@ -232,7 +232,7 @@ def _check_structure(data: bytes, name: str) -> None:
     """Refuse at once a file that has a PDF's first line but no object of one (``%PDF-1.4`` and
     megabytes of zeros): pdfminer would scan it line by line for a minute before failing."""
     if RE_OBJECT.search(data) is None:
-        raise DocumentError(f"{name} is damaged and cannot be read as a PDF (it holds no PDF objects)")
+        raise DocumentError("{name} is damaged and cannot be read as a PDF (it holds no PDF objects)", name=name)
 
 
 #: What the glyph estimate looks at in a content stream, in order: a font selection
@@ -299,8 +299,8 @@ def _document_error(name: str, exc: BaseException) -> DocumentError:
     kinds = " ".join(type(c).__name__ for c in causes)
     if "Password" in kinds or "Encryption" in kinds:
         return DocumentError(
-            f"{name} is encrypted with a password: open it, save an unprotected copy, and try again")
-    return DocumentError(f"{name} is damaged and cannot be read as a PDF ({_reason(exc)})")
+            "{name} is encrypted with a password: open it, save an unprotected copy, and try again", name=name)
+    return DocumentError("{name} is damaged and cannot be read as a PDF ({reason})", name=name, reason=_reason(exc))
 
 
 def _reason(exc: BaseException) -> str:
@@ -688,13 +688,13 @@ def read_pdf(source: str | os.PathLike[str] | bytes) -> str:
                           if g.text.strip() and not g.marker)
     if not glyph_sizes:
         raise DocumentError(
-            f"{name} has no text layer (it is probably a scan): resdiff needs a PDF with text, "
-            "such as the one the UN Official Document System serves")
+            "{name} has no text layer (it is probably a scan): resdiff needs a PDF with text, such as the one the "
+            "UN Official Document System serves", name=name)
     glyphs = [g for page in pages for line in page.lines for g in line.glyphs if g.text.strip()]
     if sum(g.text.startswith(UNMAPPED) for g in glyphs) > len(glyphs) * 0.3:
         raise DocumentError(
-            f"{name} has fonts that do not say which characters they draw, so its text cannot be read: "
-            "try the Word version (resdiff fetch SYMBOL --format docx)")
+            "{name} has fonts that do not say which characters they draw, so its text cannot be read: try the Word "
+            "version (resdiff fetch SYMBOL --format docx)", name=name)
     body_size = glyph_sizes.most_common(1)[0][0]
     symbols = _drop_running_lines(pages)
     masthead = _take_masthead(pages[0], body_size) if pages else []

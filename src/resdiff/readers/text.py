@@ -33,15 +33,17 @@ def decode(data: bytes, *, name: str = "input") -> str:
     Raises :class:`InputError` for an empty file, a binary file, or bytes that are none of these.
     """
     if not data.strip():
-        raise InputError(f"{name} is empty")
+        raise InputError("{name} is empty", name=name)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding).lstrip("\ufeff")
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name} starts with a {encoding} byte-order mark but is not {encoding}") from exc
+                raise InputError("{name} starts with a {encoding} byte-order mark but is not {encoding}",
+                                 name=name, encoding=encoding) from exc
     if _looks_binary(data):
-        raise InputError(f"{name} is a binary file, not a text (is it a PDF or Word file with the wrong name?)")
+        raise InputError("{name} is a binary file, not a text (is it a PDF or Word file with the wrong name?)",
+                         name=name)
     for encoding in ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -50,7 +52,8 @@ def decode(data: bytes, *, name: str = "input") -> str:
         if encoding != "utf-8" and not _plausible_chinese(text):
             break
         return text
-    raise InputError(f"{name} is in an unknown encoding: resdiff reads UTF-8, UTF-16 with a BOM, and GB18030/GBK")
+    raise InputError("{name} is in an unknown encoding: resdiff reads UTF-8, UTF-16 with a BOM, and GB18030/GBK",
+                     name=name)
 
 
 def _plausible_chinese(text: str) -> bool:

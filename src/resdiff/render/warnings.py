@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from resdiff.errors import Message
 from resdiff.i18n import _, translations
 from resdiff.model import ParseWarning
 
@@ -116,6 +117,8 @@ def note_message(note: str, ui: str = "en") -> str:
     """A series' or an index's note in the interface language ``ui`` (as written if no template reads it)."""
     if ui == "en":
         return note
+    if isinstance(note, Message):  # said with its values (a skipped file's own error among them)
+        return note.translated(translations(ui).gettext)
     known = _read(note, NOTE_TEMPLATES)
     if known is None:
         return note
