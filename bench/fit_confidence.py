@@ -122,9 +122,9 @@ def confidence_pairs(expected: list[dict[str, Any]], comparison: resdiff.Compari
 DEV_FOLDERS = ("evalset", "evalset-blind", "evalset-blind2", "evalset-blind3", "evalset-blind4",
                "evalset-en", "evalset-en-blind")
 
-#: Least slope of the recalibration on the model's logit: the model's order is kept, and its
-#: probability still moves the confidence (a flatter fit lets a pair the model gives 6% be reported
-#: 96% because no rival reading was proposed).
+#: Least slope of the recalibration on the model's logit: the model's order is kept and its
+#: probability still moves the confidence (free, the pair and single slopes come out near 0.2; left
+#: one folder out, 0.25 scores best: mean log loss 0.0500, 0.0507 free, 0.0524 at 0.5).
 MIN_SLOPE = 0.25
 #: Ridge penalties of the recalibration: on its slopes (barely) and on the folders' levels (each
 #: folder a batch of texts by one author or two, its level drawn around the others').
