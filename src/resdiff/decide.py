@@ -177,19 +177,23 @@ class Model:
     scale: dict[str, np.ndarray]
     coef: dict[str, np.ndarray]
     intercept: dict[str, float]
-    recalibration: dict[str, tuple[float, float]]
-    """Per family, ``(a, b)`` of ``σ(a·logit(p) + b)``: the model's probability mapped onto how often
-    changes were right on texts written by hand (fitted after the model, see ``bench/fit_confidence.py``)."""
+    recalibration: dict[str, tuple[float, float, float]]
+    """Per family, ``(a, c, b)`` of ``σ(a·L(p) + c·L(r) + b)``: the model's probability ``p`` of a
+    change and ``r`` of the best other reading of its units mapped onto how often such changes were
+    right on the development cases written by hand (``L`` the logit, clipped at
+    ±:data:`CALIBRATION_LOGIT`; ``a`` > 0, ``c`` ≤ 0; fitted after the model, see
+    ``bench/fit_confidence.py``)."""
 
     def probability(self, fam: str, features: Sequence[float]) -> float:
         x = (np.asarray(features, dtype=np.float64) - self.mean[fam]) / self.scale[fam]
         z = float(x @ self.coef[fam]) + self.intercept[fam]
         return _sigmoid(z)
 
-    def calibrated(self, fam: str, p: float) -> float:
-        """The confidence reported for a change the model gives probability ``p``."""
-        a, b = self.recalibration.get(fam, (1.0, 0.0))
-        return _sigmoid(a * _logit(p) + b)
+    def calibrated(self, fam: str, p: float, rival: float = 0.0) -> float:
+        """The confidence reported for a change the model gives probability ``p`` when the best other
+        reading of its units has (joint) probability ``rival``: never higher for a likelier rival."""
+        a, c, b = self.recalibration.get(fam, (1.0, 0.0, 0.0))
+        return _sigmoid(a * calibration_logit(p) + c * calibration_logit(rival) + b)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Model:
@@ -199,7 +203,8 @@ class Model:
             scale={f: np.array(fams[f]["scale"]) for f in FAMILIES},
             coef={f: np.array(fams[f]["coef"]) for f in FAMILIES},
             intercept={f: float(fams[f]["intercept"]) for f in FAMILIES},
-            recalibration={f: (float(v[0]), float(v[1])) for f, v in data.get("recalibration", {}).items()},
+            recalibration={f: (float(v["logit"]), float(v["rival"]), float(v["intercept"]))
+                           for f, v in data.get("recalibration", {}).items() if f in FAMILIES},
         )
 
 
@@ -215,6 +220,17 @@ def _odds(p: float) -> float:
 def _logit(p: float) -> float:
     p = min(max(p, 1e-9), 1 - 1e-9)
     return math.log(p / (1 - p))
+
+
+#: The logits the recalibration reads are clipped to ±this: a change the model finds near certain
+#: (an unchanged paragraph, 1 − 10⁻⁸) or a reading nobody proposed (probability 0) weighs no more
+#: than one at 1 − 6·10⁻⁶.
+CALIBRATION_LOGIT = 12.0
+
+
+def calibration_logit(p: float) -> float:
+    """The logit of ``p`` as the recalibration reads it (clipped at ±:data:`CALIBRATION_LOGIT`)."""
+    return max(-CALIBRATION_LOGIT, min(CALIBRATION_LOGIT, _logit(p)))
 
 
 @lru_cache(maxsize=1)
@@ -945,6 +961,7 @@ class Decider:
         self.scorer = Scorer(aligner)
         self.model = model
         self._cache: dict[tuple[Item, bool], float] = {}
+        self._rivals: dict[Item, float] = {}
 
     def probability(self, item: Item, moved: bool) -> float:
         key = (item, moved)
@@ -960,9 +977,27 @@ class Decider:
         return found
 
     def confidence(self, item: Item, moved: bool) -> float:
-        """The reported confidence of a change: its probability, recalibrated."""
+        """The reported confidence of a change: its probability and its best rival's, recalibrated."""
         p = self.probability(item, moved)
-        return p if self.model is None else self.model.calibrated(family(item), p)
+        return p if self.model is None else self.model.calibrated(family(item), p, self.rival(item))
+
+    def rival(self, item: Item) -> float:
+        """The probability of the best other reading of ``item``'s units, as :meth:`decide` last
+        scored the readings (0 when none was proposed): for a change of the kept reading, the likeliest
+        alternative replacing it; for a change of an alternative, the likeliest group it would replace."""
+        return self._rivals.get(item, 0.0)
+
+    def _set_rivals(self, items: list[Item], flags: dict[Item, bool], every: list[Alternative]) -> None:
+        kept = set(items)
+        rivals: dict[Item, float] = {}
+        for alt in every:
+            for item in alt.replaces:
+                rivals[item] = max(rivals.get(item, 0.0), alt.probability)
+            mine = self.joint((item, flags[item]) for item in alt.replaces)
+            for item, _ in alt.items:
+                if item not in kept:
+                    rivals[item] = max(rivals.get(item, 0.0), mine)
+        self._rivals = rivals
 
     def joint(self, items: Iterable[tuple[Item, bool]]) -> float:
         p = 1.0
@@ -1019,6 +1054,7 @@ class Decider:
                     taken |= alt.replaces
                     items = [*(item for item in items if item not in alt.replaces), *(item for item, _ in alt.items)]
         every.sort(key=lambda alt: -alt.probability)
+        self._set_rivals(items, flags, every)
         # Listed: every alternative that came close, and for a change the engine is unsure of,
         # at least its best alternative however unlikely.
         unsure = {item for item in items if self.confidence(item, flags[item]) < UNSURE}
