@@ -79,6 +79,26 @@ def test_the_ratio_from_the_lcs_matrix_is_fuzz_ratio_over_many_rows() -> None:
     assert np.array_equal(ratio_from_lcs(lcs, [len(w) for w in old], [len(w) for w in new]), expected)
 
 
+def test_the_lcs_over_word_codes_is_the_lcs_over_the_words() -> None:
+    # 600 words: the most frequent get codes below 256 (rapidfuzz's plain table), the others not
+    # (its hash map); long sequences span more than one 64-word block of the bit-parallel LCS.
+    rng = np.random.default_rng(10)
+    vocabulary = [f"词{k}" for k in range(600)]
+    weights = 1.0 / np.arange(1, 601)
+
+    def text() -> list[str]:
+        return [vocabulary[k] for k in rng.choice(600, size=rng.integers(0, 150), p=weights / weights.sum())]
+
+    old, new = [text() for _ in range(60)], [text() for _ in range(50)]
+    codes = align.word_codes(old, new)
+    assert sorted(codes.values()) == list(range(len(codes)))
+    assert max(codes.values()) >= 256 and codes[vocabulary[0]] == 0
+    plain = process.cdist(old, new, scorer=align.LCSseq.similarity, processor=None, dtype=np.int32)
+    coded = process.cdist([[codes[w] for w in s] for s in old], [[codes[w] for w in s] for s in new],
+                          scorer=align.LCSseq.similarity, processor=None, dtype=np.int32)
+    assert np.array_equal(plain, coded)
+
+
 def _plain_scores(old: list[list[str]], new: list[list[str]], aligner: Aligner) -> tuple[np.ndarray, np.ndarray]:
     """The score matrices as they were computed before issue 13: two full cdist calls over the
     paragraphs left over, every repeated paragraph scored again."""

@@ -100,6 +100,19 @@ _NONE, _SEVERAL = -1, -2
 PARALLEL_CELLS = 250_000
 
 
+def word_codes(*texts: Sequence[Words]) -> dict[str, int]:
+    """Each word of ``texts`` (lists of word sequences) as a small integer, the most frequent words
+    the smallest. A longest common subsequence depends only on which words are equal, so it is
+    the same over the codes; rapidfuzz compares codes below 256 through a plain table and other
+    symbols (words, which it hashes) through a hash map: over the codes the score matrix of a
+    long text takes a quarter to a fifth of the time."""
+    counts: Counter[str] = Counter()
+    for sequences in texts:
+        for words in sequences:
+            counts.update(words)
+    return {word: code for code, (word, _) in enumerate(counts.most_common())}
+
+
 def ratio_from_lcs(lcs: np.ndarray, old_lengths: Sequence[int], new_lengths: Sequence[int]) -> np.ndarray:
     """``fuzz.ratio`` of every pair, from their longest common subsequences: the ratio is the
     normalised Indel similarity, and the Indel distance is ``len a + len b − 2·LCS``. The
@@ -255,7 +268,9 @@ class Aligner:
         others, col_at = _distinct([self.nw[j] for j in cols])
         # Both cores for a large matrix (the same numbers: each cell is computed on its own).
         workers = -1 if len(words) * len(others) >= PARALLEL_CELLS else 1
-        lcs = process.cdist(words, others, scorer=LCSseq.similarity, processor=None, dtype=np.int32, workers=workers)
+        codes = word_codes(words, others)
+        lcs = process.cdist([[codes[w] for w in seq] for seq in words], [[codes[w] for w in seq] for seq in others],
+                            scorer=LCSseq.similarity, processor=None, dtype=np.int32, workers=workers)
         sim = ratio_from_lcs(lcs, [len(w) for w in words], [len(w) for w in others])
         if len(words) < len(rows) or len(others) < len(cols):
             spread = np.ix_(row_at, col_at)

@@ -720,6 +720,12 @@ def _residue_split_candidates(added: list[int], by_old: dict[int, Item],
     a = scorer.a
     added_set = set(added)
     out: list[tuple[frozenset[Item], list[Item]]] = []
+    # The sub-paragraphs of each new paragraph, in order: looked up once, not by a scan of the
+    # whole text for every pair (that made this search grow as the square of the text).
+    children: dict[str, list[int]] = {}
+    for k, unit in enumerate(a.new):
+        if (parent := unit.parent) is not None:
+            children.setdefault(parent, []).append(k)
     for i, host in by_old.items():
         olds, news = host
         if len(olds) != 1 or a.old[i].kind == "heading":
@@ -738,7 +744,7 @@ def _residue_split_candidates(added: list[int], by_old: dict[int, Item],
             # sub-paragraphs (each too short to be a part on its own) added though wholly found in
             # the old paragraph.
             j = news[0]
-            subs = [k for k in range(j + 1, len(a.new)) if a.new[k].parent == a.new[j].id]
+            subs = [k for k in children.get(a.new[j].id, ()) if k > j]
             if (subs and subs == list(range(j + 1, j + 1 + len(subs))) and all(k in added_set for k in subs)
                     and all(scorer.found_new[i, k] >= WHOLLY for k in subs)):
                 out.append((frozenset([host, *(((), (k,)) for k in subs)]), [(olds, (j, *subs))]))
