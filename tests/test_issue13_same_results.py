@@ -197,3 +197,24 @@ def test_the_best_and_second_best_of_each_row_are_those_of_a_partition(rows: int
     n = matrix.shape[1]
     plain = np.partition(matrix, n - 2, axis=1)[:, n - 2].astype(np.float64) if n > 1 else np.zeros(matrix.shape[0])
     assert (second == plain).all()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 8), st.integers(1, 8), st.randoms(use_true_random=False))
+def test_free_candidate_counts_are_those_of_a_plain_count_and_follow_new_owners(rows: int, cols: int,
+                                                                                rnd: random.Random) -> None:
+    """``Aligner._parts`` tries as a whole only a unit with two free candidate parts (or one and a
+    short unit wholly found in it): the counts, kept in step as units change owner, are the plain
+    count of what ``group`` keeps (no owner, or owned by the whole)."""
+    codes = [align._NONE, align._SEVERAL, *range(rows)]
+    candidates = np.array([[rnd.random() < 0.5 for _ in range(cols)] for _ in range(rows)], dtype=bool)
+    owner = np.array([rnd.choice(codes) for _ in range(cols)], dtype=np.int64)
+
+    def plain() -> list[int]:
+        return [sum(1 for k in range(cols) if candidates[w, k] and owner[k] in (align._NONE, w)) for w in range(rows)]
+
+    counts = align.free_counts(candidates, owner)
+    assert counts.tolist() == plain()
+    for _ in range(5):
+        align.reown(counts, candidates, owner, rnd.randrange(cols), rnd.choice(codes))
+        assert counts.tolist() == plain()

@@ -611,10 +611,26 @@ class Aligner:
                         parts.append(n)
             return sorted(parts)
 
-        # Only a unit in which some part is found can be a split's or merge's whole.
-        has_part = {side: mask.any(axis=1) for side, mask in is_part.items()}
+        # Only a unit in which two parts may be found can be a split's or merge's whole: two
+        # free candidate parts (``group``'s), or one and a short unit wholly found in it (the
+        # neighbours ``group`` adds are such units). Most units hold one free part only, their
+        # partner, and are not tried. The free candidates are counted for all wholes at once and
+        # the counts kept in step with the owner arrays.
+        owners_of = {True: owner_new, False: owner_old}
+        free_parts = {side: free_counts(is_part[side], owners_of[side]) for side in is_part}
+        small_new = np.flatnonzero(~big_new & np.array([u.kind != "heading" for u in self.new], dtype=bool))
+        small_old = np.flatnonzero(~big_old & np.array([u.kind != "heading" for u in self.old], dtype=bool))
+        wholly_small = {True: (contained_new[:, small_new] >= WHOLLY).sum(axis=1),
+                        False: (contained_old[small_old, :] >= WHOLLY).sum(axis=0)}
+
+        def set_owner(side: bool, k: int, owner: int) -> None:
+            reown(free_parts[side], is_part[side], owners_of[side], k, owner)
+
         for old_side, units in ((True, self.old), (False, self.new)):
-            for whole in np.nonzero(has_part[old_side])[0].tolist():
+            # Only a unit in which some part is found can be a whole.
+            for whole in np.flatnonzero(is_part[old_side].any(axis=1)).tolist():
+                if free_parts[old_side][whole] + wholly_small[old_side][whole] < 2:
+                    continue
                 if units[whole].kind == "heading":
                     continue
                 own = (matched_old if old_side else matched_new).get(whole)
@@ -639,11 +655,31 @@ class Aligner:
                 result[id(link)] = link
                 for i in link.old:
                     matched_old[i] = link
-                    owner_old[i] = link.new[0] if len(link.new) == 1 else _SEVERAL
+                    set_owner(False, i, link.new[0] if len(link.new) == 1 else _SEVERAL)
                 for j in link.new:
                     matched_new[j] = link
-                    owner_new[j] = link.old[0] if len(link.old) == 1 else _SEVERAL
+                    set_owner(True, j, link.old[0] if len(link.old) == 1 else _SEVERAL)
         return sorted(result.values(), key=lambda link: (link.new[0], link.old[0]))
+
+
+def free_counts(candidates: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """Per row ``w`` of the boolean ``candidates`` matrix (wholes × units), how many of its units
+    are free for it: owned by no one (``owner[k] == _NONE``) or by ``w`` itself. A unit has one
+    owner, so the units a whole owns are counted from the owners, not from a whole × unit test."""
+    owned = np.flatnonzero(owner >= 0)
+    counts: np.ndarray = candidates[:, owner == _NONE].sum(axis=1)
+    counts += np.bincount(owner[owned], weights=candidates[owner[owned], owned],
+                          minlength=candidates.shape[0]).astype(np.int64)
+    return counts
+
+
+def reown(counts: np.ndarray, candidates: np.ndarray, owner: np.ndarray, k: int, new_owner: int) -> None:
+    """Give unit ``k`` to ``new_owner`` and keep ``counts`` (:func:`free_counts`) in step: only the
+    wholes ``k`` is a candidate of change their count."""
+    was = owner[k]
+    wholes = np.flatnonzero(candidates[:, k])
+    counts[wholes] += ((new_owner == _NONE) | (wholes == new_owner)).astype(np.int64) - ((was == _NONE) | (wholes == was))
+    owner[k] = new_owner
 
 
 def _distinct(sequences: list[list[str]]) -> tuple[list[list[str]], list[int]]:
