@@ -192,6 +192,11 @@ def test_the_best_and_second_best_of_each_row_are_those_of_a_partition(rows: int
                       dtype=dtype)
     matrix = values.T if transposed else values
     best, first, second = _top2(matrix)
+    # The same read down the columns of the matrix the rows are the columns of, and on a scratch
+    # copy (written over).
+    for found in (_top2(np.ascontiguousarray(matrix.T), axis=0), _top2(matrix.T.copy(), axis=0, scratch=True),
+                  _top2(matrix.astype(np.float64), scratch=True)):
+        assert all(np.array_equal(a, b) for a, b in zip(found, (best, first, second)))
     assert (best == matrix.argmax(axis=1)).all()
     assert (first == matrix.max(axis=1).astype(np.float64)).all()
     n = matrix.shape[1]

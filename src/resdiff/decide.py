@@ -265,9 +265,9 @@ class Scorer:
         self._new_body: dict[int, list[str]] = {}
         # The best and second-best score of every row and column: a pair's best rival in O(1).
         self._row_sim = _top2(self.sim)
-        self._col_sim = _top2(self.sim.T)
-        self._row_part = _top2(self.found_new * self.big_new[None, :])
-        self._col_part = _top2((self.found_old * self.big_old[:, None]).T)
+        self._col_sim = _top2(self.sim, axis=0)
+        self._row_part = _top2(self.found_new * self.big_new[None, :], scratch=True)
+        self._col_part = _top2(self.found_old * self.big_old[:, None], axis=0, scratch=True)
 
     def set_reading(self, items: Iterable[Item]) -> None:
         """The reading that anchors ("both neighbours paired in order") are read from."""
@@ -550,22 +550,30 @@ def _best_others(row: np.ndarray, skip: int) -> list[int]:
     return [k for k in order if k != skip][:RIVALS]
 
 
-def _top2(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per row: the column of the best value, the best value, the second-best value (0 if none)."""
-    rows, cols = matrix.shape
-    if cols == 0:
-        zero = np.zeros(rows)
-        return np.full(rows, -1), zero, zero
-    best = matrix.argmax(axis=1)
-    at = np.arange(rows)
-    first = matrix[at, best].astype(np.float64)
-    if cols == 1:
-        return best, first, np.zeros(rows)
+def _top2(matrix: np.ndarray, axis: int = 1, *,
+          scratch: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row (``axis=1``) or column (``axis=0``): the index of the best value, the best value,
+    the second-best value (0 if none). The columns are read along the matrix as it lies in memory,
+    not through a transposed copy. ``scratch``: ``matrix`` is the caller's own (a float product
+    made for this call) and may be written over instead of copied."""
+    lines, length = matrix.shape if axis == 1 else matrix.shape[::-1]
+    if length == 0:
+        zero = np.zeros(lines)
+        return np.full(lines, -1), zero, zero
+    best = matrix.argmax(axis=axis)
+    at = np.arange(lines)
+    cells = (at, best) if axis == 1 else (best, at)
+    first = matrix[cells].astype(np.float64)
+    if length == 1:
+        return best, first, np.zeros(lines)
     # The best of the rest once each row's best cell is struck out: the second-largest value,
     # as ``np.partition`` gives it (a tie for the best gives the best again), in two passes.
-    rest = np.array(matrix, dtype=np.float64 if matrix.dtype.kind != "f" else matrix.dtype, order="C")
-    rest[at, best] = -np.inf
-    second = rest.max(axis=1).astype(np.float64)
+    if scratch and matrix.dtype.kind == "f" and matrix.flags.writeable:
+        rest = matrix
+    else:
+        rest = np.array(matrix, dtype=np.float64 if matrix.dtype.kind != "f" else matrix.dtype)
+    rest[cells] = -np.inf
+    second = rest.max(axis=axis).astype(np.float64)
     return best, first, second
 
 
