@@ -602,8 +602,9 @@ class Alternative:
     probability: float = 0.0
 
 
-def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
-    """The alternative readings of groups of ``items`` (see the module's docstring)."""
+def candidates(items: list[Item], scorer: Scorer, *, flags: dict[Item, bool] | None = None) -> list[Alternative]:
+    """The alternative readings of groups of ``items`` (see the module's docstring). ``flags``:
+    the items' moved flags (:func:`_moved_flags`) when the caller has them already."""
     a = scorer.a
     out: list[tuple[frozenset[Item], list[Item]]] = []
     dropped = [o[0] for o, n in items if not n]
@@ -677,7 +678,8 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
                 out.append((frozenset([((d,), ()), ((), (n,))]), [((d,), (n,))]))
     # A new pair of an alternative is moved when it crosses the order the reading keeps (the
     # order-keeping pairs of the reading, less those the alternative replaces).
-    flags = _moved_flags(items, scorer)
+    if flags is None:
+        flags = _moved_flags(items, scorer)
     chain = sorted((o[0], n[0], (o, n)) for o, n in items if o and n and not flags[(o, n)])
     chain_old = [i for i, _, _ in chain]
     found: list[Alternative] = []
@@ -1011,7 +1013,7 @@ class Decider:
             self.scorer.set_reading(items)
             self._cache.clear()
             flags = _moved_flags(items, self.scorer)
-            every = candidates(items, self.scorer)
+            every = candidates(items, self.scorer, flags=flags)
             for alt in every:
                 alt.probability = self.joint(alt.items)
             if self.model is None or round_ == rounds:
