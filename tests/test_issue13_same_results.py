@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 import resdiff
 from resdiff import align, classify, limits
 from resdiff.align import Aligner, ratio_from_lcs
-from resdiff.engine import _Texts
+from resdiff.engine import _Texts, similarity_key
 from resdiff.errors import LimitError
 from resdiff.model import Change, DiffOp, Unit
 from resdiff.options import DEFAULT_OPTIONS
@@ -223,3 +223,24 @@ def test_free_candidate_counts_are_those_of_a_plain_count_and_follow_new_owners(
     for _ in range(5):
         align.reown(counts, candidates, owner, rnd.randrange(cols), rnd.choice(codes))
         assert counts.tolist() == plain()
+
+
+@pytest.mark.parametrize("switches", [[("因特网", "互联网")], [("的", "之")], [("的", "之"), ("因特网", "互联网")],
+                                      [("又", "还")], [("信息", "又")], [("2003", "2005")], [("，", "、")]])
+def test_a_switched_key_is_the_key_of_the_switched_words(switches: list[tuple[str, str]]) -> None:
+    # The second pass's keys: switched in place in the first pass's keys when both words are
+    # words as similarity sees them; an adverb, a number or punctuation takes the plain way.
+    old, new = resdiff.load(CORPUS), resdiff.load(DRAFT)
+    texts = _Texts(old, new, Segmenter(cache=WordCache(None)))
+    terms = [classify.TermSwitch(a, b, 3) for a, b in switches]
+    single = dict(switches)
+    switched, _ = texts.keys(terms)
+    changed = 0
+    for unit, words, key, found in zip(old.units, texts.old_words, texts.old_keys, switched):
+        if any(a in unit.text for a, _ in switches) and all(a in words for a, _ in switches if a in unit.text):
+            assert found == similarity_key([single.get(w, w) for w in words])
+            changed += found != key
+        elif not any(a in unit.text for a, _ in switches):
+            assert found is key
+    # Numbers are folded, punctuation left out, a leading 又/还 dropped: their keys stay.
+    assert bool(changed) == (switches[0][0] in ("因特网", "的", "信息"))

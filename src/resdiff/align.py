@@ -338,16 +338,18 @@ class Aligner:
     # -- the four steps ----------------------------------------------------------------
     def run(self) -> list[Link]:
         threshold = self.options.link_threshold
-        # _compatible and _pair_floor over the whole matrix at once (the floor in single
+        # _compatible and _pair_floor over all candidate cells at once (the floor in single
         # precision, as the score it is compared with).
         codes: dict[str, int] = {"heading": 0}
         old_kind = np.array([codes.setdefault(u.kind, len(codes)) for u in self.old], dtype=np.int8)
         new_kind = np.array([codes.setdefault(u.kind, len(codes)) for u in self.new], dtype=np.int8)
-        compatible = (old_kind == 0)[:, None] == (new_kind == 0)[None, :]
-        floor = np.where(old_kind[:, None] != new_kind[None, :], np.float32(_pair_floor_across(threshold)),
-                         np.float32(threshold))
-        rows, cols = np.nonzero(self._candidates(threshold) & compatible & (self.sim >= floor))
+        # Only the cells above the threshold are tested (the floor is never below it).
+        rows, cols = np.nonzero(self._candidates(threshold))
+        old_k, new_k = old_kind[rows], new_kind[cols]
+        floor = np.where(old_k != new_k, np.float32(_pair_floor_across(threshold)), np.float32(threshold))
         scores = self.sim[rows, cols]
+        keep = ((old_k == 0) == (new_k == 0)) & (scores >= floor)
+        rows, cols, scores = rows[keep], cols[keep], scores[keep]
         candidates = list(zip(rows.tolist(), cols.tolist(), scores.tolist()))
         # Only pairs that are (nearly) each other's best partner vote on the order: a paragraph
         # that moved must not lose its partner to a weaker pair that happens to be in order.
