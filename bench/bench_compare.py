@@ -82,6 +82,15 @@ figure is the CPU time of the warm alignment and decision (words cached) in one 
 600: 169 → 171 ms, 1,200: 470 → 436 ms (−7 %). **Still not met**: 1.3 × and n^1.1; why (the
 second pass rescores 1,155 × 1,193 paragraphs because 的 → 之 touches nearly every one; the
 decision reads the dense matrices): ``docs/design.md``, *Performance*.
+
+**Measured a third time** (2 December 2026, the issue-13 third pass: LCS over word codes, the
+split/merge search's free-part counts, the residue-split table; every evaluation JSON identical):
+``--repeat 5 --src <main 1a0a949> <branch>``, interleaved, load 4–7. CPU time, min / median of
+five processes: the 2013/9 pair's ratio 2.20 / 2.43 → 2.06 / 2.25; 1,200 paragraphs 3.17 / 3.65
+→ 2.41 / 2.42 (compare 727 → 503 ms, alignment and decision 550 → 302 ms); compare grows as
+n^1.18 [1.14, 1.20] → n^1.05 [1.03, 1.07] (fit on minima, 90 % bootstrap interval), alignment
+n^1.50 → n^1.35, peak memory 62.6 → 57.1 MiB. The whole table: ``docs/design.md``, *Performance*.
+**Met**: growth ≤ n^1.1. **Not met**: 1.3 × (nor issue 10's 1.5 ×) on the pair and at 1,200.
 """
 
 from __future__ import annotations
