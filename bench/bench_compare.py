@@ -1,7 +1,10 @@
 """Benchmarks of issues 3 and 13: the comparison against its true floor, its growth with the size of
 the texts, and the cold command line.
 
-    python bench/bench_compare.py [--repeat N] [--sizes 70 150 300 600 1200] [--json]
+    python bench/bench_compare.py [--repeat N] [--sizes 70 150 300 600 1200] [--src TREE ...] [--json]
+
+``--src`` names the resdiff source trees to measure (default: this one's ``src``); given two (main's
+and a branch's), their runs are interleaved, round by round, so that both meet the same load.
 
 **The floor** is what any comparison must do: jieba cutting each *distinct* paragraph of the two
 texts once, with the very tokenizer the engine uses (``resdiff.segment.tokenizer()``, warmed).
@@ -13,17 +16,22 @@ the floor; the ratios stay against the paragraphs' floor, as issue 13 defines it
 **Warm parse + compare** is measured as a user meets it: each timing runs in a fresh process with
 an empty word cache (``$RESDIFF_CACHE_DIR``), in which jieba and the engine are loaded and warmed
 on two unrelated texts; it then parses and compares two texts that process has not seen, once
-(a second run would find their words cached). The figure is the median over ``--repeat``
-processes of the ratio compare / floor, each process timing both. Targets (issue 13): ≤ 1.3 × the
-floor for the 2013/9 pair and at 1,200 paragraphs.
+(a second run would find their words cached). Each process times both, in wall and in CPU time
+(``time.process_time``: all threads of the process; other users' load adds little to it), and
+gives the ratio compare / floor of each. Every figure is reported with its spread over the
+``--repeat`` processes: min / median (and max in ``--json``); on this shared machine the minimum
+is the steadiest figure (load only ever adds time). Targets (issue 13): ≤ 1.3 × the floor for the
+2013/9 pair and at 1,200 paragraphs.
 
 **The size sweep** compares ILLUSTRATIVE generated pairs of 70 to 1,200 paragraphs (2013/9's
 paragraphs recombined, and a revision of them with the usual yearly edits), each size in fresh
 processes as above; it reports the compare time with the words not yet cut (``compare_s``) and
-with them cached (``align_s``: alignment and classification alone), the floor, the peak memory of
-the comparison (``tracemalloc``), and the growth exponent of each from the smallest to the
-largest size (the slope of log time against log paragraphs). Target: compare grows at most as
-n^1.1.
+with them cached (``align_s``, ``align_cpu_s``: alignment and classification alone, the least of
+three in the process), the floor, the peak memory of the comparison (``tracemalloc``), and the
+growth exponent of each from the smallest to the largest size: the least-squares slope of log
+figure against log paragraphs, fitted on each size's minimum, with a 90 % bootstrap interval (the
+runs of each size drawn again with replacement, 2,000 times) and, beside it, the fit on the
+medians (``timing.growth``). Target: compare grows at most as n^1.1.
 
 **Cold CLI**: ``resdiff diff`` of 2013/9 and the illustrative draft as a new process, with an
 empty cache (first run) and again (its paragraphs cached). Targets: ≤ 1.2 s and ≤ 0.4 s.
@@ -74,13 +82,21 @@ figure is the CPU time of the warm alignment and decision (words cached) in one 
 600: 169 → 171 ms, 1,200: 470 → 436 ms (−7 %). **Still not met**: 1.3 × and n^1.1; why (the
 second pass rescores 1,155 × 1,193 paragraphs because 的 → 之 touches nearly every one; the
 decision reads the dense matrices): ``docs/design.md``, *Performance*.
+
+**Measured a third time** (2 December 2026, the issue-13 third pass: LCS over word codes, the
+split/merge search's free-part counts, the residue-split table; every evaluation JSON identical):
+``--repeat 5 --src <main 1a0a949> <branch>``, interleaved, load 4–7. CPU time, min / median of
+five processes: the 2013/9 pair's ratio 2.20 / 2.43 → 2.06 / 2.25; 1,200 paragraphs 3.17 / 3.65
+→ 2.41 / 2.42 (compare 727 → 503 ms, alignment and decision 550 → 302 ms); compare grows as
+n^1.18 [1.14, 1.20] → n^1.05 [1.03, 1.07] (fit on minima, 90 % bootstrap interval), alignment
+n^1.50 → n^1.35, peak memory 62.6 → 57.1 MiB. The whole table: ``docs/design.md``, *Performance*.
+**Met**: growth ≤ n^1.1. **Not met**: 1.3 × (nor issue 10's 1.5 ×) on the pair and at 1,200.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import random
 import resource
@@ -90,8 +106,11 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+
+from timing import growth, spread
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpora" / "ecosoc-wsis" / "zh" / "E-RES-2013-9.txt"
@@ -174,6 +193,13 @@ def child(name: str) -> dict[str, float]:
         return _child(name)
 
 
+def _timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU time (all threads of the process) of one call of ``fn``."""
+    start, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
 def _child(name: str) -> dict[str, float]:
     import resdiff
     from resdiff.segment import Segmenter, tokenizer
@@ -183,113 +209,142 @@ def _child(name: str) -> dict[str, float]:
     resdiff.compare(WARM_OLD, WARM_NEW)  # the engine's code paths, on texts that share nothing
     old, new = resdiff.parse(old_text), resdiff.parse(new_text)
     distinct = sorted({u.text for u in (*old.units, *new.units)})
-    floors, floor_cpus = [], []
-    for _ in range(3):
-        start, cpu = time.perf_counter(), time.process_time()
-        for text in distinct:
-            tk.lcut(text, HMM=True)
-        floors.append(time.perf_counter() - start)
-        floor_cpus.append(time.process_time() - cpu)
-    floor, floor_cpu = statistics.median(floors), statistics.median(floor_cpus)
+    floors = [_timed(lambda: [tk.lcut(text, HMM=True) for text in distinct]) for _ in range(3)]
+    floor, floor_cpu = (statistics.median(f[k] for f in floors) for k in (0, 1))
     # jieba cuts block by block (runs of Chinese, letters and digits), and so does the engine,
     # each distinct block once (issue 13): the floor of that, beside the paragraphs' floor.
     han = sys.modules["jieba"].re_han_default
     blocks = sorted({block for text in distinct for block in han.split(text) if block})
-    block_floors = []
-    for _ in range(3):
-        start = time.perf_counter()
-        for block in blocks:
-            tk.lcut(block, HMM=True)
-        block_floors.append(time.perf_counter() - start)
-    start, cpu = time.perf_counter(), time.process_time()
-    resdiff.compare(resdiff.parse(old_text), resdiff.parse(new_text))
-    compare, compare_cpu = time.perf_counter() - start, time.process_time() - cpu
-    # Again, the words now cached (in memory and on disk): alignment and classification alone.
+    block_floor = statistics.median(_timed(lambda: [tk.lcut(b, HMM=True) for b in blocks])[0] for _ in range(3))
+    compare, compare_cpu = _timed(lambda: resdiff.compare(resdiff.parse(old_text), resdiff.parse(new_text)))
+    # Again, the words now cached (in memory and on disk): alignment and classification alone,
+    # the least of three.
     segmenter = Segmenter()
     resdiff.compare(old, new, segmenter=segmenter)
-    start = time.perf_counter()
-    resdiff.compare(old, new, segmenter=segmenter)
-    align = time.perf_counter() - start
+    aligns = [_timed(lambda: resdiff.compare(old, new, segmenter=segmenter)) for _ in range(3)]
     tracemalloc.start()
     resdiff.compare(old, new, segmenter=segmenter)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return {"paragraphs": (len(old.units) + len(new.units)) / 2, "distinct": len(distinct), "floor_s": floor,
-            "floor_blocks_s": statistics.median(block_floors),
-            "compare_s": compare, "ratio": compare / floor, "ratio_cpu": compare_cpu / floor_cpu,
-            "align_s": align, "peak_mib": peak / 2**20}
+    return {"paragraphs": (len(old.units) + len(new.units)) / 2, "distinct": len(distinct),
+            "floor_s": floor, "floor_cpu_s": floor_cpu, "floor_blocks_s": block_floor,
+            "compare_s": compare, "compare_cpu_s": compare_cpu,
+            "ratio": compare / floor, "ratio_cpu": compare_cpu / floor_cpu,
+            "align_s": min(a[0] for a in aligns), "align_cpu_s": min(a[1] for a in aligns),
+            "peak_mib": peak / 2**20}
 
 
-def fresh(name: str) -> dict[str, float]:
+def fresh(name: str, src: Path) -> dict[str, float]:
+    """One measurement of ``name`` in a new process, with the resdiff of ``src`` and an empty cache."""
     with tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, "RESDIFF_CACHE_DIR": cache, "PYTHONPATH": str(ROOT / "src")}
+        env = {**os.environ, "RESDIFF_CACHE_DIR": cache, "PYTHONPATH": str(src)}
         done = subprocess.run([sys.executable, __file__, "--child", name], env=env, capture_output=True,
                               text=True, check=True)
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def median_of(name: str, repeat: int) -> dict[str, float]:
-    runs = [fresh(name) for _ in range(repeat)]
-    return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+#: The figures of a fresh process summarised over the repeats (the others are the same in each).
+FIGURES = ("floor_s", "floor_cpu_s", "floor_blocks_s", "compare_s", "compare_cpu_s", "ratio", "ratio_cpu",
+           "align_s", "align_cpu_s", "peak_mib")
+
+#: The figures whose growth with the number of paragraphs is fitted.
+GROWING = ("compare_cpu_s", "compare_s", "align_cpu_s", "floor_cpu_s", "peak_mib")
 
 
-def exponent(rows: list[dict[str, float]], key: str) -> float:
-    """The slope of log(key) against log(paragraphs), least squares."""
-    xs = [math.log(r["paragraphs"]) for r in rows]
-    ys = [math.log(r[key]) for r in rows]
-    mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+def summary(runs: list[dict[str, float]]) -> dict[str, object]:
+    """Each figure's min, median and max over the fresh processes of one pair of texts."""
+    out: dict[str, object] = {"paragraphs": runs[0]["paragraphs"], "distinct": runs[0]["distinct"],
+                              "runs": len(runs)}
+    out.update({key: spread([r[key] for r in runs]) for key in FIGURES})
+    return out
 
 
-def cold_cli(repeat: int) -> dict[str, float]:
+def cold_cli(src: Path) -> dict[str, float]:
     """Wall time, and CPU time (steadier on a shared machine), of a first and a second run."""
-    runs: dict[str, list[float]] = {"first": [], "warm": [], "first_cpu": [], "warm_cpu": []}
+    out = {}
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "RESDIFF_CACHE_DIR": cache, "PYTHONPATH": str(src)}
+        cmd = [sys.executable, "-m", "resdiff", "diff", str(CORPUS), str(DRAFT), "-o", str(Path(cache) / "c.json")]
+        for which in ("cli_first_run", "cli_warm_cache"):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(cmd, env=env, check=True, capture_output=True)
+            out[f"{which}_s"] = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            out[f"{which}_cpu_s"] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return out
+
+
+def measure(srcs: list[Path], names: list[str], repeat: int) -> dict[str, dict[str, list[dict[str, float]]]]:
+    """``repeat`` fresh processes for every tree and pair of texts, interleaved (each round runs
+    every tree on every pair, then the cold CLI), so that all see the same changes of load."""
+    runs: dict[str, dict[str, list[dict[str, float]]]] = {str(src): {} for src in srcs}
     for _ in range(repeat):
-        with tempfile.TemporaryDirectory() as cache:
-            env = {**os.environ, "RESDIFF_CACHE_DIR": cache, "PYTHONPATH": str(ROOT / "src")}
-            cmd = [sys.executable, "-m", "resdiff", "diff", str(CORPUS), str(DRAFT), "-o", str(Path(cache) / "c.json")]
-            for which in ("first", "warm"):
-                before = resource.getrusage(resource.RUSAGE_CHILDREN)
-                start = time.perf_counter()
-                subprocess.run(cmd, env=env, check=True, capture_output=True)
-                runs[which].append(time.perf_counter() - start)
-                after = resource.getrusage(resource.RUSAGE_CHILDREN)
-                runs[f"{which}_cpu"].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    return {"cli_first_run_s": statistics.median(runs["first"]), "cli_warm_cache_s": statistics.median(runs["warm"]),
-            "cli_first_run_cpu_s": statistics.median(runs["first_cpu"]),
-            "cli_warm_cache_cpu_s": statistics.median(runs["warm_cpu"])}
+        for name in names:
+            for src in srcs:
+                runs[str(src)].setdefault(name, []).append(fresh(name, src))
+        for src in srcs:
+            runs[str(src)].setdefault("cli", []).append(cold_cli(src))
+    return runs
+
+
+def report(runs: dict[str, list[dict[str, float]]], sizes: list[int]) -> dict[str, object]:
+    """The figures of one tree: the pair's and each size's spreads, the growth exponents, the CLI's."""
+    results: dict[str, object] = {"2013/9 vs illustrative draft": summary(runs["2013/9"])}
+    sweep = [summary(runs[str(n)]) for n in sizes]
+    results["sweep"] = sweep
+    if len(sizes) > 1:
+        paragraphs = [float(row["paragraphs"]) for row in sweep]  # type: ignore[arg-type]
+        results["exponents"] = {key: growth(paragraphs, [[r[key] for r in runs[str(n)]] for n in sizes])
+                                for key in GROWING}
+    cli = runs["cli"]
+    results["cli"] = {key: spread([r[key] for r in cli]) for key in cli[0]}
+    return results
+
+
+def _cell(value: object) -> str:
+    assert isinstance(value, dict)
+    return f"{value['min']:.4f} / {value['median']:.4f}"
+
+
+def print_report(label: str, results: dict[str, object]) -> None:
+    print(f"== {label}   (each figure: min / median over fresh processes)")
+    cols = ["floor_s", "floor_cpu_s", "compare_s", "compare_cpu_s", "ratio", "ratio_cpu", "align_cpu_s", "peak_mib"]
+    print("texts | paragraphs | distinct | " + " | ".join(cols))
+    sweep = results["sweep"]
+    assert isinstance(sweep, list)
+    for name, row in [("2013/9", results["2013/9 vs illustrative draft"]), *((f"{r['paragraphs']:.0f}", r) for r in sweep)]:
+        assert isinstance(row, dict)
+        print(f"{name} | {row['paragraphs']:.0f} | {row['distinct']} | " + " | ".join(_cell(row[c]) for c in cols))
+    exponents = results.get("exponents")
+    if isinstance(exponents, dict):
+        print("growth exponents (fit on minima [90 % bootstrap interval]; fit on medians):")
+        for key, e in exponents.items():
+            print(f"  {key}: n^{e['min']:.2f} [{e['low']:.2f}, {e['high']:.2f}]; medians n^{e['median']:.2f}")
+    cli = results["cli"]
+    assert isinstance(cli, dict)
+    print("cold CLI diff (s): " + ", ".join(f"{k} {_cell(v)}" for k, v in cli.items()))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=5, help="fresh processes per pair of texts and tree")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--src", type=Path, nargs="+", default=[ROOT / "src"],
+                        help="the resdiff source trees to measure, interleaved (e.g. main's and a branch's)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.child)))
         return 0
-    results: dict[str, object] = {"2013/9 vs illustrative draft": median_of("2013/9", args.repeat)}
-    sweep = [median_of(str(n), args.repeat) for n in args.sizes]
-    results["sweep"] = sweep
-    if len(sweep) > 1:
-        results["exponents"] = {key: exponent(sweep, key) for key in ("compare_s", "align_s", "floor_s", "peak_mib")}
-    results.update(cold_cli(args.repeat))
+    runs = measure([src.resolve() for src in args.src], ["2013/9", *map(str, args.sizes)], args.repeat)
+    results = {src: report(tree, args.sizes) for src, tree in runs.items()}
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
-    pair_row = results["2013/9 vs illustrative draft"]
-    assert isinstance(pair_row, dict)
-    print("2013/9 vs illustrative draft: " + ", ".join(f"{k} {v:.3f}" for k, v in pair_row.items()))
-    cols = ["paragraphs", "distinct", "floor_s", "floor_blocks_s", "compare_s", "ratio", "ratio_cpu", "align_s",
-            "peak_mib"]
-    print(" | ".join(cols))
-    for row in sweep:
-        print(" | ".join(f"{row[c]:.3f}" for c in cols))
-    if "exponents" in results:
-        print("growth exponents: " + ", ".join(f"{k} n^{v:.2f}" for k, v in results["exponents"].items()))  # type: ignore[union-attr]
-    print(f"cold CLI diff: first run {results['cli_first_run_s']:.2f} s, warm cache {results['cli_warm_cache_s']:.2f} s")
+    for src, tree_results in results.items():
+        print_report(src, tree_results)
     return 0
 
 

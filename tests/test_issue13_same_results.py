@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 import resdiff
 from resdiff import align, classify, limits
 from resdiff.align import Aligner, ratio_from_lcs
-from resdiff.engine import _Texts
+from resdiff.engine import _Texts, similarity_key
 from resdiff.errors import LimitError
 from resdiff.model import Change, DiffOp, Unit
 from resdiff.options import DEFAULT_OPTIONS
@@ -77,6 +77,26 @@ def test_the_ratio_from_the_lcs_matrix_is_fuzz_ratio_over_many_rows() -> None:
     expected = process.cdist(old, new, scorer=fuzz.ratio, processor=None, dtype=np.float32) / 100.0
     lcs = process.cdist(old, new, scorer=align.LCSseq.similarity, processor=None, dtype=np.int32)
     assert np.array_equal(ratio_from_lcs(lcs, [len(w) for w in old], [len(w) for w in new]), expected)
+
+
+def test_the_lcs_over_word_codes_is_the_lcs_over_the_words() -> None:
+    # 600 words: the most frequent get codes below 256 (rapidfuzz's plain table), the others not
+    # (its hash map); long sequences span more than one 64-word block of the bit-parallel LCS.
+    rng = np.random.default_rng(10)
+    vocabulary = [f"词{k}" for k in range(600)]
+    weights = 1.0 / np.arange(1, 601)
+
+    def text() -> list[str]:
+        return [vocabulary[k] for k in rng.choice(600, size=rng.integers(0, 150), p=weights / weights.sum())]
+
+    old, new = [text() for _ in range(60)], [text() for _ in range(50)]
+    codes = align.word_codes(old, new)
+    assert sorted(codes.values()) == list(range(len(codes)))
+    assert max(codes.values()) >= 256 and codes[vocabulary[0]] == 0
+    plain = process.cdist(old, new, scorer=align.LCSseq.similarity, processor=None, dtype=np.int32)
+    coded = process.cdist([[codes[w] for w in s] for s in old], [[codes[w] for w in s] for s in new],
+                          scorer=align.LCSseq.similarity, processor=None, dtype=np.int32)
+    assert np.array_equal(plain, coded)
 
 
 def _plain_scores(old: list[list[str]], new: list[list[str]], aligner: Aligner) -> tuple[np.ndarray, np.ndarray]:
@@ -172,8 +192,55 @@ def test_the_best_and_second_best_of_each_row_are_those_of_a_partition(rows: int
                       dtype=dtype)
     matrix = values.T if transposed else values
     best, first, second = _top2(matrix)
+    # The same read down the columns of the matrix the rows are the columns of, and on a scratch
+    # copy (written over).
+    for found in (_top2(np.ascontiguousarray(matrix.T), axis=0), _top2(matrix.T.copy(), axis=0, scratch=True),
+                  _top2(matrix.astype(np.float64), scratch=True)):
+        assert all(np.array_equal(a, b) for a, b in zip(found, (best, first, second)))
     assert (best == matrix.argmax(axis=1)).all()
     assert (first == matrix.max(axis=1).astype(np.float64)).all()
     n = matrix.shape[1]
     plain = np.partition(matrix, n - 2, axis=1)[:, n - 2].astype(np.float64) if n > 1 else np.zeros(matrix.shape[0])
     assert (second == plain).all()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 8), st.integers(1, 8), st.randoms(use_true_random=False))
+def test_free_candidate_counts_are_those_of_a_plain_count_and_follow_new_owners(rows: int, cols: int,
+                                                                                rnd: random.Random) -> None:
+    """``Aligner._parts`` tries as a whole only a unit with two free candidate parts (or one and a
+    short unit wholly found in it): the counts, kept in step as units change owner, are the plain
+    count of what ``group`` keeps (no owner, or owned by the whole)."""
+    codes = [align._NONE, align._SEVERAL, *range(rows)]
+    candidates = np.array([[rnd.random() < 0.5 for _ in range(cols)] for _ in range(rows)], dtype=bool)
+    owner = np.array([rnd.choice(codes) for _ in range(cols)], dtype=np.int64)
+
+    def plain() -> list[int]:
+        return [sum(1 for k in range(cols) if candidates[w, k] and owner[k] in (align._NONE, w)) for w in range(rows)]
+
+    counts = align.free_counts(candidates, owner)
+    assert counts.tolist() == plain()
+    for _ in range(5):
+        align.reown(counts, candidates, owner, rnd.randrange(cols), rnd.choice(codes))
+        assert counts.tolist() == plain()
+
+
+@pytest.mark.parametrize("switches", [[("因特网", "互联网")], [("的", "之")], [("的", "之"), ("因特网", "互联网")],
+                                      [("又", "还")], [("信息", "又")], [("2003", "2005")], [("，", "、")]])
+def test_a_switched_key_is_the_key_of_the_switched_words(switches: list[tuple[str, str]]) -> None:
+    # The second pass's keys: switched in place in the first pass's keys when both words are
+    # words as similarity sees them; an adverb, a number or punctuation takes the plain way.
+    old, new = resdiff.load(CORPUS), resdiff.load(DRAFT)
+    texts = _Texts(old, new, Segmenter(cache=WordCache(None)))
+    terms = [classify.TermSwitch(a, b, 3) for a, b in switches]
+    single = dict(switches)
+    switched, _ = texts.keys(terms)
+    changed = 0
+    for unit, words, key, found in zip(old.units, texts.old_words, texts.old_keys, switched):
+        if any(a in unit.text for a, _ in switches) and all(a in words for a, _ in switches if a in unit.text):
+            assert found == similarity_key([single.get(w, w) for w in words])
+            changed += found != key
+        elif not any(a in unit.text for a, _ in switches):
+            assert found is key
+    # Numbers are folded, punctuation left out, a leading 又/还 dropped: their keys stay.
+    assert bool(changed) == (switches[0][0] in ("因特网", "的", "信息"))

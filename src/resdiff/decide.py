@@ -281,9 +281,9 @@ class Scorer:
         self._new_body: dict[int, list[str]] = {}
         # The best and second-best score of every row and column: a pair's best rival in O(1).
         self._row_sim = _top2(self.sim)
-        self._col_sim = _top2(self.sim.T)
-        self._row_part = _top2(self.found_new * self.big_new[None, :])
-        self._col_part = _top2((self.found_old * self.big_old[:, None]).T)
+        self._col_sim = _top2(self.sim, axis=0)
+        self._row_part = _top2(self.found_new * self.big_new[None, :], scratch=True)
+        self._col_part = _top2(self.found_old * self.big_old[:, None], axis=0, scratch=True)
 
     def set_reading(self, items: Iterable[Item]) -> None:
         """The reading that anchors ("both neighbours paired in order") are read from."""
@@ -566,22 +566,30 @@ def _best_others(row: np.ndarray, skip: int) -> list[int]:
     return [k for k in order if k != skip][:RIVALS]
 
 
-def _top2(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per row: the column of the best value, the best value, the second-best value (0 if none)."""
-    rows, cols = matrix.shape
-    if cols == 0:
-        zero = np.zeros(rows)
-        return np.full(rows, -1), zero, zero
-    best = matrix.argmax(axis=1)
-    at = np.arange(rows)
-    first = matrix[at, best].astype(np.float64)
-    if cols == 1:
-        return best, first, np.zeros(rows)
+def _top2(matrix: np.ndarray, axis: int = 1, *,
+          scratch: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row (``axis=1``) or column (``axis=0``): the index of the best value, the best value,
+    the second-best value (0 if none). The columns are read along the matrix as it lies in memory,
+    not through a transposed copy. ``scratch``: ``matrix`` is the caller's own (a float product
+    made for this call) and may be written over instead of copied."""
+    lines, length = matrix.shape if axis == 1 else matrix.shape[::-1]
+    if length == 0:
+        zero = np.zeros(lines)
+        return np.full(lines, -1), zero, zero
+    best = matrix.argmax(axis=axis)
+    at = np.arange(lines)
+    cells = (at, best) if axis == 1 else (best, at)
+    first = matrix[cells].astype(np.float64)
+    if length == 1:
+        return best, first, np.zeros(lines)
     # The best of the rest once each row's best cell is struck out: the second-largest value,
     # as ``np.partition`` gives it (a tie for the best gives the best again), in two passes.
-    rest = np.array(matrix, dtype=np.float64 if matrix.dtype.kind != "f" else matrix.dtype, order="C")
-    rest[at, best] = -np.inf
-    second = rest.max(axis=1).astype(np.float64)
+    if scratch and matrix.dtype.kind == "f" and matrix.flags.writeable:
+        rest = matrix
+    else:
+        rest = np.array(matrix, dtype=np.float64 if matrix.dtype.kind != "f" else matrix.dtype)
+    rest[cells] = -np.inf
+    second = rest.max(axis=axis).astype(np.float64)
     return best, first, second
 
 
@@ -610,8 +618,9 @@ class Alternative:
     probability: float = 0.0
 
 
-def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
-    """The alternative readings of groups of ``items`` (see the module's docstring)."""
+def candidates(items: list[Item], scorer: Scorer, *, flags: dict[Item, bool] | None = None) -> list[Alternative]:
+    """The alternative readings of groups of ``items`` (see the module's docstring). ``flags``:
+    the items' moved flags (:func:`_moved_flags`) when the caller has them already."""
     a = scorer.a
     out: list[tuple[frozenset[Item], list[Item]]] = []
     dropped = [o[0] for o, n in items if not n]
@@ -685,7 +694,8 @@ def candidates(items: list[Item], scorer: Scorer) -> list[Alternative]:
                 out.append((frozenset([((d,), ()), ((), (n,))]), [((d,), (n,))]))
     # A new pair of an alternative is moved when it crosses the order the reading keeps (the
     # order-keeping pairs of the reading, less those the alternative replaces).
-    flags = _moved_flags(items, scorer)
+    if flags is None:
+        flags = _moved_flags(items, scorer)
     chain = sorted((o[0], n[0], (o, n)) for o, n in items if o and n and not flags[(o, n)])
     chain_old = [i for i, _, _ in chain]
     found: list[Alternative] = []
@@ -736,6 +746,12 @@ def _residue_split_candidates(added: list[int], by_old: dict[int, Item],
     a = scorer.a
     added_set = set(added)
     out: list[tuple[frozenset[Item], list[Item]]] = []
+    # The sub-paragraphs of each new paragraph, in order: looked up once, not by a scan of the
+    # whole text for every pair (that made this search grow as the square of the text).
+    children: dict[str, list[int]] = {}
+    for k, unit in enumerate(a.new):
+        if (parent := unit.parent) is not None:
+            children.setdefault(parent, []).append(k)
     for i, host in by_old.items():
         olds, news = host
         if len(olds) != 1 or a.old[i].kind == "heading":
@@ -754,7 +770,7 @@ def _residue_split_candidates(added: list[int], by_old: dict[int, Item],
             # sub-paragraphs (each too short to be a part on its own) added though wholly found in
             # the old paragraph.
             j = news[0]
-            subs = [k for k in range(j + 1, len(a.new)) if a.new[k].parent == a.new[j].id]
+            subs = [k for k in children.get(a.new[j].id, ()) if k > j]
             if (subs and subs == list(range(j + 1, j + 1 + len(subs))) and all(k in added_set for k in subs)
                     and all(scorer.found_new[i, k] >= WHOLLY for k in subs)):
                 out.append((frozenset([host, *(((), (k,)) for k in subs)]), [(olds, (j, *subs))]))
@@ -1032,7 +1048,7 @@ class Decider:
             self.scorer.set_reading(items)
             self._cache.clear()
             flags = _moved_flags(items, self.scorer)
-            every = candidates(items, self.scorer)
+            every = candidates(items, self.scorer, flags=flags)
             for alt in every:
                 alt.probability = self.joint(alt.items)
             if self.model is None or round_ == rounds:

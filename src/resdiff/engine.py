@@ -88,6 +88,11 @@ class _Texts:
         if not terms:
             return self.old_keys, self.new_keys
         single = {t.old: t.new for t in terms}
+        # A switch of one whole word for another, both words as similarity sees them (not
+        # punctuation, no digit, not 又/还), changes a paragraph's key only where it changes its
+        # words: the key is then switched in place, not made again from the words.
+        in_key = self.fold is None and all(_key_word(w) == w and w != "#" and w not in ADVERBS
+                                           for pair in single.items() for w in pair)
         old = []
         switched: dict[str, list[str]] = {}
         for unit, words, key in zip(self.old_units, self.old_words, self.old_keys):
@@ -97,7 +102,8 @@ class _Texts:
                 old.append(switched[unit.text])
             elif all(t.old in words for t in terms if t.old in unit.text):
                 # The switched wording is a whole word wherever it occurs: swap it in place.
-                old.append(switched.setdefault(unit.text, similarity_key([single.get(w, w) for w in words], self.fold)))
+                old.append(switched.setdefault(unit.text, [single.get(k, k) for k in key] if in_key
+                                               else similarity_key([single.get(w, w) for w in words], self.fold)))
             else:
                 old.append(switched.setdefault(
                     unit.text, similarity_key(self.seg.words(classify.apply_terms(unit.text, terms)), self.fold)))

@@ -239,10 +239,12 @@ def match_lead(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def base_lead(lead: str) -> str:
     """The lead without its 又/还 adverbs (``又确认`` → ``确认``; ``还`` alone stays); an English
     lead without ``also``/``further``, capitalised as the table has it (``Also requests`` →
-    ``Requests``, ``Recalling also`` → ``Recalling``)."""
+    ``Requests``, ``Recalling also`` → ``Recalling``). Remembered: a text has a few dozen leads,
+    asked for again with every pair weighed."""
     if is_english(lead):
         words = lead.split()
         if len(words) > 1 and words[0].lower() in ADVERBS_EN:

@@ -1,0 +1,36 @@
+"""The summaries of the benchmarks' repeated measurements (``bench/timing.py``)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+from timing import growth, slope, spread
+
+
+def test_a_power_law_has_its_exponent_and_a_closed_interval() -> None:
+    sizes = [70, 150, 300, 600, 1200]
+    runs = [[0.002 * n**1.25] * 4 for n in sizes]
+    found = growth(sizes, runs)
+    assert found["min"] == pytest.approx(1.25) and found["median"] == pytest.approx(1.25)
+    assert found["low"] == pytest.approx(1.25) and found["high"] == pytest.approx(1.25)
+
+
+def test_load_on_some_runs_leaves_the_fit_on_minima_and_widens_the_interval() -> None:
+    sizes = [70, 300, 1200]
+    # Each size measured four times; at the largest size three runs of four were slowed by load.
+    runs = [[n * 1e-4, n * 2e-4, n * 1e-4, n * 1e-4] for n in sizes[:2]] + [[0.12, 0.3, 0.4, 0.5]]
+    found = growth(sizes, runs)
+    assert found["min"] == pytest.approx(slope(sizes, [n * 1e-4 for n in sizes]))
+    assert found["median"] > found["min"] + 0.1
+    assert found["low"] <= found["min"] < found["high"]
+    assert growth(sizes, runs) == found  # seeded: the same runs, the same interval
+
+
+def test_spread_is_min_median_and_max() -> None:
+    assert spread([3.0, 1.0, 2.0, 10.0]) == {"min": 1.0, "median": 2.5, "max": 10.0}
