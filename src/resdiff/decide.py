@@ -778,7 +778,8 @@ def _thin_split_candidates(added: list[int], by_old: dict[int, Item],
     """A split's further parts each so reworded that little of the old paragraph is left in them
     (the mirror of a merge's thin third part): the added paragraphs that stand between the parts of
     a split, or the one next to its parts, of their kind, each keeping at least
-    :data:`EXTRA_PART_FLOOR` of its words from the split's old paragraph and the most from there.
+    :data:`EXTRA_PART_FLOOR` of its words from the split's old paragraph and at least as many as
+    from any other (a clause written up shares as few words with a far paragraph by chance).
     Bounded: the parts of a split at most :data:`MAX_PARTS` + 1 in all. The model weighs it."""
     a = scorer.a
     added_set = set(added)
@@ -786,7 +787,7 @@ def _thin_split_candidates(added: list[int], by_old: dict[int, Item],
 
     def thin(i: int, n: int, kind: str) -> bool:
         return (n in added_set and scorer.big_new[n] and a.new[n].kind == kind
-                and scorer.found_new[i, n] >= EXTRA_PART_FLOOR and int(scorer.found_new[:, n].argmax()) == i)
+                and scorer.found_new[i, n] >= max(EXTRA_PART_FLOOR, float(scorer.found_new[:, n].max())))
 
     for i, host in by_old.items():
         olds, news = host
