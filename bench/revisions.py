@@ -4,13 +4,16 @@ Every revision is ILLUSTRATIVE (示意性修订，非正式文本): random edits
 phrases of ``tests/series_gen/pool.py`` and the base text's own wording, and labelled by the
 lineage that ``tests/evalset/revise.py`` keeps for each edit. The edits are the ones yearly texts
 get, in the forms the engine finds hardest: paragraphs reworded lightly or heavily, dropped next
-to a neighbour updated in place, added, moved near and far (some with another lead), split in two
-or three with the parts reworded (the last part sometimes written far from the others) or into a
-chapeau and lettered sub-paragraphs, merged (two or three parts, each reworded lightly or
-heavily, sometimes re-led) when adjacent, across a dropped paragraph or up to three kept ones, or
-from afar, the merged paragraph where the first or the last part stood, an operative paragraph
-turned preambular (or the reverse) with its lead changed, leads strengthened, dates bumped; and,
-in half of the revisions, a base text with two neighbours written on one pattern, of which one may
+to a neighbour updated in place, added, moved near and far (some with another lead, some far ones
+reworded heavily), split in two or three with the parts reworded (a three-way split's later parts
+sometimes heavily, re-led, little of the old paragraph left in them; the last part sometimes
+written far from the others) or into a chapeau and lettered sub-paragraphs (the chapeau sometimes
+only the lead and who is asked, the next paragraph sometimes dropped with it), merged (two or
+three parts, each reworded lightly or heavily, sometimes re-led) when adjacent, across a dropped
+paragraph or up to three kept ones, or from afar, the merged paragraph where the first or the
+last part stood, an operative paragraph turned preambular (or the reverse) with its lead changed
+(sometimes reworded heavily), leads strengthened, dates bumped; and, in half of the revisions, a
+base text with two neighbours written on one pattern, of which one may
 be dropped and the other updated in place (a roll-forward: not a merge, though it looks like one).
 
     python bench/revisions.py --count 5 --seed 7     # print a summary of a few revisions
@@ -331,9 +334,14 @@ class Writer:
         if not spots:
             self.r.slots.insert(at, slot)
             return
-        self.r.slots.insert(self.rng.choice(spots), slot)
+        to = self.rng.choice(spots)
+        self.r.slots.insert(to, slot)
         if self.rng.random() < 0.5:
             slot.text = self.reword_text(slot.text, self.rng.choice((1, 2, 3)))
+            slot.lead = match_lead(slot.text)
+        own = random.Random(zlib.crc32(f"{u.id} {len(self.ops)} move {slot.text}".encode()))
+        if abs(to - at) > 4 and own.random() < HEAVY_MOVE:
+            slot.text = self._heavy(slot.text, OPERATIVE_LEADS if slot.kind == "operative" else PREAMBULAR_LEADS, own)
             slot.lead = match_lead(slot.text)
         # A paragraph moved far is often given another lead on the way (欢迎 → 注意到 once the
         # event it welcomed has been held).
@@ -349,8 +357,8 @@ class Writer:
             return
         u = self.rng.choice(units)
         cuts = [m.end() for m in re.finditer(r"[，；]", u.text[:-1])]
-        ways = 3 if len(cuts) >= 4 and self.rng.random() < 0.35 else 2
-        if u.kind == "operative" and len(cuts) >= 3 and self.rng.random() < 0.1:
+        ways = 3 if len(cuts) >= 4 and self.rng.random() < THREE_WAY else 2
+        if u.kind == "operative" and len(cuts) >= 3 and self.rng.random() < LIST_SPLIT:
             self._split_list(u, cuts)
             return
         chosen = sorted(self.rng.sample(cuts, ways - 1))
@@ -367,13 +375,30 @@ class Writer:
             if self.rng.random() < 0.4:
                 piece = self.reword_text(piece, self.rng.choice((1, 2, 3)))
             texts.append(piece)
-        self.r.split(u.id, texts)
         # Drawn from a stream of its own: the rest of the sample (and so the fitted model) stays
-        # what it was without far parts.
+        # what it was without heavily reworded parts and far parts.
         own = random.Random(zlib.crc32(f"{u.id} {len(self.ops)} {texts[0]}".encode()))
+        heavy = ways == 3 and own.random() < HEAVY_SPLIT
+        if heavy:
+            # Each later part written up on its own, with another lead: little of the old paragraph
+            # is left in it (a report's findings cut into a welcome, a note and a recognition).
+            for k in range(1, len(texts)):
+                texts[k] = self._heavy(texts[k], leads, own)
+        self.r.split(u.id, texts)
         far = own.random() < FAR_SPLIT and self._part_far(f"{u.id}/{ways}", own)
         self.touched.add(u.id)
-        self.ops.append(f"split{ways} {u.id}" + (" far" if far else ""))
+        self.ops.append(f"split{ways} {u.id}" + (" heavy" if heavy else "") + (" far" if far else ""))
+
+    def _heavy(self, text: str, leads: tuple[str, ...], rng: random.Random) -> str:
+        """``text`` reworded heavily (drawn from ``rng``), perhaps with another lead."""
+        saved, self.rng = self.rng, rng
+        try:
+            text = self.reword_text(text, rng.choice((3, 4, 6)))
+            if rng.random() < 0.5:
+                text = self.relead(text, leads)
+        finally:
+            self.rng = saved
+        return text
 
     def _part_far(self, label: str, rng: random.Random) -> bool:
         """The last part of a split written far from the others (a call to action moved down into
@@ -397,6 +422,13 @@ class Writer:
         if min(len(p) for p in pieces[1:]) < 8:
             return
         texts = [_body(pieces[0]) + self.rng.choice(("：", "，包括：", "，其中包括："))]
+        own = random.Random(zlib.crc32(f"{u.id} {len(self.ops)} list {texts[0]}".encode()))
+        lead = match_lead(u.text) or ""
+        if lead and own.random() < SHORT_CHAPEAU and len(pieces[0]) > len(lead) + 10:
+            # The chapeau as short as the lead and who is asked (请委员会：), the rest of the first
+            # clause the first sub-paragraph.
+            cut = len(lead) + own.randint(2, 4)
+            texts = [u.text[:cut] + "：", _body(pieces[0][cut:]) + "；"]
         for piece in pieces[1:]:
             piece = _body(re.sub(r"^(?:并|还|以及|和)", "", piece)) + "；"
             if self.rng.random() < 0.4:
@@ -406,7 +438,16 @@ class Writer:
         for k in range(2, len(texts) + 1):
             self.r[f"{u.id}/{k}"].sub = True
         self.touched.add(u.id)
-        self.ops.append(f"split-list{ways} {u.id}")
+        dropped = ""
+        if own.random() < LIST_NEIGHBOUR_DROPPED:
+            # The next paragraph (often on the same subject: 又请委员会…) dropped with it.
+            k = self.old.units.index(u) + 1
+            free = self.free()
+            if k < len(self.old.units) and self.old.units[k] in free and self.old.units[k].kind == u.kind:
+                self.r.drop(self.old.units[k].id)
+                self.touched.add(self.old.units[k].id)
+                dropped = f" drop {self.old.units[k].id}"
+        self.ops.append(f"split-list{ways} {u.id}{dropped}")
 
     def merge(self) -> None:
         units = self.free()
@@ -495,6 +536,9 @@ class Writer:
             return
         if self.rng.random() < 0.5:
             text = self.reword_text(text, self.rng.choice((1, 2)))
+        own = random.Random(zlib.crc32(f"{u.id} {len(self.ops)} kind {text}".encode()))
+        if own.random() < HEAVY_MOVE:
+            text = self._heavy(text, PREAMBULAR_LEADS if kind == "preambular" else OPERATIVE_LEADS, own)
         at = self.index(u.id)
         old = slots.pop(at)
         spots = [k for k in spots if k <= len(slots)]
@@ -543,6 +587,24 @@ HEADINGS = ("新兴技术", "数字合作", "能力建设", "网络安全和信�
 
 #: Share of splits whose last part is written far from the others.
 FAR_SPLIT = 0.05
+
+#: Share of splits (of paragraphs of five clauses or more) cut in three.
+THREE_WAY = 0.35
+
+#: Share of operative splits (of paragraphs of four clauses or more) cut into a chapeau and
+#: lettered sub-paragraphs.
+LIST_SPLIT = 0.1
+
+#: Share of three-way splits whose later parts are each reworded heavily, often re-led.
+HEAVY_SPLIT = 0.35
+
+#: Share of chapeau splits whose chapeau is only the lead and who is asked (请委员会：) ...
+SHORT_CHAPEAU = 0.4
+#: ... and whose next paragraph, of their kind, is dropped with them.
+LIST_NEIGHBOUR_DROPPED = 0.4
+
+#: Share of paragraphs moved far, or across the preamble's edge, that are also reworded heavily.
+HEAVY_MOVE = 0.3
 
 #: Share of revisions whose base text first gets two neighbours written on one pattern.
 PATTERNED = 0.5

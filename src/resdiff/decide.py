@@ -253,7 +253,8 @@ class Scorer:
                  "moved_content", "body_sim", "moved_body_sim", "moved_rest", "moved_content_margin"),
         "parts": ("merge", "n_parts", "sim", "min_found", "coverage", "best_single", "gain", "gaps", "moved",
                   "same_lead", "log_len", "min_part_len", "kind_change", "rival_sim",
-                  "merge_own", "merge_shared", "merge_contrast", "merge_any_lead"),
+                  "merge_own", "merge_shared", "merge_contrast", "merge_any_lead",
+                  "split_own", "split_shared", "split_contrast", "partial_list"),
         "single": ("added", "best_sim", "best_found", "best_content", "log_len", "heading", "anchored",
                    "best_in_found", "partner_margin", "dropped_adds"),
     }
@@ -483,15 +484,21 @@ class Scorer:
             s = float(fuzz.ratio(joined, whole_words, processor=None)) / 100.0
             coverage = LCSseq.similarity(joined, whole_words, processor=None) / max(len(whole_words), 1)
             gaps = (max(parts) - min(parts)) - (len(parts) - 1)
-            # What each part brings to a merge (features of merges only: 0 for a split).
+            # What each part brings to a merge, and to a split: the same evidence, apart (a part
+            # of a split much reworded, or written far, is still found in its old paragraph more
+            # than anywhere else; a near-duplicate of a part is found where the part is).
             own = shared = contrast = any_lead = 0.0
+            split_evidence = (0.0, 0.0, 0.0)
             if merge:
                 own, shared, contrast = self.parts_evidence(whole, parts, merge=True)
                 any_lead = float(any(_same_lead(a.old[k], a.new[whole]) for k in parts))
+            else:
+                split_evidence = self.parts_evidence(whole, parts, merge=False)
             return [float(merge), float(len(parts)), s, min(found), coverage, max(singles), s - max(singles),
                     float(gaps), float(moved), float(lead), math.log1p(len(whole_words)),
                     math.log1p(min(len(w) for w in part_words)), float(len(kinds) > 1), rival,
-                    own, shared, contrast, any_lead]
+                    own, shared, contrast, any_lead, *split_evidence,
+                    float(not merge and _partial_list(a.new, parts))]
         added = not old
         k = new[0] if added else old[0]
         sims = self.sim[:, k] if added else self.sim[k]
@@ -523,6 +530,16 @@ class Scorer:
         adds = self.adds_to_best(k, added=False) if not added and sims.size and unit.kind != "heading" else 0.0
         return [float(added), best_sim, best_found, content, math.log1p(len(words)), float(unit.kind == "heading"),
                 float(anchored), best_in, margin, adds]
+
+
+def _partial_list(units: Sequence[Unit], parts: Sequence[int]) -> bool:
+    """Whether ``parts`` hold some of a chapeau and its lettered sub-paragraphs but not all: a list
+    split (merged) whose other sub-paragraphs the reading left apart."""
+    families = {units[k].parent or units[k].id for k in parts}
+    for k, u in enumerate(units):
+        if k not in parts and (u.parent in families or (u.id in families and any(units[p].parent == u.id for p in parts))):
+            return True
+    return False
 
 
 def _body_words(cache: dict[int, list[str]], words: list[list[str]], units: Sequence[Unit], k: int) -> list[str]:
@@ -647,6 +664,8 @@ def candidates(items: list[Item], scorer: Scorer, *, flags: dict[Item, bool] | N
     out.extend(_merge_candidates(dropped, added, by_new, scorer))
     out.extend(_far_split_candidates(added, by_old, scorer))
     out.extend(_residue_split_candidates(added, by_old, scorer))
+    out.extend(_thin_split_candidates(added, by_old, scorer))
+    out.extend(_chapeau_split_candidates(items, by_old, by_new, scorer))
     for d in dropped:
         if not scorer.big_old[d]:
             continue
@@ -783,6 +802,83 @@ def _residue_split_candidates(added: list[int], by_old: dict[int, Item],
             if (n in added_set and scorer.big_new[n] and a.new[n].kind == a.new[news[0]].kind
                     and _residue_run(scorer.found_in(n, i, merge=False), rest) >= RESIDUE_RUN):
                 out.append((frozenset([host, ((), (n,))]), [(olds, tuple(sorted((*news, n))))]))
+    return out
+
+
+def _thin_split_candidates(added: list[int], by_old: dict[int, Item],
+                          scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
+    """A split's further parts each so reworded that little of the old paragraph is left in them
+    (the mirror of a merge's thin third part): the added paragraphs that stand between the parts of
+    a split, or the one next to its parts, of their kind, each keeping at least
+    :data:`EXTRA_PART_FLOOR` of its words from the split's old paragraph and at least as many as
+    from any other (a clause written up shares as few words with a far paragraph by chance).
+    Bounded: the parts of a split at most :data:`MAX_PARTS` + 1 in all. The model weighs it."""
+    a = scorer.a
+    added_set = set(added)
+    out: list[tuple[frozenset[Item], list[Item]]] = []
+
+    def thin(i: int, n: int, kind: str) -> bool:
+        return (n in added_set and scorer.big_new[n] and a.new[n].kind == kind
+                and scorer.found_new[i, n] >= max(EXTRA_PART_FLOOR, float(scorer.found_new[:, n].max())))
+
+    for i, host in by_old.items():
+        olds, news = host
+        if len(olds) != 1 or len(news) < 2 or a.old[i].kind == "heading":
+            continue
+        kind = a.new[news[0]].kind
+        between = [k for k in range(min(news) + 1, max(news)) if k not in news]
+        if between and len(news) + len(between) <= MAX_PARTS + 1 and all(thin(i, k, kind) for k in between):
+            out.append((frozenset([host, *(((), (k,)) for k in between)]), [(olds, tuple(sorted((*news, *between))))]))
+        if between or len(news) >= MAX_PARTS + 1:
+            continue
+        for n in (min(news) - 1, max(news) + 1):
+            if thin(i, n, kind) and a.new[n].parent is None:
+                out.append((frozenset([host, ((), (n,))]), [(olds, tuple(sorted((*news, n))))]))
+    return out
+
+
+def _chapeau_split_candidates(items: list[Item], by_old: dict[int, Item], by_new: dict[int, Item],
+                              scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
+    """A paragraph cut into a chapeau and lettered sub-paragraphs that the reading took apart: the
+    chapeau added or paired elsewhere, a sub-paragraph paired with the old paragraph, another paired
+    with a neighbour that was dropped (or folded in) and is written on its pattern. Read as the one
+    old paragraph, found in every sub-paragraph (:data:`PART_FLOOR`), split into the chapeau and its
+    sub-paragraphs; the old partners of the others dropped. Tried for the old paragraph most found
+    in the sub-paragraphs that is paired with one of them; the model weighs it."""
+    a = scorer.a
+    out: list[tuple[frozenset[Item], list[Item]]] = []
+    singles = {it[1][0]: it for it in items if not it[0]}
+    for j, unit in enumerate(a.new):
+        if unit.parent is not None or unit.kind == "heading":
+            continue
+        subs = []
+        k = j + 1
+        while k < len(a.new) and a.new[k].parent == unit.id:
+            subs.append(k)
+            k += 1
+        if len(subs) < 2 or len(subs) > MAX_PARTS:
+            continue
+        group = (j, *subs)
+        totals = scorer.found_new[:, list(subs)].sum(axis=1)
+        i = int(totals.argmax())
+        host = by_old.get(i)
+        if (host is None or len(host[0]) != 1 or a.old[i].kind == "heading" or a.old[i].parent is not None
+                or any(u.parent == a.old[i].id for u in a.old) or not set(host[1]) <= set(group)
+                or host[1] == group or any(scorer.found_new[i, s] < PART_FLOOR for s in subs)):
+            continue
+        replaced: list[Item] = [host]
+        dropped: list[Item] = []
+        for g in group:
+            it = by_new.get(g) or singles.get(g)
+            if it is None or it is host or it in replaced:
+                continue
+            olds, news = it
+            if not set(news) <= set(group) or len(olds) > 1:
+                break
+            replaced.append(it)
+            dropped.extend(((o,), ()) for o in olds)
+        else:
+            out.append((frozenset(replaced), [(host[0], group), *dropped]))
     return out
 
 
