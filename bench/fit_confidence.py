@@ -171,7 +171,7 @@ def check(count: int, seed: int) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", type=int, default=1500)
+    parser.add_argument("--train", type=int, default=3000)
     parser.add_argument("--heldout", type=int, default=300)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--heldout-seed", type=int, default=9090)
