@@ -1075,7 +1075,20 @@ class Decider:
             return MOVE_FLOOR
         if _swap_odds(alt, self.scorer) == MOVE_SWAP_ODDS and self._kind_change_clear(alt):
             return MOVE_FLOOR
+        if self._chain_clear(alt):
+            return 0.0
         return SWAP_FLOOR
+
+    def _chain_clear(self, alt: Alternative) -> bool:
+        """Whether ``alt`` is a roll-forward (:func:`_chain_candidates`) of two pairs each at most
+        :data:`EXCLUSIVE` likely whose own pair is at least :data:`SWAP_FLOOR` likely: the models
+        then refuse the reading and accept the re-pairing, and the dropped and the added paragraph,
+        each with a near twin on the other side, weigh only as doubt the odds already count."""
+        if len(alt.items) != 3 or len(alt.replaces) != 2:
+            return False
+        pairs = [(item, moved) for item, moved in alt.items if item[0] and item[1]]
+        return (len(pairs) == 1 and self.probability(*pairs[0]) >= SWAP_FLOOR
+                and all(self.probability(item, False) <= EXCLUSIVE for item in alt.replaces))
 
     def _kind_change_clear(self, alt: Alternative) -> bool:
         """Whether ``alt`` is one paragraph read across the preamble's edge (operative <->
