@@ -12,9 +12,15 @@ only the lead and who is asked, the next paragraph sometimes dropped with it), m
 three parts, each reworded lightly or heavily, sometimes re-led) when adjacent, across a dropped
 paragraph or up to three kept ones, or from afar, the merged paragraph where the first or the
 last part stood, an operative paragraph turned preambular (or the reverse) with its lead changed
-(sometimes reworded heavily), leads strengthened, dates bumped; and, in half of the revisions, a
-base text with two neighbours written on one pattern, of which one may
-be dropped and the other updated in place (a roll-forward: not a merge, though it looks like one).
+(sometimes reworded heavily), leads strengthened, dates bumped; paragraphs rewritten in place
+keeping a quarter to most of their clauses (one paragraph reworded) against paragraphs replaced
+by new ones that share only a clause, the lead and addressee or a stock phrase (one dropped,
+another added); a later part of a merge cut down to a clause or two; a paragraph dropped beside a
+neighbour updated in place in some of its words; and, in half of the revisions, a base text with
+two neighbours written on one pattern, each with a host, venue and dates of its own, of which one
+may be dropped and the other updated in place (a roll-forward: not a merge, though it looks like
+one), or, as a chain, the first dropped, the second noted in its place keeping its specifics and
+the next one welcomed after it.
 
     python bench/revisions.py --count 5 --seed 7     # print a summary of a few revisions
 
@@ -206,31 +212,92 @@ class Writer:
                 if 0 <= n < len(self.old.units):
                     v = self.old.units[n]
                     if v in self.free(structural=False):
-                        self.r.reword(v.id, self.reword_text(v.text, self.rng.choice((1, 2, 3))))
+                        self.r.reword(v.id, self._update_beside(v, u))
                         self.touched.add(v.id)
                         self.ops.append(f"reword-neighbour {v.id}")
                         break
 
+    def _update_beside(self, kept: Unit, gone: Unit) -> str:
+        """``kept`` reworded in place beside the dropped ``gone``, often in ``gone``'s words (its
+        lead, a short stretch of its stock wording) but keeping none of its specifics: what a
+        merge of the two would keep."""
+        rng = self.rng
+        text = self.reword_text(kept.text, rng.choice((1, 2, 3)))
+        if gone.lead and kept.lead and gone.kind == kept.kind and rng.random() < 0.4:
+            text = gone.lead + text[len(match_lead(text) or ""):]
+        rest = _without_lead(gone.text)
+        if len(rest) > 12 and rng.random() < 0.4:
+            at = rng.randrange(len(rest) - 8)
+            piece = rest[at:at + rng.randint(4, 8)]
+            comma = text.find("，")
+            if comma > 0:
+                text = text[:comma + 1] + piece + text[comma + 1:]
+        return text
+
     def replace_paragraph(self) -> None:
-        """A paragraph dropped and a new one written in its place on the same subject: the lead and
-        a clause of the old one kept, the rest new (a reader sees two paragraphs, not one reworded)."""
+        """A paragraph dropped and a new one written in its place on another matter, sharing with
+        it what unrelated paragraphs share: the lead and a clause of the old one; or the lead and
+        the addressee (所有利益攸关方, 会员国 …) with a new call; or a stock phrase of the old one's
+        ending (以期…). A reader sees two paragraphs, not one reworded."""
         units = [u for u in self.free() if u.lead and len(u.text) >= 30]
         if not units:
             return
-        u = self.rng.choice(units)
+        rng = self.rng
+        u = rng.choice(units)
         clauses = [c for c in re.split(r"[，；。]", _without_lead(u.text)) if len(c) >= 4]
         if not clauses:
             return
-        kept = self.rng.choice(clauses)
+        style = rng.choice(("clause", "clause", "addressee", "stock"))
         text = self.new_paragraph(u.kind == "preambular")
         lead = match_lead(text) or ""
-        text = (u.lead if self.rng.random() < 0.3 else lead) + kept + "，" + text[len(lead):]
+        actors = [a for a in pool.ACTORS if a in u.text]
+        if style == "addressee" and actors and u.kind == "operative":
+            text = (f"{u.lead}{rng.choice(actors)}{rng.choice(pool.ACTIONS)}，"
+                    f"{rng.choice(pool.QUALIFIERS)}，{rng.choice(pool.PURPOSES)}；")
+        elif style == "stock":
+            text = (u.lead if rng.random() < 0.5 else lead) + _body(text[len(lead):]) + "，" + clauses[-1] + u.text[-1]
+        else:
+            text = (u.lead if rng.random() < 0.3 else lead) + rng.choice(clauses) + "，" + text[len(lead):]
         self.added += 1
         name = f"N{self.added}"
         self.r.add(name, text, after=u.id, kind=u.kind)
         self.r.drop(u.id)
         self.touched.add(u.id)
-        self.ops.append(f"replace {u.id}")
+        self.ops.append(f"replace-{style} {u.id}")
+
+    def rewrite_in_place(self) -> None:
+        """A paragraph rewritten where it stands (the reverse of :meth:`replace_paragraph`): its
+        lead (mostly) and some of its clauses kept in order, the others replaced by new wording,
+        from a third of it rewritten to all but one clause; one paragraph reworded, though it may
+        score far below the link threshold against its old self."""
+        units = [u for u in self.free() if len(u.text) >= 30 and u.text.count("，") >= 1]
+        if not units:
+            return
+        rng = self.rng
+        u = rng.choice(units)
+        lead = u.lead or ""
+        clauses = _body(u.text[len(lead):]).split("，")
+        keep = rng.choice((0.25, 0.4, 0.55, 0.7))
+        kept = [c for c in clauses if rng.random() < keep]
+        if not kept:
+            kept = [rng.choice(clauses)]
+        fresh = [*pool.QUALIFIERS, *pool.PURPOSES, *pool.ACTIONS, *self.clauses]
+        out = []
+        for c in clauses:
+            if c in kept:
+                out.append(c)
+            elif rng.random() < 0.8:
+                out.append(_without_lead(rng.choice(fresh)))
+        if rng.random() < 0.5:
+            out.append(rng.choice(pool.PURPOSES))
+        text = lead + "，".join(out) + u.text[-1]
+        if lead and rng.random() < 0.3:
+            text = self.relead(text, OPERATIVE_LEADS if u.kind == "operative" else PREAMBULAR_LEADS)
+        if text == u.text:
+            return
+        self.r.reword(u.id, text)
+        self.touched.add(u.id)
+        self.ops.append(f"rewrite-{keep} {u.id}")
 
     def near_duplicate(self) -> None:
         """A new paragraph written on the pattern of its neighbour (next year's Forum welcomed
@@ -280,10 +347,16 @@ class Writer:
         """Of two neighbours written on one pattern (last year's Forum noted, this year's
         welcomed), one dropped and the other updated in place, often taking the dropped one's
         lead: a drop next to a neighbour updated in place, not a merge, though the updated
-        paragraph shares most of its words with both."""
+        paragraph shares most of its words with both. Or, as a chain (:data:`CHAIN`), the first
+        dropped, the second kept with its own specifics under the first's lead (this year's Forum
+        now noted), and the next one welcomed after it: read one place off, the three look like
+        two paragraphs reworded in place."""
         if self.pattern is None or any(uid in self.touched for uid in self.pattern):
             return
         first, second = (self.old[uid] for uid in self.pattern)
+        if self.rng.random() < CHAIN:
+            self._roll_chain(first, second)
+            return
         gone, kept = (first, second) if self.rng.random() < 0.7 else (second, first)
         text = self.reword_text(kept.text, self.rng.choice((1, 2, 3)))
         text = re.sub(r"(?:19|20)\d\d", lambda m: str(int(m.group()) + 1), text)
@@ -293,6 +366,23 @@ class Writer:
         self.r.reword(kept.id, text)
         self.touched.update((gone.id, kept.id))
         self.ops.append(f"roll-forward {gone.id}>{kept.id}")
+
+    def _roll_chain(self, gone: Unit, kept: Unit) -> None:
+        rng = self.rng
+        text = self.reword_text(kept.text, rng.choice((1, 1, 2)))
+        if gone.lead and kept.lead and rng.random() < 0.8:
+            text = gone.lead + text[len(match_lead(text) or ""):]
+        following = self.reword_text(kept.text, rng.choice((1, 2, 3)))
+        found = re.search(r"(?:19|20)\d\d", RE_HOST.search(following).group() if RE_HOST.search(following) else "")
+        following = with_host(following, rng, int(found.group()) + 1 if found else rng.randint(2005, 2015),
+                              other=gone.text)
+        self.r.drop(gone.id)
+        self.r.reword(kept.id, text)
+        self.added += 1
+        name = f"N{self.added}"
+        self.r.add(name, following, after=kept.id, kind=kept.kind)
+        self.touched.update((gone.id, kept.id))
+        self.ops.append(f"roll-chain {gone.id}>{kept.id}+{name}")
 
     def add(self) -> None:
         slots = self.r.slots
@@ -485,9 +575,17 @@ class Writer:
         often in yearly texts, where a later one stood (the others moved to it)."""
         rng = self.rng
         texts = []
-        for u in parts:
+        for k, u in enumerate(parts):
             text = u.text
-            if rng.random() < 0.5:
+            clauses = _body(_without_lead(text)).split("，")
+            if k and len(clauses) >= 3 and rng.random() < CONDENSED:
+                # A later part cut down to one or two of its clauses, reworded: all a heavy
+                # merge keeps of it.
+                start = rng.randrange(len(clauses) - 1)
+                text = "，".join(clauses[start:start + rng.choice((1, 2))]) + text[-1]
+                if rng.random() < 0.5:
+                    text = self.reword_text(text, 1)
+            elif rng.random() < 0.5:
                 text = self.reword_text(text, rng.choice((1, 2, 3, 4, 6)))
             texts.append(text)
         bodies = [_without_lead(t) for t in texts[1:]]
@@ -609,10 +707,38 @@ HEAVY_MOVE = 0.3
 #: Share of revisions whose base text first gets two neighbours written on one pattern.
 PATTERNED = 0.5
 
+#: Share of a merge's later parts cut down to a clause or two.
+CONDENSED = 0.2
+
+#: Share of roll-forwards written as a chain (the next paragraph of the pattern added after the kept one).
+CHAIN = 0.5
+
 WEIGHTS = {"reword": 6, "routine": 3, "drop": 2, "add": 2, "move": 2, "split": 2, "merge": 3,
-           "kind_change": 1, "lead": 2, "replace_paragraph": 1,
+           "kind_change": 1, "lead": 2, "replace_paragraph": 2, "rewrite_in_place": 2,
            "heading": 1, "drop_sub": 1,
            "near_duplicate": 1, "roll_forward": 3}
+
+
+#: Illustrative hosts and venues of the events a patterned paragraph notes or welcomes.
+HOSTS = (("阿塞拜疆", "巴库"), ("印度尼西亚", "巴厘"), ("土耳其", "伊斯坦布尔"), ("巴西", "若昂佩索阿"),
+         ("墨西哥", "瓜达拉哈拉"), ("埃及", "沙姆沙伊赫"), ("哥斯达黎加", "圣何塞"), ("肯尼亚", "内罗毕"),
+         ("立陶宛", "维尔纽斯"), ("希腊", "雅典"), ("印度", "海得拉巴"), ("瑞士", "日内瓦"))
+
+#: A host clause (see :func:`with_host`).
+RE_HOST = re.compile(r"由\w+?政府于\d{4}年\d+月\d+日至\d+日在\w+?主办的")
+
+
+def with_host(text: str, rng: random.Random, year: int, *, other: str = "") -> str:
+    """``text`` with its host clause (``由…政府于2012年11月6日至9日在巴库主办的``) replaced, or
+    one written after its lead: the specifics (host, venue, dates) that tell one year's event
+    from the next one's, written on the same pattern; a host not named in ``other``."""
+    country, city = rng.choice([h for h in HOSTS if h[0] not in other and h[0] not in text])
+    month, day = rng.randint(1, 12), rng.randint(1, 25)
+    clause = f"由{country}政府于{year}年{month}月{day}日至{day + 3}日在{city}主办的"
+    if RE_HOST.search(text):
+        return RE_HOST.sub(clause, text, count=1)
+    lead = match_lead(text) or ""
+    return lead + clause + text[len(lead):]
 
 
 def patterned(old: Resolution, rng: random.Random) -> tuple[Resolution, tuple[str, str] | None]:
@@ -628,12 +754,15 @@ def patterned(old: Resolution, rng: random.Random) -> tuple[Resolution, tuple[st
         return old, None
     u, v = rng.choice(pairs)
     writer = Writer(old, rng)
+    year = rng.randint(2005, 2015)
+    first = with_host(u.text, rng, year)
     text = writer.reword_text(u.text, rng.choice((1, 2, 3)))
     text = re.sub(r"(?:19|20)\d\d", lambda m: str(int(m.group()) + 1), text)
     if u.lead:
         text = writer.relead(text, OPERATIVE_LEADS if u.kind == "operative" else PREAMBULAR_LEADS)
     r = Revision(old)
-    r.reword(v.id, text)
+    r.reword(u.id, first)
+    r.reword(v.id, with_host(text, rng, year + 1, other=first))
     try:
         built = resdiff.parse(r.build()[0])
     except (AssertionError, KeyError, ValueError):

@@ -199,3 +199,27 @@ def test_a_merge_of_two_patterned_paragraphs_keeps_both_specifics(corpus: Resolu
     assert scorer.parts_kept(whole, parts) >= 0.5
     assert not scorer.rolled_forward((parts, (whole,)))
     assert _merges(resdiff.compare(corpus, new)) == [({"OP31", "OP32"}, {"OP31"}, False)]
+
+
+#: Parts of a heavy merge across two kept paragraphs: the second part cut down to a clause of its
+#: own, reworded (示意性修订，非正式文本).
+_CONDENSED = {
+    ("OP11", "OP14"): "在许多发展中国家，绝大多数民众仍然得不到或负担不起信息和通信技术，特别是农村地区的民众",
+    ("OP17", "OP19"): "并注意到继续出现电子环境应用、云计算和移动互联网等各种主题",
+}
+
+
+@pytest.mark.parametrize(("first", "second"), list(_CONDENSED))
+def test_a_heavy_merge_across_two_kept_paragraphs_is_found(corpus: Resolution, first: str, second: str) -> None:
+    # The first part cut to its opening and closing clauses, the second (two paragraphs further
+    # on) to a clause, merged where the first stood: less than a third of the second part is
+    # found in the merge, but more than anywhere else. The aligner reads the first reworded and
+    # the second dropped; the decision weighs the merge.
+    clauses = body(corpus[first].text).split("，")
+    text = clauses[0] + "，" + _CONDENSED[first, second] + "，" + clauses[-1] + "；"
+    r = Revision(corpus)
+    r.merge([first, second], text)
+    built, expected = r.build()
+    want = _expected_merges(expected)
+    assert want == [({first, second}, {first}, False)]
+    assert _merges(resdiff.compare(corpus, resdiff.parse(built))) == want

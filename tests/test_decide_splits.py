@@ -132,8 +132,8 @@ def test_a_kind_change_is_judged_on_its_rare_wording_beyond_its_rivals(corpus: R
     assert not decider._kind_change_clear(kept)
     # The feature the model weighs is the same measure, for moved and kind-changed pairs only.
     names = decide.Scorer.NAMES["pair"]
-    assert names[-1] == "moved_content_margin"
-    assert decider.scorer.features(((i,), (j,)), True)[-1] == margin
+    at = names.index("moved_content_margin")
+    assert decider.scorer.features(((i,), (j,)), True)[at] == margin
 
 
 def test_the_best_entry_outside_one_position() -> None:

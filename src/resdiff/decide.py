@@ -12,11 +12,14 @@ of the same units that a reader could argue for:
   an added neighbour read as a three-way split);
 - a pair read as one paragraph dropped and another added (and the reverse: a dropped and an
   added paragraph, far apart or of another kind, read as one paragraph moved and reworded);
-- a pair read with the dropped (or added) neighbour as the partner instead.
+- a pair read with the dropped (or added) neighbour as the partner instead;
+- two pairs in a row read one place off (a roll-forward: last year's event dropped, this year's
+  noted in its place, next year's welcomed after it).
 
 Each change of a reading, real or hypothetical, is scored by a small logistic model on features
-of its units (how alike they are, how much rare wording they share, how much of each is found
-in the other, how well the best rival does, whether it moved, kept its lead or changed kind). The
+of its units (how alike they are, how much rare wording and how many of their specifics — hosts,
+venues, dates, found in at most two units — they share, how much of each is found in the other,
+how well the best rival does, whether it moved, kept its lead or changed kind). The
 model is fitted on thousands of generated labelled revisions (``bench/fit_confidence.py``) and
 shipped as data (``data/confidence.json``). Its probability is the change's ``confidence``.
 
@@ -34,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any, ClassVar
 
 import numpy as np
@@ -83,6 +87,14 @@ EXCLUSIVE = 0.05
 #: :data:`SWAP_ODDS`. A replaced paragraph that happens to share a few words with a new one
 #: somewhere else, and keeps its lead, is readable either way and stays dropped and added.
 MOVE_SWAP_ODDS = 20.0
+
+#: A paragraph rewritten in place read instead as one dropped and another added, or the reverse
+#: (the aligner's reading of a low-scoring pair between aligned neighbours), is taken when its odds
+#: are this many times the reading's. The model weighs both (fitted on generated rewrites in place
+#: and replacements that share a lead, an addressee or a stock phrase), but on the texts written by
+#: hand its doubts there are still the aligner's: measured on the development sets, odds of 10
+#: took four wrong readings, 20 two, 30 none (and no right one was missed).
+IN_PLACE_ODDS = 30.0
 
 #: An alternative is listed on a change when its joint probability is at least this.
 LIST_FLOOR = 0.1
@@ -250,13 +262,14 @@ class Scorer:
     NAMES: ClassVar[dict[str, tuple[str, ...]]] = {
         "pair": ("sim", "content", "found_old", "found_new", "same_lead", "kind_change", "moved", "moved_sim",
                  "rival_sim", "margin", "rival_part", "log_len", "heading", "unchanged", "anchored",
-                 "moved_content", "body_sim", "moved_body_sim", "moved_rest", "moved_content_margin"),
+                 "moved_content", "body_sim", "moved_body_sim", "moved_rest", "moved_content_margin",
+                 "specific", "specific_margin"),
         "parts": ("merge", "n_parts", "sim", "min_found", "coverage", "best_single", "gain", "gaps", "moved",
                   "same_lead", "log_len", "min_part_len", "kind_change", "rival_sim",
                   "merge_own", "merge_shared", "merge_contrast", "merge_any_lead",
-                  "split_own", "split_shared", "split_contrast", "partial_list"),
+                  "split_own", "split_shared", "split_contrast", "partial_list", "merge_kept"),
         "single": ("added", "best_sim", "best_found", "best_content", "log_len", "heading", "anchored",
-                   "best_in_found", "partner_margin", "dropped_adds"),
+                   "best_in_found", "partner_margin", "dropped_adds", "best_specific"),
     }
 
     def __init__(self, aligner: Aligner) -> None:
@@ -280,6 +293,7 @@ class Scorer:
         self._found: dict[tuple[bool, int, int], frozenset[int]] = {}
         self._old_body: dict[int, list[str]] = {}
         self._new_body: dict[int, list[str]] = {}
+        self._specifics: dict[tuple[bool, int], dict[str, float]] = {}
         # The best and second-best score of every row and column: a pair's best rival in O(1).
         self._row_sim = _top2(self.sim)
         self._col_sim = _top2(self.sim, axis=0)
@@ -436,6 +450,33 @@ class Scorer:
         rivals += [a.content(k, j) for k in _best_others(self.sim[:, j], i)]
         return a.content(i, j) - max(rivals, default=0.0)
 
+    def specific(self, i: int, j: int) -> float:
+        """How much of their specific words old ``i`` and new ``j`` share: a Dice coefficient,
+        weighted by rarity, over the words found in at most two units of both texts (a host, a
+        venue, a date, an ordinal). What tells this year's event, now noted in the form of last
+        year's, from last year's, which shares the form's words and none of its specifics."""
+        a, b = self._specific(True, i), self._specific(False, j)
+        total = sum(a.values()) + sum(b.values())
+        return sum(a[w] + b[w] for w in a.keys() & b.keys()) / total if total else 0.0
+
+    def specific_margin(self, i: int, j: int) -> tuple[float, float]:
+        """:meth:`specific` of old ``i`` and new ``j``, and how much more it is than either's with
+        any of its :data:`RIVALS` most alike other paragraphs: whose specifics a paragraph holds
+        when two on one pattern are paired one place off (a roll-forward read as two rewrites)."""
+        mine = self.specific(i, j)
+        rivals = [self.specific(i, k) for k in _best_others(self.sim[i], j)]
+        rivals += [self.specific(k, j) for k in _best_others(self.sim[:, j], i)]
+        return mine, mine - max(rivals, default=0.0)
+
+    def _specific(self, old: bool, k: int) -> dict[str, float]:
+        found = self._specifics.get((old, k))
+        if found is None:
+            a = self.a
+            idf = a.idf()
+            rare = math.log((len(a.ow) + len(a.nw) + 1) / 2.5)  # in at most two units of both texts
+            found = self._specifics[old, k] = {w: idf[w] for w in set((a.ow if old else a.nw)[k]) if idf[w] >= rare}
+        return found
+
     def _anchored_pair(self, i: int, j: int) -> float:
         n = 0
         n += self.pair_of_old.get(i - 1, -9) == j - 1 or (i == 0 and j == 0)
@@ -460,7 +501,8 @@ class Scorer:
                     float(ou.kind == "heading"), float(self.unchanged(i, j)), self._anchored_pair(i, j),
                     float(moved) * content, body, float(moved) * body,
                     self.rest_elsewhere(i, j) if moved else 0.0,
-                    self.content_margin(i, j) if moved or ou.kind != nu.kind else 0.0]
+                    self.content_margin(i, j) if moved or ou.kind != nu.kind else 0.0,
+                    *((1.0, 1.0) if a.ow[i] and a.ow[i] == a.nw[j] else self.specific_margin(i, j))]
         if old and new:
             merge = len(old) > 1
             whole, parts = (new[0], list(old)) if merge else (old[0], list(new))
@@ -486,19 +528,21 @@ class Scorer:
             gaps = (max(parts) - min(parts)) - (len(parts) - 1)
             # What each part brings to a merge, and to a split: the same evidence, apart (a part
             # of a split much reworded, or written far, is still found in its old paragraph more
-            # than anywhere else; a near-duplicate of a part is found where the part is).
-            own = shared = contrast = any_lead = 0.0
+            # than anywhere else; a near-duplicate of a part is found where the part is); and how
+            # much of each part's own rare words a merge keeps.
+            own = shared = contrast = any_lead = kept = 0.0
             split_evidence = (0.0, 0.0, 0.0)
             if merge:
                 own, shared, contrast = self.parts_evidence(whole, parts, merge=True)
                 any_lead = float(any(_same_lead(a.old[k], a.new[whole]) for k in parts))
+                kept = self.parts_kept(whole, parts)
             else:
                 split_evidence = self.parts_evidence(whole, parts, merge=False)
             return [float(merge), float(len(parts)), s, min(found), coverage, max(singles), s - max(singles),
                     float(gaps), float(moved), float(lead), math.log1p(len(whole_words)),
                     math.log1p(min(len(w) for w in part_words)), float(len(kinds) > 1), rival,
                     own, shared, contrast, any_lead, *split_evidence,
-                    float(not merge and _partial_list(a.new, parts))]
+                    float(not merge and _partial_list(a.new, parts)), kept]
         added = not old
         k = new[0] if added else old[0]
         sims = self.sim[:, k] if added else self.sim[k]
@@ -518,8 +562,12 @@ class Scorer:
             else:
                 theirs = float(self.sim[best, mine] if added else self.sim[mine, best])
                 margin = best_sim - theirs
+            # Where its specifics went (host, venue, dates): nowhere for a paragraph truly dropped
+            # (added), into its new self for one reworded.
+            others = [best, *_best_others(sims, best)]
+            specific = max(self.specific(m, k) if added else self.specific(k, m) for m in others)
         else:
-            best_sim = best_found = content = best_in = margin = 0.0
+            best_sim = best_found = content = best_in = margin = specific = 0.0
         unit = a.new[k] if added else a.old[k]
         words = a.nw[k] if added else a.ow[k]
         if added:
@@ -529,7 +577,7 @@ class Scorer:
         # What a dropped unit alone brings to the paragraph it is most found in (0 for an added one).
         adds = self.adds_to_best(k, added=False) if not added and sims.size and unit.kind != "heading" else 0.0
         return [float(added), best_sim, best_found, content, math.log1p(len(words)), float(unit.kind == "heading"),
-                float(anchored), best_in, margin, adds]
+                float(anchored), best_in, margin, adds, specific]
 
 
 def _partial_list(units: Sequence[Unit], parts: Sequence[int]) -> bool:
@@ -701,6 +749,7 @@ def candidates(items: list[Item], scorer: Scorer, *, flags: dict[Item, bool] | N
         if (host is not None and len(host[0]) == len(host[1]) == 1 and abs(host[1][0] - n) <= 2
                 and not scorer.unchanged(i, host[1][0])):
             out.append((frozenset([host, ((), (n,))]), [(host[0], (n,)), ((), host[1])]))
+    out.extend(_chain_candidates(pairs, scorer))
     if dropped and added:
         sub = scorer.sim[np.ix_(dropped, added)]
         for x, d in enumerate(dropped):
@@ -730,6 +779,27 @@ def candidates(items: list[Item], scorer: Scorer, *, flags: dict[Item, bool] | N
             marked.append((item, bool(olds and news) and _crosses(chain, chain_old, olds[0], news[0], replaces)))
         found.append(Alternative(replaces, marked))
     return found
+
+
+def _chain_candidates(pairs: list[Item], scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
+    """Two paragraphs in a row paired one place off (a roll-forward: last year's event dropped,
+    this year's now noted in its place with its own specifics, next year's welcomed after it,
+    each new paragraph written on the pattern of the old one before it): the first old paragraph
+    dropped, the second paired with the first's partner, the second's partner added."""
+    a = scorer.a
+    out: list[tuple[frozenset[Item], list[Item]]] = []
+    ones = sorted(item for item in pairs if len(item[0]) == len(item[1]) == 1)
+    for first, second in pairwise(ones):
+        (i1,), (j1,) = first
+        (i2,), (j2,) = second
+        if i2 != i1 + 1 or j2 != j1 + 1:
+            continue
+        units = (a.old[i1], a.old[i2], a.new[j1], a.new[j2])
+        if (len({u.kind for u in units}) != 1 or units[0].kind == "heading" or any(u.parent for u in units)
+                or scorer.unchanged(i1, j1) or scorer.unchanged(i2, j2)):
+            continue
+        out.append((frozenset([first, second]), [((i1,), ()), ((i2,), (j1,)), ((), (j2,))]))
+    return out
 
 
 def _added_run(n: int, news: tuple[int, ...], i: int, added: set[int], scorer: Scorer) -> list[int]:
@@ -905,8 +975,12 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
             share = float(row[j])
             gap = min(abs(d - k) for k in olds)
             if share < PART_FLOOR:
-                # A thin third part: only next to a merge's parts.
-                if len(olds) < 2 or gap > 1:
+                # A thin part: a third one next to a merge's parts, or a part cut down to a clause
+                # within reach whose words are found here clearly more than anywhere else.
+                thin_third = len(olds) >= 2 and gap <= 1
+                condensed = (gap <= MERGE_REACH and j == order[0] and a.new[j].kind == a.old[d].kind
+                             and share >= best_elsewhere[j] + FAR_PART_MARGIN)
+                if not (thin_third or condensed):
                     continue
             elif gap > MERGE_REACH:
                 # From afar: paragraphs of one kind (the whole too), neither a lettered
@@ -1017,31 +1091,50 @@ def _crosses(chain: list[tuple[int, int, Item]], chain_old: list[int], i: int, j
 
 
 def _decidable(alt: Alternative, scorer: Scorer) -> bool:
-    """Whether the decision may take ``alt`` over the aligner's reading. A paragraph rewritten
-    in place against one dropped and another added is left to the aligner's rules (written on
-    the evaluation set's readings); the decision takes merges, splits, partner swaps, and a
-    pair that changed kind (operative ↔ preambular) or moved across the order of the texts."""
+    """Whether the decision may take ``alt`` over the aligner's reading: merges, splits, partner
+    swaps, a paragraph rewritten in place against one dropped and another added (both ways), and a
+    pair that changed kind (operative ↔ preambular) or moved across the order of the texts when
+    the two share much of their rare wording. Never a merge read as a roll-forward."""
     mine = sorted(alt.replaces)
     theirs = sorted(item for item, _ in alt.items)
     if any(scorer.rolled_forward(item) for item in theirs):
         return False
     singles = all(not (o and n) for o, n in mine)
+    if singles and _in_place(alt, scorer):
+        # Rewritten in place: no lower than the options let the aligner pair in place.
+        (i,), (j,) = theirs[0]
+        return bool(scorer.sim[i, j] >= scorer.a.options.in_place_threshold)
     if len(theirs) == 1 and singles and len(theirs[0][0]) == len(theirs[0][1]) == 1:
         (i,), (j,) = theirs[0]
         # Across the preamble's edge, or across the order of the texts (moved far and reworded,
-        # its lead changed on the way): in place, the aligner's rules stand. Like the aligner's
-        # own moves from afar, the two must share much of their rare wording (two paragraphs
-        # that only both take note of a report are not one that moved).
-        # And no other paragraph may come near: a paragraph of a family written on one pattern
-        # (the Forum's seventh meeting noted, its ninth welcomed) has several close partners.
-        # Across the preamble's edge the lead changed: the rare wording may stand for the margin.
-        if scorer.a.content(i, j) < MOVED_CONTENT or (
-                scorer.margin(i, j) < NEAR_BEST
-                and not (scorer.a.old[i].kind != scorer.a.new[j].kind and scorer.content_margin(i, j) >= CONTENT_MARGIN)):
-            return False
-        return scorer.a.old[i].kind != scorer.a.new[j].kind or alt.items[0][1]
-    return not (len(mine) == 1 and all(not (o and n) for o, n in theirs)
-                and len(mine[0][0]) == len(mine[0][1]) == 1)
+        # its lead changed on the way). Like the aligner's own moves from afar, the two must share
+        # much of their rare wording (two paragraphs that only both take note of a report are not
+        # one that moved). And no other paragraph may come near: a paragraph of a family written
+        # on one pattern (the Forum's seventh meeting noted, its ninth welcomed) has several close
+        # partners. Across the preamble's edge the lead changed: the rare wording may stand for
+        # the margin.
+        return scorer.a.content(i, j) >= MOVED_CONTENT and (
+            scorer.margin(i, j) >= NEAR_BEST
+            or (scorer.a.old[i].kind != scorer.a.new[j].kind and scorer.content_margin(i, j) >= CONTENT_MARGIN))
+    return True
+
+
+def _in_place(alt: Alternative, scorer: Scorer) -> bool:
+    """Whether ``alt`` reads one dropped and one added paragraph as one paragraph rewritten where
+    it stood (of one kind, not moved): weighed like the reverse, :func:`_unpaired`."""
+    if len(alt.items) != 1:
+        return False
+    ((old, new), moved), = alt.items
+    return (len(old) == len(new) == 1 and not moved
+            and scorer.a.old[old[0]].kind == scorer.a.new[new[0]].kind)
+
+
+def _unpaired(alt: Alternative) -> bool:
+    """Whether ``alt`` reads one paragraph reworded as one dropped and another added."""
+    if len(alt.replaces) != 1:
+        return False
+    (old, new), = alt.replaces
+    return len(old) == len(new) == 1 and all(not (o and n) for (o, n), _ in alt.items)
 
 
 def _unrolls(alt: Alternative, scorer: Scorer) -> bool:
@@ -1057,9 +1150,12 @@ def _unrolls(alt: Alternative, scorer: Scorer) -> bool:
             and all(len(o) == 1 for (o, n), _ in alt.items))
 
 
-def _swap_odds(alt: Alternative) -> float:
+def _swap_odds(alt: Alternative, scorer: Scorer) -> float:
     """How many times the odds of the group ``alt`` replaces its own odds must be."""
-    if len(alt.items) == 1 and all(not (o and n) for o, n in alt.replaces):
+    singles = all(not (o and n) for o, n in alt.replaces)
+    if (singles and _in_place(alt, scorer)) or _unpaired(alt):
+        return IN_PLACE_ODDS
+    if len(alt.items) == 1 and singles:
         (old, new), _ = alt.items[0]
         if len(old) == len(new) == 1:
             return MOVE_SWAP_ODDS
@@ -1122,20 +1218,51 @@ class Decider:
         or :data:`MOVE_FLOOR` for one moved pair against a dropped and an added paragraph that
         the single model finds each clearly unlikely on its own, or that changed kind and shares
         its rare wording clearly (:meth:`_kind_change_clear`)."""
-        if (_swap_odds(alt) == MOVE_SWAP_ODDS and alt.items[0][1]
+        if (_swap_odds(alt, self.scorer) == MOVE_SWAP_ODDS and alt.items[0][1]
                 and all(self.probability(item, False) <= EXCLUSIVE for item in alt.replaces)):
             return MOVE_FLOOR
-        if _swap_odds(alt) == MOVE_SWAP_ODDS and self._kind_change_clear(alt):
+        if _swap_odds(alt, self.scorer) == MOVE_SWAP_ODDS and self._kind_change_clear(alt):
             return MOVE_FLOOR
+        if self._chain_clear(alt):
+            return 0.0
         return SWAP_FLOOR
+
+    def _chain_clear(self, alt: Alternative) -> bool:
+        """Whether ``alt`` is a roll-forward (:func:`_chain_candidates`) of two pairs each at most
+        :data:`EXCLUSIVE` likely whose own pair is at least :data:`SWAP_FLOOR` likely: the models
+        then refuse the reading and accept the re-pairing, and the dropped and the added paragraph,
+        each with a near twin on the other side, weigh only as doubt the odds already count."""
+        if len(alt.items) != 3 or len(alt.replaces) != 2:
+            return False
+        pairs = [(item, moved) for item, moved in alt.items if item[0] and item[1]]
+        return (len(pairs) == 1 and self.probability(*pairs[0]) >= SWAP_FLOOR
+                and all(self.probability(item, False) <= EXCLUSIVE for item in alt.replaces))
 
     def _kind_change_clear(self, alt: Alternative) -> bool:
         """Whether ``alt`` is one paragraph read across the preamble's edge (operative <->
         preambular) that shares its rare wording with its partner by :data:`CONTENT_MARGIN` more
         than with any rival: its lead changed by rule, so the pair model's doubt is the lead's."""
-        (i,), (j,) = alt.items[0][0]
+        (olds, news), _ = alt.items[0]
+        if not (len(olds) == len(news) == 1):
+            return False
+        (i,), (j,) = olds, news
         a = self.scorer.a
         return a.old[i].kind != a.new[j].kind and self.scorer.content_margin(i, j) >= CONTENT_MARGIN
+
+    def _rewritten_in_place(self, alt: Alternative, flags: dict[Item, bool]) -> bool:
+        """Whether ``alt`` is the other reading of a paragraph rewritten in place that scores below
+        the link threshold (one paragraph reworded, or one dropped and another added, between aligned
+        neighbours): always listed, however unlikely, since no threshold tells the two apart."""
+        scorer = self.scorer
+        if _in_place(alt, scorer) and all(not (o and n) for o, n in alt.replaces):
+            ((old, new), _), = alt.items
+        elif _unpaired(alt) and not any(flags.get(item, True) for item in alt.replaces):
+            (old, new), = alt.replaces
+            if scorer.a.old[old[0]].kind != scorer.a.new[new[0]].kind:
+                return False
+        else:
+            return False
+        return float(scorer.sim[old[0], new[0]]) < scorer.a.options.link_threshold
 
     def decide(self, items: list[Item], *, rounds: int = 2) -> tuple[list[Item], dict[Item, bool],
                                                                      list[Alternative]]:
@@ -1155,7 +1282,7 @@ class Decider:
                     gains.append((math.inf, alt))
                     continue
                 mine = self.joint((item, flags[item]) for item in alt.replaces)
-                if (_odds(alt.probability) > _swap_odds(alt) * _odds(mine) and alt.probability >= self._floor(alt)
+                if (_odds(alt.probability) > _swap_odds(alt, self.scorer) * _odds(mine) and alt.probability >= self._floor(alt)
                         and _decidable(alt, self.scorer)):
                     gains.append((math.log(alt.probability) - math.log(max(mine, 1e-300)), alt))
             if not gains:
@@ -1172,7 +1299,7 @@ class Decider:
         unsure = {item for item in items if self.confidence(item, flags[item]) < UNSURE}
         alternatives = []
         for alt in every:
-            if alt.probability >= LIST_FLOOR or alt.replaces & unsure:
+            if alt.probability >= LIST_FLOOR or alt.replaces & unsure or self._rewritten_in_place(alt, flags):
                 alternatives.append(alt)
                 unsure -= alt.replaces
         return items, flags, alternatives
