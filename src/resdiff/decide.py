@@ -1110,8 +1110,9 @@ def _heading_merge_candidates(dropped: list[int], by_new: dict[int, Item],
     """Two headings merged (``因特网治理`` and ``加强合作`` → ``因特网治理与加强合作``): a dropped
     heading whose words are all found in the heading its neighbour heading (the one before or after
     it, no other heading between) is paired with. Headings are too short for the paragraphs'
-    tests (:data:`align.MIN_PART_WORDS`): the dropped one must be found whole, and each must bring
-    words of its own."""
+    tests (:data:`align.MIN_PART_WORDS`): the dropped one must be found whole, each must bring
+    words of its own, and the new heading must be the two joined (one word at most, 与 or 和, from
+    neither: ``因特网治理：加强合作和因特网治理论坛`` takes in a third heading too)."""
     a = scorer.a
     out: list[tuple[frozenset[Item], list[Item]]] = []
     headings = [k for k, u in enumerate(a.old) if u.kind == "heading"]
@@ -1129,7 +1130,8 @@ def _heading_merge_candidates(dropped: list[int], by_new: dict[int, Item],
                 continue
             parts = sorted((k, d))
             own, _, _ = scorer.parts_evidence(j, parts, merge=True)
-            if own > 0:
+            found: set[int] = set().union(*(scorer.found_in(p, j, merge=True) for p in parts))
+            if own > 0 and len(a.nw[j]) - len(found) <= 1:
                 out.append((frozenset([host, ((d,), ())]), [(tuple(parts), host[1])]))
     return out
 
