@@ -7,7 +7,8 @@ of the same units that a reader could argue for:
 - a merge read as its best part reworded and the other parts dropped (and the reverse: a
   paragraph dropped, near or far, whose words are found in a paired paragraph, read as merged
   into it; two or more dropped neighbours of one paragraph read as a three-way merge; dropped
-  paragraphs that stood together read as merged into an added one);
+  paragraphs that stood together read as merged into an added one; a dropped heading found whole
+  in the heading its neighbour heading is paired with, read as the two headings merged);
 - a split read as one part reworded and the others added (and the reverse; a two-way split and
   an added neighbour read as a three-way split);
 - a pair read as one paragraph dropped and another added (and the reverse: a dropped and an
@@ -33,6 +34,8 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,6 +58,7 @@ from resdiff.align import (
     Aligner,
     Link,
     _found_in,
+    _found_in_rest,
     _same_lead,
     order_preserving,
 )
@@ -143,6 +147,22 @@ ROLL_KEPT = 0.1
 #: The probability a merge so read keeps (the model, fitted on merges whose parts keep their own
 #: words, finds it near certain): still listed as the alternative of the drop and the pair.
 ROLL_PROBABILITY = 0.1
+
+#: A part of a merge condensed to a clause or two that shares a closing clause with the other part
+#: (``…，因为大会将于2015年全面审查…``, written once in the whole) brings less than
+#: :data:`OWN_FLOOR` of the whole of its own. It is still a part when it brings at least this share
+#: of what the other parts leave of the whole (found there in order: a masked number or date found
+#: in the other part first is then found where it stands) ...
+CONDENSED_OWN = 0.05
+#: ... and the whole keeps at least :data:`ROLL_KEPT` of every part's specifics, numbers included
+#: (its resolution's number, a paragraph of the Agenda), weighted by rarity: a paragraph dropped
+#: next to a neighbour updated in place keeps none of its own host, dates or theme (blind sets b15–b18:
+#: 0.0 for such drops, from 0.13 for such merges).
+
+#: Numbers as written (``60/252``, ``2006``, ``111``): the words mask them (``#``), so a merge
+#: that keeps a part's resolution number, date or paragraph of the Agenda would keep none of its
+#: specifics.
+NUMBER = re.compile(r"\d+(?:[./]\d+)*")
 
 #: Least share of the whole's words each part of a merge the decision proposes brings of its own
 #: (found in no other part): the aligner asks ``align.PART_MARGIN`` of the parts it finds itself.
@@ -294,6 +314,9 @@ class Scorer:
         self._old_body: dict[int, list[str]] = {}
         self._new_body: dict[int, list[str]] = {}
         self._specifics: dict[tuple[bool, int], dict[str, float]] = {}
+        self._old_numbers: list[set[str]] = []
+        self._new_numbers: list[set[str]] = []
+        self._number_count: Counter[str] = Counter()
         # The best and second-best score of every row and column: a pair's best rival in O(1).
         self._row_sim = _top2(self.sim)
         self._col_sim = _top2(self.sim, axis=0)
@@ -353,7 +376,8 @@ class Scorer:
         joined are alike enough to it. Parts written on one pattern (which the aligner refuses)
         must each bring clearly more of their own (:data:`PATTERN_OWN`); the model weighs the rest."""
         own, shared, _ = self.parts_evidence(whole, parts, merge=merge)
-        if own < OWN_FLOOR or (shared > PART_OVERLAP and own < PATTERN_OWN):
+        if (own < OWN_FLOOR or (shared > PART_OVERLAP and own < PATTERN_OWN)) and not (
+                merge and self.condensed_hold(whole, parts)):
             return False
         joined = self.a.similarity(parts, [whole]) if merge else self.a.similarity([whole], parts)
         return joined >= self.a.options.context_threshold
@@ -378,14 +402,61 @@ class Scorer:
                 shares.append(sum(idf[w] for w in own if w in whole_words) / total)
         return min(shares, default=1.0)
 
+    def numbers(self, old: bool, k: int) -> set[str]:
+        """The numbers written in a unit (:data:`NUMBER`)."""
+        if not self._old_numbers:
+            self._old_numbers = [set(NUMBER.findall(u.text)) for u in self.a.old]
+            self._new_numbers = [set(NUMBER.findall(u.text)) for u in self.a.new]
+            for found in (*self._old_numbers, *self._new_numbers):
+                self._number_count.update(found)
+        return (self._old_numbers if old else self._new_numbers)[k]
+
+    def specifics_kept(self, whole: int, parts: Sequence[int]) -> tuple[float, bool]:
+        """:meth:`parts_kept` with the parts' numbers counted among their specifics (a number in at
+        most two units of both texts, weighted as a word so rare; a part without specifics left
+        out), and whether every part has specifics of its own to keep."""
+        a = self.a
+        idf = a.idf()
+        size = len(a.ow) + len(a.nw)
+        rare = math.log((size + 1) / 2.5)
+        whole_words, whole_numbers = set(a.nw[whole]), self.numbers(False, whole)
+        shares, every = [], True
+        for k in parts:
+            other_words: set[str] = set().union(*(a.ow[m] for m in parts if m != k))
+            other_numbers: set[str] = set().union(*(self.numbers(True, m) for m in parts if m != k))
+            words = {w: idf[w] for w in set(a.ow[k]) - other_words if idf[w] >= rare}
+            numbers = {x: math.log((size + 1) / (self._number_count[x] + 0.5))
+                       for x in self.numbers(True, k) - other_numbers if self._number_count[x] <= 2}
+            total = sum(words.values()) + sum(numbers.values())
+            if not total:
+                every = False
+                continue
+            shares.append((sum(v for w, v in words.items() if w in whole_words)
+                           + sum(v for x, v in numbers.items() if x in whole_numbers)) / total)
+        return min(shares, default=1.0), every
+
+    def condensed_hold(self, whole: int, parts: Sequence[int]) -> bool:
+        """Whether old ``parts`` hold as a merge into new ``whole`` of which a part was condensed to
+        a clause or two (:data:`CONDENSED_OWN`, :data:`ROLL_KEPT`)."""
+        a = self.a
+        found = {k: self.found_in(k, whole, merge=True) for k in parts}
+        size = max(len(a.nw[whole]), 1)
+        for k in parts:
+            taken: set[int] = set().union(*(found[m] for m in parts if m != k))
+            if len(_found_in_rest(a.ow[k], a.nw[whole], taken)) / size < CONDENSED_OWN:
+                return False
+        kept, specific = self.specifics_kept(whole, parts)
+        return specific and kept >= ROLL_KEPT
+
     def rolled_forward(self, item: Item) -> bool:
         """Whether the merge ``item`` is rather a roll-forward: parts written on one pattern
-        (:data:`ROLL_SHARED`) of which one loses its own specifics in the whole (:data:`ROLL_KEPT`)."""
+        (:data:`ROLL_SHARED`) of which one loses its own specifics in the whole (:data:`ROLL_KEPT`),
+        its numbers among them (:meth:`specifics_kept`)."""
         old, new = item
         if len(old) < 2 or len(new) != 1:
             return False
         _, shared, _ = self.parts_evidence(new[0], old, merge=True)
-        return shared > ROLL_SHARED and self.parts_kept(new[0], old) < ROLL_KEPT
+        return shared > ROLL_SHARED and self.specifics_kept(new[0], old)[0] < ROLL_KEPT
 
     def adds_to_best(self, k: int, *, added: bool) -> float:
         """For a dropped (added) unit, the share of the words of the paragraph it is most found in
@@ -1011,6 +1082,7 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
         parts = sorted((*host[0], *extra))
         if scorer.parts_hold(j, parts, merge=True):
             out.append((frozenset([host, *(((k,), ()) for k in extra)]), [(tuple(parts), host[1])]))
+    out.extend(_heading_merge_candidates(dropped, by_new, scorer))
     # An added paragraph made of dropped ones (the merge written elsewhere, or with a new lead).
     free = [d for d in dropped if scorer.big_old[d] and a.old[d].kind != "heading"]
     if free:
@@ -1030,6 +1102,37 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
                 parts.remove(min(parts, key=lambda k: scorer.found_old[k, n]))
             if len(parts) >= 2:
                 out.append((frozenset([((), (n,)), *(((k,), ()) for k in parts)]), [(tuple(parts), (n,))]))
+    return out
+
+
+def _heading_merge_candidates(dropped: list[int], by_new: dict[int, Item],
+                              scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
+    """Two headings merged (``因特网治理`` and ``加强合作`` → ``因特网治理与加强合作``): a dropped
+    heading whose words are all found in the heading its neighbour heading (the one before or after
+    it, no other heading between) is paired with. Headings are too short for the paragraphs'
+    tests (:data:`align.MIN_PART_WORDS`): the dropped one must be found whole, each must bring
+    words of its own, and the new heading must be the two joined (one word at most, 与 or 和, from
+    neither: ``因特网治理：加强合作和因特网治理论坛`` takes in a third heading too)."""
+    a = scorer.a
+    out: list[tuple[frozenset[Item], list[Item]]] = []
+    headings = [k for k, u in enumerate(a.old) if u.kind == "heading"]
+    by_old = {i: item for item in by_new.values() for i in item[0]}
+    for d in dropped:
+        if a.old[d].kind != "heading" or not a.ow[d]:
+            continue
+        at = headings.index(d)
+        for k in headings[max(at - 1, 0):at] + headings[at + 1:at + 2]:
+            host = by_old.get(k)
+            if host is None or len(host[0]) != 1 or len(host[1]) != 1:
+                continue
+            j = host[1][0]
+            if a.new[j].kind != "heading" or scorer.found_old[d, j] < 1.0:
+                continue
+            parts = sorted((k, d))
+            own, _, _ = scorer.parts_evidence(j, parts, merge=True)
+            found: set[int] = set().union(*(scorer.found_in(p, j, merge=True) for p in parts))
+            if own > 0 and len(a.nw[j]) - len(found) <= 1:
+                out.append((frozenset([host, ((d,), ())]), [(tuple(parts), host[1])]))
     return out
 
 
