@@ -1274,6 +1274,17 @@ class Decider:
         a = self.scorer.a
         return a.old[i].kind != a.new[j].kind and self.scorer.content_margin(i, j) >= CONTENT_MARGIN
 
+    def _kind_change_sure(self, alt: Alternative) -> bool:
+        """Whether ``alt`` reads one dropped and one added paragraph as one that moved across the
+        preamble's edge and shares its rare wording clearly (:meth:`_kind_change_clear`) though
+        less than ``align.MOVED_CONTENT`` of it: taken when the single model finds each of the two
+        clearly unlikely on its own (:data:`EXCLUSIVE`). A paragraph that changed kind changed its
+        lead and is often reworded on the way (an operative request recalled in the preamble): its
+        rare words are then diluted by the new ones, but no other paragraph holds them."""
+        if not (_swap_odds(alt, self.scorer) == MOVE_SWAP_ODDS and self._kind_change_clear(alt)):
+            return False
+        return all(not (o and n) and self.probability((o, n), False) <= EXCLUSIVE for o, n in alt.replaces)
+
     def _rewritten_in_place(self, alt: Alternative, flags: dict[Item, bool]) -> bool:
         """Whether ``alt`` is the other reading of a paragraph rewritten in place that scores below
         the link threshold (one paragraph reworded, or one dropped and another added, between aligned
@@ -1308,7 +1319,7 @@ class Decider:
                     continue
                 mine = self.joint((item, flags[item]) for item in alt.replaces)
                 if (_odds(alt.probability) > _swap_odds(alt, self.scorer) * _odds(mine) and alt.probability >= self._floor(alt)
-                        and _decidable(alt, self.scorer)):
+                        and (_decidable(alt, self.scorer) or self._kind_change_sure(alt))):
                     gains.append((math.log(alt.probability) - math.log(max(mine, 1e-300)), alt))
             if not gains:
                 break
