@@ -197,10 +197,18 @@ def fit_recalibration(rows: CalibrationRows) -> tuple[dict[str, dict[str, float]
     """Per family, ``σ(a·L(p) + c·L(rival) + b)`` (``a`` ≥ :data:`MIN_SLOPE`, ``c`` ≤ 0), fitted
     together with a level per folder (ridge :data:`FOLDER_L2`); the confidence shipped takes the
     level of the hardest folder. Returns the coefficients by family and the folders' levels."""
+    # A family whose changes were all right (or all wrong) tells nothing of how the model errs on
+    # hand-written texts, and its level would run off without bound: it keeps the model's own
+    # probability (slope 1, no rival term, no level) and is left out of the fit.
+    separable = {fam for fam in decide.FAMILIES
+                 if len(set(rows.right[rows.family == fam].tolist())) < 2}
+    if separable:
+        rows = rows.take(~np.isin(rows.family, sorted(separable)))
+    fitted = [fam for fam in decide.FAMILIES if fam not in separable]
     folders = sorted(set(rows.folder.tolist()))
     lp, lr = _calibration_logits(rows.p), _calibration_logits(rows.rival)
     columns, penalty, lower, upper = [], [], [], []
-    for fam in decide.FAMILIES:
+    for fam in fitted:
         inside = (rows.family == fam).astype(float)
         columns += [lp * inside, lr * inside, inside]
         penalty += [SLOPE_L2, SLOPE_L2, 1e-6]
@@ -213,12 +221,13 @@ def fit_recalibration(rows: CalibrationRows) -> tuple[dict[str, dict[str, float]
         upper.append(np.inf)
     w = _bounded_logistic(np.column_stack(columns), rows.right, np.array(penalty), np.array(lower),
                           np.array(upper))
-    levels = dict(zip(folders, w[3 * len(decide.FAMILIES):].tolist()))
-    hardest = min(levels.values())
+    levels = dict(zip(folders, w[3 * len(fitted):].tolist()))
+    hardest = min(levels.values(), default=0.0)
     out = {fam: {"logit": round(float(w[3 * k]), 6), "rival": round(float(w[3 * k + 1]), 6),
                  "intercept": round(float(w[3 * k + 2]) + hardest, 6)}
-           for k, fam in enumerate(decide.FAMILIES)}
-    return out, {f: round(v, 6) for f, v in levels.items()}
+           for k, fam in enumerate(fitted)}
+    out.update({fam: {"logit": 1.0, "rival": 0.0, "intercept": 0.0} for fam in separable})
+    return {fam: out[fam] for fam in decide.FAMILIES}, {f: round(v, 6) for f, v in levels.items()}
 
 
 def _bounded_logistic(x: np.ndarray, y: np.ndarray, penalty: np.ndarray, lower: np.ndarray,

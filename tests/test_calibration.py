@@ -88,6 +88,27 @@ def test_the_fit_keeps_its_bounds_and_takes_the_hardest_folders_level() -> None:
     assert conf[~hard].mean() < rows.right[~hard].mean()
 
 
+def test_a_family_never_wrong_keeps_the_models_probability() -> None:
+    # The splits and merges of the development cases all right: nothing tells how the model errs
+    # on them, and a fitted level would run off without bound (every split reported sure).
+    rng = np.random.default_rng(5)
+    n = 300
+    p = rng.uniform(0.05, 0.999, n)
+    family = np.array(["pair"] * n + ["parts"] * 40)
+    right = np.concatenate([(rng.uniform(size=n) < p).astype(float), np.ones(40)])
+    rows = fit_confidence.CalibrationRows(
+        folder=np.array(["a", "b"] * ((n + 40) // 2)), family=family,
+        p=np.concatenate([p, rng.uniform(0.0, 1.0, 40)]), rival=np.zeros(n + 40),
+        reported=np.zeros(n + 40), right=right)
+    coefficients, _ = fit_confidence.fit_recalibration(rows)
+    assert coefficients["parts"] == {"logit": 1.0, "rival": 0.0, "intercept": 0.0}
+    assert coefficients["pair"]["logit"] >= fit_confidence.MIN_SLOPE
+    assert coefficients["single"] == {"logit": 1.0, "rival": 0.0, "intercept": 0.0}  # no rows at all
+    conf = fit_confidence.recalibrated(coefficients, rows)
+    parts = rows.family == "parts"
+    assert conf[parts] == pytest.approx(rows.p[parts], abs=1e-3)
+
+
 def _without_confidence(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _without_confidence(v) for k, v in value.items() if k not in ("confidence", "alternatives")}
