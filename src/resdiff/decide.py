@@ -189,12 +189,12 @@ class Model:
     scale: dict[str, np.ndarray]
     coef: dict[str, np.ndarray]
     intercept: dict[str, float]
-    recalibration: dict[str, tuple[float, float, float]]
-    """Per family, ``(a, c, b)`` of ``σ(a·L(p) + c·L(r) + b)``: the model's probability ``p`` of a
-    change and ``r`` of the best other reading of its units mapped onto how often such changes were
-    right on the development cases written by hand (``L`` the logit, clipped at
+    recalibration: dict[str, tuple[float, float, float, float]]
+    """Per family, ``(a, c, b, m)`` of ``min(m, σ(a·L(p) + c·L(r) + b))``: the model's probability
+    ``p`` of a change and ``r`` of the best other reading of its units mapped onto how often such
+    changes were right on the development cases written by hand (``L`` the logit, clipped at
     ±:data:`CALIBRATION_LOGIT`; ``a`` > 0, ``c`` ≤ 0; fitted after the model, see
-    ``bench/fit_confidence.py``)."""
+    ``bench/fit_confidence.py``), never above the family's ceiling ``m``."""
 
     def probability(self, fam: str, features: Sequence[float]) -> float:
         x = (np.asarray(features, dtype=np.float64) - self.mean[fam]) / self.scale[fam]
@@ -204,8 +204,8 @@ class Model:
     def calibrated(self, fam: str, p: float, rival: float = 0.0) -> float:
         """The confidence reported for a change the model gives probability ``p`` when the best other
         reading of its units has (joint) probability ``rival``: never higher for a likelier rival."""
-        a, c, b = self.recalibration.get(fam, (1.0, 0.0, 0.0))
-        return _sigmoid(a * calibration_logit(p) + c * calibration_logit(rival) + b)
+        a, c, b, ceiling = self.recalibration.get(fam, (1.0, 0.0, 0.0, 1.0))
+        return min(ceiling, _sigmoid(a * calibration_logit(p) + c * calibration_logit(rival) + b))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Model:
@@ -215,8 +215,8 @@ class Model:
             scale={f: np.array(fams[f]["scale"]) for f in FAMILIES},
             coef={f: np.array(fams[f]["coef"]) for f in FAMILIES},
             intercept={f: float(fams[f]["intercept"]) for f in FAMILIES},
-            recalibration={f: (float(v["logit"]), float(v["rival"]), float(v["intercept"]))
-                           for f, v in data.get("recalibration", {}).items() if f in FAMILIES},
+            recalibration={f: (float(v["logit"]), float(v["rival"]), float(v["intercept"]),
+                               float(v.get("ceiling", 1.0))) for f, v in data.get("recalibration", {}).items() if f in FAMILIES},
         )
 
 
