@@ -458,6 +458,27 @@ class Scorer:
         _, shared, _ = self.parts_evidence(new[0], old, merge=True)
         return shared > ROLL_SHARED and self.specifics_kept(new[0], old)[0] < ROLL_KEPT
 
+    def copied_part(self, item: Item) -> bool:
+        """Whether the split ``item`` has a part that is rather a copy of its neighbour: a new
+        paragraph next to a paragraph of the reading (not a part of this split) whose old self
+        holds as much of the part's words as the split's old paragraph does. A paragraph added
+        next to a kept one, written on its pattern or on its subject (next year's Forum welcomed
+        next to this year's, now noted; a new request ending on the neighbour's stock clause),
+        shares words with any paragraph of that family; what it copies it copies from its
+        neighbour, and the split would read a duplicated commitment as a divided one."""
+        old, new = item
+        if len(old) != 1 or len(new) < 2:
+            return False
+        whole, parts = old[0], set(new)
+        for p in new:
+            here = float(self.found_new[whole, p])
+            for n in (p - 1, p + 1):
+                if n in parts:
+                    continue
+                if any(k != whole and float(self.found_new[k, p]) >= here for k in self.partners_of_new.get(n, ())):
+                    return True
+        return False
+
     def adds_to_best(self, k: int, *, added: bool) -> float:
         """For a dropped (added) unit, the share of the words of the paragraph it is most found in
         that it alone explains, beyond that paragraph's partners in the reading: high for the
@@ -1200,7 +1221,7 @@ def _decidable(alt: Alternative, scorer: Scorer) -> bool:
     the two share much of their rare wording. Never a merge read as a roll-forward."""
     mine = sorted(alt.replaces)
     theirs = sorted(item for item, _ in alt.items)
-    if any(scorer.rolled_forward(item) for item in theirs):
+    if any(scorer.rolled_forward(item) or scorer.copied_part(item) for item in theirs):
         return False
     singles = all(not (o and n) for o, n in mine)
     if singles and _in_place(alt, scorer):
@@ -1247,6 +1268,10 @@ def _unrolls(alt: Alternative, scorer: Scorer) -> bool:
     if len(alt.replaces) != 1:
         return False
     (item,) = alt.replaces
+    if scorer.copied_part(item):
+        # A split with a part copied from its neighbour: its old paragraph paired with the rest.
+        return (sum(1 for (o, n), _ in alt.items if o and n) == 1
+                and not any(scorer.copied_part(i) for i, _ in alt.items))
     if not scorer.rolled_forward(item):
         return False
     return (sum(1 for (o, n), _ in alt.items if o and n) == 1
@@ -1282,7 +1307,7 @@ class Decider:
                 found = 1.0
             else:
                 found = self.model.probability(family(item), self.scorer.features(item, moved))
-                if self.scorer.rolled_forward(item):
+                if self.scorer.rolled_forward(item) or self.scorer.copied_part(item):
                     found = min(found, ROLL_PROBABILITY)
             self._cache[key] = found
         return found
@@ -1352,6 +1377,17 @@ class Decider:
         a = self.scorer.a
         return a.old[i].kind != a.new[j].kind and self.scorer.content_margin(i, j) >= CONTENT_MARGIN
 
+    def _kind_change_sure(self, alt: Alternative) -> bool:
+        """Whether ``alt`` reads one dropped and one added paragraph as one that moved across the
+        preamble's edge and shares its rare wording clearly (:meth:`_kind_change_clear`) though
+        less than ``align.MOVED_CONTENT`` of it: taken when the single model finds each of the two
+        clearly unlikely on its own (:data:`EXCLUSIVE`). A paragraph that changed kind changed its
+        lead and is often reworded on the way (an operative request recalled in the preamble): its
+        rare words are then diluted by the new ones, but no other paragraph holds them."""
+        if not (_swap_odds(alt, self.scorer) == MOVE_SWAP_ODDS and self._kind_change_clear(alt)):
+            return False
+        return all(not (o and n) and self.probability((o, n), False) <= EXCLUSIVE for o, n in alt.replaces)
+
     def _rewritten_in_place(self, alt: Alternative, flags: dict[Item, bool]) -> bool:
         """Whether ``alt`` is the other reading of a paragraph rewritten in place that scores below
         the link threshold (one paragraph reworded, or one dropped and another added, between aligned
@@ -1386,7 +1422,7 @@ class Decider:
                     continue
                 mine = self.joint((item, flags[item]) for item in alt.replaces)
                 if (_odds(alt.probability) > _swap_odds(alt, self.scorer) * _odds(mine) and alt.probability >= self._floor(alt)
-                        and _decidable(alt, self.scorer)):
+                        and (_decidable(alt, self.scorer) or self._kind_change_sure(alt))):
                     gains.append((math.log(alt.probability) - math.log(max(mine, 1e-300)), alt))
             if not gains:
                 break
