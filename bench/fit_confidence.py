@@ -284,16 +284,73 @@ def recalibrated(coefficients: dict[str, dict[str, float]], rows: CalibrationRow
     return np.minimum(ceiling, 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
 
+def left_out(rows: CalibrationRows) -> np.ndarray:
+    """Each row's confidence with the recalibration fitted on the other folders (its own left out)."""
+    after = np.zeros(len(rows.p))
+    for folder in sorted(set(rows.folder.tolist())):
+        out = rows.folder == folder
+        coefficients, _ = fit_recalibration(rows.take(~out))
+        after[out] = recalibrated(coefficients, rows.take(out))
+    return after
+
+
+#: The thresholds ``--check-tradeoff`` compares (``Options.check_threshold``).
+TRADEOFF = (0.6, 0.7, 0.8, 0.9)
+
+
+def marks(conf: np.ndarray, right: np.ndarray, kind: np.ndarray,
+          thresholds: tuple[float, ...] = TRADEOFF) -> dict[float, tuple[int, int, int, int]]:
+    """For each threshold, as the reports mark changes "check" (confidence below it, not
+    unchanged): (non-trivial changes marked, non-trivial changes, wrong changes marked, wrong changes)."""
+    trivial = kind == "unchanged"
+    wrong = right == 0
+    out = {}
+    for t in thresholds:
+        marked = (conf < t) & ~trivial
+        out[t] = (int(marked.sum()), int((~trivial).sum()), int((marked & wrong).sum()), int(wrong.sum()))
+    return out
+
+
+def heldout_marks(folder: str = "evalset-heldout") -> dict[float, tuple[int, int, int, int]]:
+    """:func:`marks` of the confidences shipped on ``tests/<folder>`` (both styles): counts only, no
+    case or change is printed or kept."""
+    from scoring import _exact, _key, iter_styles, load_cases
+
+    conf, right, kind = [], [], []
+    for case in load_cases(ROOT / "tests" / folder):
+        want = {_key(c): c for c in case.expected}
+        for _, old, new in iter_styles(case, ("clean", "extracted")):
+            comparison = resdiff.compare(old, new)
+            for change, got in zip(comparison.changes, from_comparison(comparison)):
+                expected = want.get(_key(got))
+                conf.append(change.confidence)
+                right.append(float(expected is not None and _exact(expected, got)))
+                kind.append(str(change.type))
+    return marks(np.array(conf), np.array(right), np.array(kind, dtype=str))
+
+
+def print_tradeoff(rows: CalibrationRows, heldout: dict[float, tuple[int, int, int, int]]) -> None:
+    """The check mark's trade-off: for each threshold, the share of non-trivial changes marked and
+    the share of wrong changes marked, each development folder left out of the recalibration in
+    turn (pooled, and the blind folders pooled), and on the held-out cases (counts only)."""
+    after = left_out(rows)
+    sets = {f"{folder}, left out": rows.folder == folder for folder in sorted(set(rows.folder.tolist()))}
+    sets |= {"development, left out (all)": np.ones(len(rows.p), dtype=bool),
+             "blind folders, left out": np.isin(rows.folder, POOLS["blind folders"])}
+    tables = {name: marks(after[m], rows.right[m], rows.kind[m]) for name, m in sets.items()}
+    tables["evalset-heldout (shipped)"] = heldout
+    print(f"{'set':<30} {'below':>5} {'non-trivial marked':>22} {'wrong marked':>18}")
+    for name, table in tables.items():
+        for t, (m, n, mw, w) in table.items():
+            print(f"{name:<30} {t:>5} {m:>6}/{n:<6} {m / max(n, 1):>6.1%} {mw:>5}/{w:<5} {mw / max(w, 1):>6.1%}")
+
+
 def crossval(rows: CalibrationRows) -> dict[str, Any]:
     """Leave one folder out: the recalibration fitted on the other folders, the reliability table of
     the folder left out (before: the confidence shipped; the model's own probability too), and of
     all folders pooled; with the share of wrong changes below ``Options.check_threshold``."""
-    after = np.zeros(len(rows.p))
+    after = left_out(rows)
     folders = sorted(set(rows.folder.tolist()))
-    for folder in folders:
-        out = rows.folder == folder
-        coefficients, _ = fit_recalibration(rows.take(~out))
-        after[out] = recalibrated(coefficients, rows.take(out))
     columns = {"model": rows.p, "before": rows.reported, "after": after}
     threshold = DEFAULT_OPTIONS.check_threshold
     result: dict[str, Any] = {}
@@ -380,7 +437,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="refit only the recalibration, on the development cases, with the shipped model")
     parser.add_argument("--crossval", action="store_true",
                         help="only print the leave-one-folder-out reliability tables of the recalibration")
+    parser.add_argument("--check-tradeoff", action="store_true",
+                        help="only print, for check thresholds 0.6–0.9, the share of non-trivial changes "
+                             "marked and of wrong ones (development folders left out; held-out counts)")
     args = parser.parse_args(argv)
+    if args.check_tradeoff:
+        print_tradeoff(calibration_rows(), heldout_marks())
+        return 0
     if args.crossval:
         print_crossval(crossval(calibration_rows()))
         return 0

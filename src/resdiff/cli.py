@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from resdiff import __version__
 from resdiff.errors import InputError, Message, ResdiffError
 from resdiff.i18n import UI_LANGUAGES, default_ui, translations
+from resdiff.options import DEFAULT_OPTIONS
 
 if TYPE_CHECKING:
     from resdiff.model import Comparison, Resolution
@@ -199,8 +200,22 @@ def _compare_files(args: argparse.Namespace) -> Comparison | None:
                    new_other=load(args.new_other) if args.new_other else None)
 
 
+def _check_below(args: argparse.Namespace) -> float:
+    """``--check-below``: the confidence under which a change is marked "check" (0 < P ≤ 1)."""
+    if args.check_below is None:
+        return DEFAULT_OPTIONS.check_threshold
+    try:
+        value = float(args.check_below)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= 1:
+        raise InputError(_("--check-below takes a number above 0 and at most 1"))
+    return value
+
+
 def _cmd_diff(args: argparse.Namespace) -> int:
     fmt = _format_for(args.output, args.format, allowed=DIFF_FORMATS, command="resdiff diff")
+    check = _check_below(args)
     comparison = _compare_files(args)
     if comparison is None:
         return EXIT_ERROR
@@ -218,11 +233,12 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     elif fmt == "html":
         from resdiff.render.html import render_html
 
-        content = render_html(comparison, title=args.title, ui=_ui(args))
+        content = render_html(comparison, title=args.title, ui=_ui(args), check_threshold=check)
     elif fmt == "docx":
         from resdiff.render.docx import render_docx
 
-        content = render_docx(comparison, accept_routine=args.accept_routine, title=args.title, ui=_ui(args))
+        content = render_docx(comparison, accept_routine=args.accept_routine, title=args.title, ui=_ui(args),
+                              check_threshold=check)
     elif fmt == "xlsx":
         from resdiff.render.sheet import render_xlsx
 
@@ -235,13 +251,14 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         from resdiff.render.text import render_comparison_text
 
         content = render_comparison_text(comparison, colour=_to_terminal(args), all_changes=args.all,
-                                         unchanged=args.unchanged, ui=_ui(args))
+                                         unchanged=args.unchanged, ui=_ui(args), check_threshold=check)
     _write(content, args.output)
     return 0
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
     fmt = _format_for(args.output, args.format, allowed=BRIEF_FORMATS, command="resdiff brief")
+    check = _check_below(args)
     comparison = _compare_files(args)
     if comparison is None:
         return EXIT_ERROR
@@ -250,11 +267,12 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     if fmt == "docx":
         from resdiff.render.brief import render_brief_docx
 
-        _write(render_brief_docx(comparison, title=args.title, ui=_ui(args)), args.output)
+        _write(render_brief_docx(comparison, title=args.title, ui=_ui(args), check_threshold=check), args.output)
     else:
         from resdiff.render.brief import render_brief
 
-        brief = render_brief(comparison, format=fmt, title=args.title, ui=_ui(args))  # type: ignore[arg-type]
+        brief = render_brief(comparison, format=fmt, title=args.title, ui=_ui(args),  # type: ignore[arg-type]
+                             check_threshold=check)
         # Plain text and Markdown are read on a terminal too: control characters shown escaped.
         _write(_safe(brief) if fmt in ("text", "markdown") else brief, args.output)
     return 0
@@ -403,6 +421,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--accept-routine", action="store_true",
                    help="docx: leave routine updates (dates, sessions, symbols, 又/还) accepted")
     p.add_argument("--title", help="html, docx, xlsx: the title")
+    _add_check_below(p)
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=COLOR_HELP)
     p.add_argument("--agreed", metavar="FOLDER",
                    help="for each added paragraph, the closest agreed language in this folder's texts (both languages)")
@@ -416,6 +435,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="text (default), markdown, html or docx; from -o's extension if not given")
     p.add_argument("-o", "--output", help="write here instead of standard output: .txt .md .html .docx")
     p.add_argument("--title", help="the brief's title")
+    _add_check_below(p)
     _add_ui(p, "the brief")
     p.set_defaults(run=_cmd_brief)
 
@@ -455,6 +475,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ui(p)
     p.set_defaults(run=_cmd_search)
     return parser
+
+
+def _add_check_below(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--check-below", metavar="P",
+                   help="mark \"check\" (and list to check) the changes whose confidence is below P, "
+                        f"0 < P ≤ 1 (default {DEFAULT_OPTIONS.check_threshold})")
 
 
 def _add_ui(p: argparse.ArgumentParser, of: str = "the labels") -> None:

@@ -495,8 +495,9 @@ class Change:
         return text + (f", {translate('moved')}" if self.moved else "")
 
     def below(self, threshold: float) -> bool:
-        """Whether the reports mark this change "check": confidence below ``threshold``."""
-        return self.confidence < threshold
+        """Whether the reports mark this change "check": confidence below ``threshold``, and a
+        change (an unchanged paragraph is never marked, whatever the threshold: ``--check-below 1``)."""
+        return self.confidence < threshold and self.type != "unchanged"
 
     @property
     def old_text(self) -> str:

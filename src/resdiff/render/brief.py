@@ -108,9 +108,11 @@ def _whole(comparison: Comparison, change: Change) -> tuple[DiffOp, ...]:
     return (DiffOp("equal", " / ".join(resolution[uid].text for uid in unit_ids)),)
 
 
-def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "en") -> Brief:
+def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "en",
+               check_threshold: float = CHECK_BELOW) -> Brief:
     """The brief of a comparison, as data: every substantive change in exactly one section, its
-    words in the interface language ``ui`` (``en`` or ``zh``)."""
+    words in the interface language ``ui`` (``en`` or ``zh``); the changes whose confidence is
+    below ``check_threshold`` (``Options.check_threshold``) listed "to check" too."""
     _ = translations(ui).gettext
     old, new = comparison.old, comparison.new
     title = title or _("Negotiation brief: {old} → {new}").format(old=old.name or _("old text"),
@@ -123,7 +125,7 @@ def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "e
             "heading": _("dropped heading")}
     for change in comparison.changes:
         level = confidence(change)
-        if level is not None and level < CHECK_BELOW and change.type != "unchanged":
+        if level is not None and level < check_threshold and change.type != "unchanged":
             checks.append(BriefItem(where(change, _), _("{type}, confidence {percent}: please check").format(
                 type=_(change.type), percent=f"{level:.0%}") + other_readings(change, _), ()))
         if not change.substantive:
@@ -362,10 +364,10 @@ def to_html(brief: Brief) -> str:
 
 
 def render_brief(comparison: Comparison, *, format: BriefFormat = "text", title: str | None = None,
-                 ui: str = "en") -> str:
+                 ui: str = "en", check_threshold: float = CHECK_BELOW) -> str:
     """The negotiation brief as ``text`` (default), ``markdown`` or ``html``, in the interface
     language ``ui``."""
-    brief = make_brief(comparison, title=title, ui=ui)
+    brief = make_brief(comparison, title=title, ui=ui, check_threshold=check_threshold)
     if format == "markdown":
         return to_markdown(brief)
     if format == "html":
@@ -378,7 +380,8 @@ def render_brief(comparison: Comparison, *, format: BriefFormat = "text", title:
 # --- Word ------------------------------------------------------------------------------------------
 
 
-def render_brief_docx(comparison: Comparison, *, title: str | None = None, ui: str = "en") -> bytes:
+def render_brief_docx(comparison: Comparison, *, title: str | None = None, ui: str = "en",
+                      check_threshold: float = CHECK_BELOW) -> bytes:
     """The negotiation brief as a Word file: deleted words struck through, inserted underlined."""
     from resdiff.render.docx import EAST_ASIAN_FONT, _import_docx
 
@@ -386,7 +389,7 @@ def render_brief_docx(comparison: Comparison, *, title: str | None = None, ui: s
     from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
 
-    brief = make_brief(comparison, title=title, ui=ui)
+    brief = make_brief(comparison, title=title, ui=ui, check_threshold=check_threshold)
     document = docx.Document()
     for name in ("Normal", "Title", "Heading 1", "List Bullet"):
         style = document.styles[name]

@@ -178,9 +178,11 @@ class _Builder:
     """Turns a comparison into paragraphs: the units in the new text's order, with the old
     text's dropped and moved-away paragraphs at their old places."""
 
-    def __init__(self, comparison: Comparison, *, accept_routine: bool, ui: str = "en") -> None:
+    def __init__(self, comparison: Comparison, *, accept_routine: bool, ui: str = "en",
+                 check_threshold: float = CHECK_BELOW) -> None:
         self.cmp = comparison
         self.accept_routine = accept_routine
+        self.check_threshold = check_threshold
         self._ = translations(ui).gettext
         self.paragraphs: list[Paragraph] = []
         self.old_index = {u.id: i for i, u in enumerate(comparison.old.units)}
@@ -432,7 +434,7 @@ class _Builder:
         if not (self.accept_routine and change.routine):
             notes.extend(self.term_anchor(change))
         level = confidence(change)
-        if level is not None and level < CHECK_BELOW and change.type != "unchanged":
+        if level is not None and level < self.check_threshold and change.type != "unchanged":
             notes.append(("", _("To check: resdiff is not sure of this {type} (confidence {percent})").format(
                 type=_(change.type), percent=f"{level:.0%}") + other_readings(change, _)))
         other = other_language(change)
@@ -839,31 +841,33 @@ def _terms_in(text: str, para: Paragraph) -> list[str]:
             if anchor.startswith("term:") and anchor.split(":", 1)[1] in text]
 
 
-def to_check(comparison: Comparison) -> list[str]:
-    """Changes the engine is not sure of, where the model says so (``Change.confidence``)."""
+def to_check(comparison: Comparison, check_threshold: float = CHECK_BELOW) -> list[str]:
+    """Changes the engine is not sure of, where the model says so (``Change.confidence`` below
+    ``check_threshold``)."""
     found = []
     for change in comparison.changes:
         level = confidence(change)
-        if level is not None and level < CHECK_BELOW and change.type != "unchanged":
+        if level is not None and level < check_threshold and change.type != "unchanged":
             found.append(f"{' + '.join(change.new or change.old)} ({change.type}, confidence {level:.0%})"
                          f"{other_readings(change)}")
     return found
 
 
 def render_docx(comparison: Comparison, *, accept_routine: bool = False, date: str | None = None,
-                title: str | None = None, ui: str = "en") -> bytes:
+                title: str | None = None, ui: str = "en", check_threshold: float = CHECK_BELOW) -> bytes:
     """The new text as a Word document in which every difference from the old one is tracked.
 
     ``accept_routine`` leaves routine updates (dates, sessions, symbols, 又/还) accepted, so
     that only substance shows as tracked changes. Every change is by ``resdiff`` on one date,
-    ``date`` (ISO), by default the new text's adoption date, else today.
+    ``date`` (ISO), by default the new text's adoption date, else today. A change whose confidence
+    is below ``check_threshold`` (``Options.check_threshold``) is listed "to check" and commented.
     """
     when = date or comparison.new.adopted or _dt.date.today().isoformat()
     stamp = f"{when[:10]}T00:00:00Z"
-    builder = _Builder(comparison, accept_routine=accept_routine, ui=ui)
+    builder = _Builder(comparison, accept_routine=accept_routine, ui=ui, check_threshold=check_threshold)
     paragraphs = builder.build()
     writer = _Writer(comparison, stamp, ui)
-    writer.cover(to_check(comparison))
+    writer.cover(to_check(comparison, check_threshold))
     for paragraph in paragraphs:
         writer.paragraph(paragraph)
     # The last paragraph mark of a document can be neither inserted nor deleted: end on a plain one.
