@@ -10,9 +10,12 @@ of the same units that a reader could argue for:
   paragraphs that stood together read as merged into an added one; a dropped heading found whole
   in the heading its neighbour heading is paired with, read as the two headings merged);
 - a split read as one part reworded and the others added (and the reverse; a two-way split and
-  an added neighbour read as a three-way split);
+  an added neighbour, or a part written far, or a part so reworded that little of the old
+  paragraph is left in it, read as one more part; a chapeau added over sub-paragraphs read as
+  the old paragraph split into the chapeau and its sub-paragraphs);
 - a pair read as one paragraph dropped and another added (and the reverse: a dropped and an
-  added paragraph, far apart or of another kind, read as one paragraph moved and reworded);
+  added paragraph, where they stood, far apart or of another kind, read as one paragraph
+  rewritten in place, or moved and reworded);
 - a pair read with the dropped (or added) neighbour as the partner instead;
 - two pairs in a row read one place off (a roll-forward: last year's event dropped, this year's
   noted in its place, next year's welcomed after it).
@@ -22,7 +25,8 @@ of its units (how alike they are, how much rare wording and how many of their sp
 venues, dates, found in at most two units — they share, how much of each is found in the other,
 how well the best rival does, whether it moved, kept its lead or changed kind). The
 model is fitted on thousands of generated labelled revisions (``bench/fit_confidence.py``) and
-shipped as data (``data/confidence.json``). Its probability is the change's ``confidence``.
+shipped as data (``data/confidence.json``). Its probability, recalibrated on the texts written
+by hand (:meth:`Model.calibrated`), is the change's ``confidence``.
 
 The reading kept is the one whose changes are jointly likelier: a group is replaced by its
 alternative when the product of the alternative's probabilities is clearly above the group's.
