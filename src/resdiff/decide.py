@@ -127,8 +127,9 @@ FAR_PART_FLOOR = 0.5
 #: is where most of its words are found, by this share more than anywhere else in the new text.
 FAR_PART_MARGIN = 0.1
 
-#: Least share of a dropped paragraph's words found in a merge next to it for it to be
-#: a candidate third part (a three-way merge whose last part was cut down to a clause).
+#: Least share of a thin part's words found in the other side for it to be a candidate: a dropped
+#: paragraph as a merge's further part (a three-way merge whose last part was cut down to a clause;
+#: a condensed part), or an added one as a split's much-reworded further part (its mirror).
 EXTRA_PART_FLOOR = 0.2
 
 #: A part written on the pattern of another (most of its found words found in the other too,
@@ -156,12 +157,12 @@ ROLL_PROBABILITY = 0.1
 #: (``…，因为大会将于2015年全面审查…``, written once in the whole) brings less than
 #: :data:`OWN_FLOOR` of the whole of its own. It is still a part when it brings at least this share
 #: of what the other parts leave of the whole (found there in order: a masked number or date found
-#: in the other part first is then found where it stands) ...
+#: in the other part first is then found where it stands), and the whole keeps at least
+#: :data:`ROLL_KEPT` of every part's specifics, numbers included (its resolution's number, a
+#: paragraph of the Agenda), weighted by rarity: a paragraph dropped next to a neighbour updated in
+#: place keeps none of its own host, dates or theme (blind sets b15–b18: 0.0 for such drops, from
+#: 0.13 for such merges).
 CONDENSED_OWN = 0.05
-#: ... and the whole keeps at least :data:`ROLL_KEPT` of every part's specifics, numbers included
-#: (its resolution's number, a paragraph of the Agenda), weighted by rarity: a paragraph dropped
-#: next to a neighbour updated in place keeps none of its own host, dates or theme (blind sets b15–b18:
-#: 0.0 for such drops, from 0.13 for such merges).
 
 #: Numbers as written (``60/252``, ``2006``, ``111``): the words mask them (``#``), so a merge
 #: that keeps a part's resolution number, date or paragraph of the Agenda would keep none of its
@@ -927,7 +928,12 @@ def _residue_split_candidates(added: list[int], by_old: dict[int, Item],
                               scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
     """A split's further part the reading left added: the added paragraph next to the parts that
     holds intact a stretch (:data:`RESIDUE_RUN` words) of the old paragraph none of the parts holds,
-    however little else of it it keeps (a cut-off clause much written up). The model weighs it."""
+    however little else of it it keeps (a cut-off clause much written up); also the middle and last
+    parts of a paragraph cut in three, the middle one mostly rewritten, and the sub-paragraphs of a
+    paired chapeau left added though wholly found in the old paragraph (not to be confused with
+    :func:`_thin_split_candidates`, thin parts between or next to a split's parts, and
+    :func:`_chapeau_split_candidates`, a chapeau added over paired sub-paragraphs). The model
+    weighs them."""
     a = scorer.a
     added_set = set(added)
     out: list[tuple[frozenset[Item], list[Item]]] = []
