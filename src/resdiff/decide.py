@@ -218,8 +218,8 @@ class Model:
     """Per family, ``(a, c, b, m)`` of ``min(m, σ(a·L(p) + c·L(r) + b))``: the model's probability
     ``p`` of a change and ``r`` of the best other reading of its units mapped onto how often such
     changes were right on the development cases written by hand (``L`` the logit, clipped at
-    ±:data:`CALIBRATION_LOGIT`; ``a`` > 0, ``c`` ≤ 0; fitted after the model, see
-    ``bench/fit_confidence.py``), never above the family's ceiling ``m``."""
+    ±:data:`CALIBRATION_LOGIT`; ``a`` ≥ ``MIN_SLOPE`` (0.25), ``c`` ≤ 0; fitted after the model,
+    see ``bench/fit_confidence.py``), never above the family's ceiling ``m``."""
 
     def probability(self, fam: str, features: Sequence[float]) -> float:
         x = (np.asarray(features, dtype=np.float64) - self.mean[fam]) / self.scale[fam]
