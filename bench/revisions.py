@@ -712,15 +712,19 @@ THREE_WAY = 0.35
 #: lettered sub-paragraphs.
 LIST_SPLIT = 0.1
 
-#: Share of three-way splits whose later parts are each reworded heavily, often re-led.
+#: Share of three-way splits whose later parts are each reworded heavily, often re-led: the blind
+#: batches' paragraphs cut in three whose middle part keeps a fifth to a third of the old words,
+#: read apart as a two-way split and an added paragraph (issue 10, round 4; docs/design.md).
 HEAVY_SPLIT = 0.35
 
-#: Share of chapeau splits whose chapeau is only the lead and who is asked (请委员会：) ...
+#: Share of chapeau splits whose chapeau is only the lead and who is asked (请委员会：): chapeau
+#: splits the reading took apart (issue 10, round 4; docs/design.md) ...
 SHORT_CHAPEAU = 0.4
 #: ... and whose next paragraph, of their kind, is dropped with them.
 LIST_NEIGHBOUR_DROPPED = 0.4
 
-#: Share of rewrites in place that rewrite a lettered sub-paragraph.
+#: Share of rewrites in place that rewrite a lettered sub-paragraph: the model had never seen one
+#: (b17 129 OP38(b) → OP39(b), scored 0.048; issue 10, round 5).
 SUB_IN_PLACE = 0.3
 
 #: Share of near-duplicates that are a new paragraph on the neighbour's subject ending on its clause,
@@ -732,7 +736,8 @@ SUB_IN_PLACE = 0.3
 SAME_SUBJECT = 0.0
 CONDENSED_KIND = 0.0
 
-#: Share of paragraphs moved far, or across the preamble's edge, that are also reworded heavily.
+#: Share of paragraphs moved far, or across the preamble's edge, that are also reworded heavily
+#: (written with the split shapes above, issue 10, round 4; each from its own stream).
 HEAVY_MOVE = 0.3
 
 #: Share of revisions whose base text first gets two neighbours written on one pattern.

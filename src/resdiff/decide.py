@@ -10,9 +10,12 @@ of the same units that a reader could argue for:
   paragraphs that stood together read as merged into an added one; a dropped heading found whole
   in the heading its neighbour heading is paired with, read as the two headings merged);
 - a split read as one part reworded and the others added (and the reverse; a two-way split and
-  an added neighbour read as a three-way split);
+  an added neighbour, or a part written far, or a part so reworded that little of the old
+  paragraph is left in it, read as one more part; a chapeau added over sub-paragraphs read as
+  the old paragraph split into the chapeau and its sub-paragraphs);
 - a pair read as one paragraph dropped and another added (and the reverse: a dropped and an
-  added paragraph, far apart or of another kind, read as one paragraph moved and reworded);
+  added paragraph, where they stood, far apart or of another kind, read as one paragraph
+  rewritten in place, or moved and reworded);
 - a pair read with the dropped (or added) neighbour as the partner instead;
 - two pairs in a row read one place off (a roll-forward: last year's event dropped, this year's
   noted in its place, next year's welcomed after it).
@@ -22,7 +25,8 @@ of its units (how alike they are, how much rare wording and how many of their sp
 venues, dates, found in at most two units — they share, how much of each is found in the other,
 how well the best rival does, whether it moved, kept its lead or changed kind). The
 model is fitted on thousands of generated labelled revisions (``bench/fit_confidence.py``) and
-shipped as data (``data/confidence.json``). Its probability is the change's ``confidence``.
+shipped as data (``data/confidence.json``). Its probability, recalibrated on the texts written
+by hand (:meth:`Model.calibrated`), is the change's ``confidence``.
 
 The reading kept is the one whose changes are jointly likelier: a group is replaced by its
 alternative when the product of the alternative's probabilities is clearly above the group's.
@@ -123,8 +127,9 @@ FAR_PART_FLOOR = 0.5
 #: is where most of its words are found, by this share more than anywhere else in the new text.
 FAR_PART_MARGIN = 0.1
 
-#: Least share of a dropped paragraph's words found in a merge next to it for it to be
-#: a candidate third part (a three-way merge whose last part was cut down to a clause).
+#: Least share of a thin part's words found in the other side for it to be a candidate: a dropped
+#: paragraph as a merge's further part (a three-way merge whose last part was cut down to a clause;
+#: a condensed part), or an added one as a split's much-reworded further part (its mirror).
 EXTRA_PART_FLOOR = 0.2
 
 #: A part written on the pattern of another (most of its found words found in the other too,
@@ -152,12 +157,12 @@ ROLL_PROBABILITY = 0.1
 #: (``…，因为大会将于2015年全面审查…``, written once in the whole) brings less than
 #: :data:`OWN_FLOOR` of the whole of its own. It is still a part when it brings at least this share
 #: of what the other parts leave of the whole (found there in order: a masked number or date found
-#: in the other part first is then found where it stands) ...
+#: in the other part first is then found where it stands), and the whole keeps at least
+#: :data:`ROLL_KEPT` of every part's specifics, numbers included (its resolution's number, a
+#: paragraph of the Agenda), weighted by rarity: a paragraph dropped next to a neighbour updated in
+#: place keeps none of its own host, dates or theme (blind sets b15–b18: 0.0 for such drops, from
+#: 0.13 for such merges).
 CONDENSED_OWN = 0.05
-#: ... and the whole keeps at least :data:`ROLL_KEPT` of every part's specifics, numbers included
-#: (its resolution's number, a paragraph of the Agenda), weighted by rarity: a paragraph dropped
-#: next to a neighbour updated in place keeps none of its own host, dates or theme (blind sets b15–b18:
-#: 0.0 for such drops, from 0.13 for such merges).
 
 #: Numbers as written (``60/252``, ``2006``, ``111``): the words mask them (``#``), so a merge
 #: that keeps a part's resolution number, date or paragraph of the Agenda would keep none of its
@@ -213,8 +218,8 @@ class Model:
     """Per family, ``(a, c, b, m)`` of ``min(m, σ(a·L(p) + c·L(r) + b))``: the model's probability
     ``p`` of a change and ``r`` of the best other reading of its units mapped onto how often such
     changes were right on the development cases written by hand (``L`` the logit, clipped at
-    ±:data:`CALIBRATION_LOGIT`; ``a`` > 0, ``c`` ≤ 0; fitted after the model, see
-    ``bench/fit_confidence.py``), never above the family's ceiling ``m``."""
+    ±:data:`CALIBRATION_LOGIT`; ``a`` ≥ ``MIN_SLOPE`` (0.25), ``c`` ≤ 0; fitted after the model,
+    see ``bench/fit_confidence.py``), never above the family's ceiling ``m``."""
 
     def probability(self, fam: str, features: Sequence[float]) -> float:
         x = (np.asarray(features, dtype=np.float64) - self.mean[fam]) / self.scale[fam]
@@ -923,7 +928,12 @@ def _residue_split_candidates(added: list[int], by_old: dict[int, Item],
                               scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
     """A split's further part the reading left added: the added paragraph next to the parts that
     holds intact a stretch (:data:`RESIDUE_RUN` words) of the old paragraph none of the parts holds,
-    however little else of it it keeps (a cut-off clause much written up). The model weighs it."""
+    however little else of it it keeps (a cut-off clause much written up); also the middle and last
+    parts of a paragraph cut in three, the middle one mostly rewritten, and the sub-paragraphs of a
+    paired chapeau left added though wholly found in the old paragraph (not to be confused with
+    :func:`_thin_split_candidates`, thin parts between or next to a split's parts, and
+    :func:`_chapeau_split_candidates`, a chapeau added over paired sub-paragraphs). The model
+    weighs them."""
     a = scorer.a
     added_set = set(added)
     out: list[tuple[frozenset[Item], list[Item]]] = []
