@@ -27,7 +27,6 @@ from resdiff.i18n import _ as N_
 from resdiff.model import Change, Comparison, DiffOp, FootnoteChange
 from resdiff.render.common import (
     CHECK_BELOW,
-    confidence,
     docx_bytes,
     excerpt,
     kind_of,
@@ -124,10 +123,9 @@ def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "e
     gone = {"preambular": _("dropped preambular paragraph"), "operative": _("dropped operative paragraph"),
             "heading": _("dropped heading")}
     for change in comparison.changes:
-        level = confidence(change)
-        if level is not None and level < check_threshold and change.type != "unchanged":
+        if change.below(check_threshold):
             checks.append(BriefItem(where(change, _), _("{type}, confidence {percent}: please check").format(
-                type=_(change.type), percent=f"{level:.0%}") + other_readings(change, _), ()))
+                type=_(change.type), percent=f"{change.confidence:.0%}") + other_readings(change, _), ()))
         if not change.substantive:
             continue
         kind = kind_of(comparison, change)

@@ -48,7 +48,7 @@ from resdiff.errors import DocumentError
 from resdiff.i18n import LANGUAGE_NAMES, translations
 from resdiff.i18n import _ as N_
 from resdiff.model import Change, Comparison, Resolution, Unit
-from resdiff.render.common import CHECK_BELOW, confidence, docx_bytes, marked, other_language, other_readings
+from resdiff.render.common import CHECK_BELOW, docx_bytes, marked, other_language, other_readings
 
 #: The shifts as comments name them (translated with the interface language).
 SHIFT_NAMES = (N_("stronger"), N_("weaker"), N_("different"), N_("same"))
@@ -433,10 +433,9 @@ class _Builder:
             notes.append(("", _("Moved: old {old} → new {new}").format(old=where, new=" + ".join(change.new)) + how))
         if not (self.accept_routine and change.routine):
             notes.extend(self.term_anchor(change))
-        level = confidence(change)
-        if level is not None and level < self.check_threshold and change.type != "unchanged":
+        if change.below(self.check_threshold):
             notes.append(("", _("To check: resdiff is not sure of this {type} (confidence {percent})").format(
-                type=_(change.type), percent=f"{level:.0%}") + other_readings(change, _)))
+                type=_(change.type), percent=f"{change.confidence:.0%}") + other_readings(change, _)))
         other = other_language(change)
         if other is not None and change.type != "unchanged":
             # The other language's text of the change (issue 12): its own word diff, marked.
@@ -844,13 +843,8 @@ def _terms_in(text: str, para: Paragraph) -> list[str]:
 def to_check(comparison: Comparison, check_threshold: float = CHECK_BELOW) -> list[str]:
     """Changes the engine is not sure of, where the model says so (``Change.confidence`` below
     ``check_threshold``)."""
-    found = []
-    for change in comparison.changes:
-        level = confidence(change)
-        if level is not None and level < check_threshold and change.type != "unchanged":
-            found.append(f"{' + '.join(change.new or change.old)} ({change.type}, confidence {level:.0%})"
-                         f"{other_readings(change)}")
-    return found
+    return [f"{' + '.join(change.new or change.old)} ({change.type}, confidence {change.confidence:.0%})"
+            f"{other_readings(change)}" for change in comparison.changes if change.below(check_threshold)]
 
 
 def render_docx(comparison: Comparison, *, accept_routine: bool = False, date: str | None = None,
