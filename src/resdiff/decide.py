@@ -394,18 +394,7 @@ class Scorer:
         something specific of every part; a paragraph dropped next to a neighbour written on its
         pattern and updated in place (last year's Forum noted, this year's welcomed, then noted)
         loses its own host, venue, dates and theme, and the whole keeps only the pattern's words."""
-        a = self.a
-        idf = a.idf()
-        rare = math.log((len(a.ow) + len(a.nw) + 1) / 2.5)  # in at most two units of both texts
-        whole_words = set(a.nw[whole])
-        shares = []
-        for k in parts:
-            others: set[str] = set().union(*(a.ow[m] for m in parts if m != k))
-            own = {w for w in set(a.ow[k]) - others if idf[w] >= rare}
-            total = sum(idf[w] for w in own)
-            if total:
-                shares.append(sum(idf[w] for w in own if w in whole_words) / total)
-        return min(shares, default=1.0)
+        return self._kept(whole, parts, numbers=False)[0]
 
     def numbers(self, old: bool, k: int) -> set[str]:
         """The numbers written in a unit (:data:`NUMBER`)."""
@@ -420,24 +409,33 @@ class Scorer:
         """:meth:`parts_kept` with the parts' numbers counted among their specifics (a number in at
         most two units of both texts, weighted as a word so rare; a part without specifics left
         out), and whether every part has specifics of its own to keep."""
+        return self._kept(whole, parts, numbers=True)
+
+    def _kept(self, whole: int, parts: Sequence[int], *, numbers: bool) -> tuple[float, bool]:
+        """What :meth:`parts_kept` (words only) and :meth:`specifics_kept` (words and numbers)
+        measure: the least share of a part's own specifics that the whole keeps, and whether every
+        part has some."""
         a = self.a
         idf = a.idf()
         size = len(a.ow) + len(a.nw)
-        rare = math.log((size + 1) / 2.5)
-        whole_words, whole_numbers = set(a.nw[whole]), self.numbers(False, whole)
+        rare = math.log((size + 1) / 2.5)  # in at most two units of both texts
+        whole_words = set(a.nw[whole])
+        whole_numbers = self.numbers(False, whole) if numbers else set()
         shares, every = [], True
         for k in parts:
             other_words: set[str] = set().union(*(a.ow[m] for m in parts if m != k))
-            other_numbers: set[str] = set().union(*(self.numbers(True, m) for m in parts if m != k))
             words = {w: idf[w] for w in set(a.ow[k]) - other_words if idf[w] >= rare}
-            numbers = {x: math.log((size + 1) / (self._number_count[x] + 0.5))
-                       for x in self.numbers(True, k) - other_numbers if self._number_count[x] <= 2}
-            total = sum(words.values()) + sum(numbers.values())
+            own_numbers: dict[str, float] = {}
+            if numbers:
+                other_numbers: set[str] = set().union(*(self.numbers(True, m) for m in parts if m != k))
+                own_numbers = {x: math.log((size + 1) / (self._number_count[x] + 0.5))
+                               for x in self.numbers(True, k) - other_numbers if self._number_count[x] <= 2}
+            total = sum(words.values()) + sum(own_numbers.values())
             if not total:
                 every = False
                 continue
             shares.append((sum(v for w, v in words.items() if w in whole_words)
-                           + sum(v for x, v in numbers.items() if x in whole_numbers)) / total)
+                           + sum(v for x, v in own_numbers.items() if x in whole_numbers)) / total)
         return min(shares, default=1.0), every
 
     def condensed_hold(self, whole: int, parts: Sequence[int]) -> bool:
