@@ -91,6 +91,14 @@ five processes: the 2013/9 pair's ratio 2.20 / 2.43 → 2.06 / 2.25; 1,200 parag
 n^1.18 [1.14, 1.20] → n^1.05 [1.03, 1.07] (fit on minima, 90 % bootstrap interval), alignment
 n^1.50 → n^1.35, peak memory 62.6 → 57.1 MiB. The whole table: ``docs/design.md``, *Performance*.
 **Met**: growth ≤ n^1.1. **Not met**: 1.3 × (nor issue 10's 1.5 ×) on the pair and at 1,200.
+
+**Corrected** (3 December 2026): the CPU ratios above are too low. numpy's BLAS threads, left
+spinning by the warm-up comparison, doubled the floor's CPU time; every measured process now runs
+BLAS on one thread (``child_env``), and wall and CPU agree. ``lower_bound`` is jieba on the
+distinct blocks + parsing both texts + the time inside diff-match-patch, over the floor: what no
+alignment can save. Idle machine, ``--repeat 5`` (min / median): the 2013/9 pair 2.25 / 2.53
+(lower bound 1.19 / 1.33), 1,200 paragraphs 2.53 / 3.11 (0.44 / 0.58); compare n^1.09; cold CLI
+0.71 / 0.22 s. Table and reading: ``docs/design.md``, *Performance*.
 """
 
 from __future__ import annotations
@@ -226,18 +234,65 @@ def _child(name: str) -> dict[str, float]:
     resdiff.compare(old, new, segmenter=segmenter)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
+    parse = statistics.median(_timed(lambda: (resdiff.parse(old_text), resdiff.parse(new_text)))[0] for _ in range(3))
+    word_diffs = _time_in_diff_match_patch(lambda: resdiff.compare(old, new, segmenter=segmenter))
     return {"paragraphs": (len(old.units) + len(new.units)) / 2, "distinct": len(distinct),
             "floor_s": floor, "floor_cpu_s": floor_cpu, "floor_blocks_s": block_floor,
             "compare_s": compare, "compare_cpu_s": compare_cpu,
             "ratio": compare / floor, "ratio_cpu": compare_cpu / floor_cpu,
             "align_s": min(a[0] for a in aligns), "align_cpu_s": min(a[1] for a in aligns),
-            "peak_mib": peak / 2**20}
+            "peak_mib": peak / 2**20,
+            "parse_s": parse, "dmp_s": word_diffs,
+            "lower_bound": (block_floor + parse + word_diffs) / floor}
+
+
+def _time_in_diff_match_patch(fn: Callable[[], object]) -> float:
+    """Wall time spent inside diff-match-patch (the word diffs, ``worddiff``) during ``fn()``."""
+    from resdiff import worddiff
+
+    dmp, spent, depth = worddiff._DMP, [0.0], [0]
+    methods = {name: getattr(dmp, name) for name in ("diff_main", "diff_cleanupSemantic")}
+
+    def clocked(method: Callable[..., object]) -> Callable[..., object]:
+        def run(*args: object) -> object:
+            # diff_main calls itself (through the instance): only the outermost call is clocked.
+            depth[0] += 1
+            start = time.perf_counter()
+            try:
+                return method(*args)
+            finally:
+                depth[0] -= 1
+                if depth[0] == 0:
+                    spent[0] += time.perf_counter() - start
+        return run
+
+    for name, method in methods.items():
+        setattr(dmp, name, clocked(method))
+    try:
+        fn()
+    finally:
+        for name in methods:
+            delattr(dmp, name)  # the class's own methods again
+    return spent[0]
+
+
+#: numpy's BLAS keeps worker threads spinning for a while after a matrix product: in a child
+#: that warms the engine (numpy) and then times jieba, they doubled the floor's CPU time (12.4 ms
+#: wall, 25.6 ms CPU) and so flattered every CPU ratio. Every measured process runs its BLAS on
+#: one thread, as the resdiff command does (``cli.py``).
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def child_env(src: Path, cache: str) -> dict[str, str]:
+    """The environment of a measured process: the resdiff of ``src``, the cache ``cache``, BLAS on
+    one thread whatever the caller's environment says."""
+    return {**os.environ, "RESDIFF_CACHE_DIR": cache, "PYTHONPATH": str(src), **ONE_THREAD}
 
 
 def fresh(name: str, src: Path) -> dict[str, float]:
     """One measurement of ``name`` in a new process, with the resdiff of ``src`` and an empty cache."""
     with tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, "RESDIFF_CACHE_DIR": cache, "PYTHONPATH": str(src)}
+        env = child_env(src, cache)
         done = subprocess.run([sys.executable, __file__, "--child", name], env=env, capture_output=True,
                               text=True, check=True)
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
@@ -245,7 +300,7 @@ def fresh(name: str, src: Path) -> dict[str, float]:
 
 #: The figures of a fresh process summarised over the repeats (the others are the same in each).
 FIGURES = ("floor_s", "floor_cpu_s", "floor_blocks_s", "compare_s", "compare_cpu_s", "ratio", "ratio_cpu",
-           "align_s", "align_cpu_s", "peak_mib")
+           "align_s", "align_cpu_s", "peak_mib", "parse_s", "dmp_s", "lower_bound")
 
 #: The figures whose growth with the number of paragraphs is fitted.
 GROWING = ("compare_cpu_s", "compare_s", "align_cpu_s", "floor_cpu_s", "peak_mib")
@@ -263,7 +318,7 @@ def cold_cli(src: Path) -> dict[str, float]:
     """Wall time, and CPU time (steadier on a shared machine), of a first and a second run."""
     out = {}
     with tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, "RESDIFF_CACHE_DIR": cache, "PYTHONPATH": str(src)}
+        env = child_env(src, cache)
         cmd = [sys.executable, "-m", "resdiff", "diff", str(CORPUS), str(DRAFT), "-o", str(Path(cache) / "c.json")]
         for which in ("cli_first_run", "cli_warm_cache"):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -309,7 +364,8 @@ def _cell(value: object) -> str:
 
 def print_report(label: str, results: dict[str, object]) -> None:
     print(f"== {label}   (each figure: min / median over fresh processes)")
-    cols = ["floor_s", "floor_cpu_s", "compare_s", "compare_cpu_s", "ratio", "ratio_cpu", "align_cpu_s", "peak_mib"]
+    cols = ["floor_s", "floor_cpu_s", "compare_s", "compare_cpu_s", "ratio", "ratio_cpu", "lower_bound", "align_s",
+            "peak_mib"]
     print("texts | paragraphs | distinct | " + " | ".join(cols))
     sweep = results["sweep"]
     assert isinstance(sweep, list)

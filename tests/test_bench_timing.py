@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 import pytest
 
@@ -34,3 +35,33 @@ def test_load_on_some_runs_leaves_the_fit_on_minima_and_widens_the_interval() ->
 
 def test_spread_is_min_median_and_max() -> None:
     assert spread([3.0, 1.0, 2.0, 10.0]) == {"min": 1.0, "median": 2.5, "max": 10.0}
+
+
+def test_every_measured_process_runs_blas_on_one_thread_whatever_the_caller_set(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import bench_compare
+
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    monkeypatch.setenv("OMP_NUM_THREADS", "4")
+    env = bench_compare.child_env(tmp_path / "src", str(tmp_path / "cache"))
+    assert {env[name] for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")} == {"1"}
+    assert env["PYTHONPATH"] == str(tmp_path / "src") and env["RESDIFF_CACHE_DIR"] == str(tmp_path / "cache")
+
+
+def test_the_time_inside_diff_match_patch_counts_its_recursion_once() -> None:
+    import bench_compare
+
+    from resdiff import worddiff
+
+    inner: list[float] = []
+
+    def diff() -> None:
+        # Long texts with scattered edits make diff_main bisect, calling itself through the instance.
+        old = [f"w{k % 97}" for k in range(3000)]
+        new = [w if k % 41 else "x" for k, w in enumerate(old)]
+        start = time.perf_counter()
+        worddiff.diff_words(old, new)
+        inner.append(time.perf_counter() - start)
+
+    spent = bench_compare._time_in_diff_match_patch(diff)
+    assert 0 < spent <= inner[0]
+    assert "diff_main" not in vars(worddiff._DMP)  # the class's own method again

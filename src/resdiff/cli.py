@@ -498,7 +498,21 @@ def _add_texts(p: argparse.ArgumentParser, *, old_other: str, new_other: str) ->
     p.add_argument("--strict", action="store_true", help="any parser warning is an error (exit 2)")
 
 
+#: The command's numpy products are small (a few hundred rows): BLAS worker threads only cost it.
+#: Left running after a product, they spin on the other core while jieba cuts (measured in
+#: ``bench/bench_compare.py``: a second thread doubled the CPU time of jieba's cutting). Set before
+#: numpy is first imported, unless the user set them; the library itself leaves them alone.
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _one_blas_thread() -> None:
+    if "numpy" not in sys.modules:
+        for name in BLAS_THREADS:
+            os.environ.setdefault(name, "1")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _one_blas_thread()
     parser = build_parser()
     args = parser.parse_args(argv)
     _UI[0] = _ui(args)
