@@ -65,3 +65,13 @@ def test_the_time_inside_diff_match_patch_counts_its_recursion_once() -> None:
     spent = bench_compare._time_in_diff_match_patch(diff)
     assert 0 < spent <= inner[0]
     assert "diff_main" not in vars(worddiff._DMP)  # the class's own method again
+
+
+def test_the_one_pass_figure_compares_without_the_terminology_pass() -> None:
+    import bench_compare
+
+    import resdiff
+
+    old, new = (resdiff.parse(text) for text in bench_compare.pair("2013/9"))
+    assert [t.old for t in resdiff.compare(old, new).terms] == ["因特网"]
+    assert resdiff.compare(old, new, term_min_count=bench_compare.NO_SWITCH).terms == ()
