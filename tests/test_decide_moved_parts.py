@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from resdiff import decide, engine, parse
+from resdiff import compare, decide, engine, parse
 from resdiff.decide import Item
 from resdiff.model import Resolution
 from resdiff.options import DEFAULT_OPTIONS
@@ -62,3 +62,23 @@ def test_a_part_read_as_moved_elsewhere_is_weighed_as_one_more_part_of_the_merge
     decider.scorer.set_reading(items)
     assert decider.probability(merge, False) > 0.5 > decider.probability(moved, True)
 
+
+
+def test_the_merge_is_the_other_reading_of_the_move_and_its_neighbour(corpus: Resolution) -> None:
+    # The engine reads OP42 moved up to the new preambular paragraph and OP41 reworded into the
+    # merged one; whichever reading it keeps, the merge must be offered on both changes, and the
+    # move marked to check.
+    r = Revision(corpus)
+    r.merge(["OP41", "OP42"], MERGED)
+    r.add("PP-new", RECALLED, after="PP4", kind="preambular")
+    comparison = compare(corpus, parse(r.build()[0]))
+    merged = [c for c in comparison.by_type("merged") if set(c.old) == {"OP41", "OP42"}]
+    if merged:
+        return
+    touched = [c for c in comparison.changes if {"OP41", "OP42"} & set(c.old)]
+    assert {c.old for c in touched} == {("OP41",), ("OP42",)}
+    for change in touched:
+        offered = [{(x.type, x.old) for x in alt} for alt in change.alternatives]
+        assert any(("merged", ("OP41", "OP42")) in alt for alt in offered)
+    move = next(c for c in touched if c.old == ("OP42",))
+    assert move.moved and move.below(DEFAULT_OPTIONS.check_threshold)

@@ -8,7 +8,9 @@ of the same units that a reader could argue for:
   paragraph dropped, near or far, whose words are found in a paired paragraph, read as merged
   into it; two or more dropped neighbours of one paragraph read as a three-way merge; dropped
   paragraphs that stood together read as merged into an added one; a dropped heading found whole
-  in the heading its neighbour heading is paired with, read as the two headings merged);
+  in the heading its neighbour heading is paired with, read as the two headings merged; a
+  paragraph the reading paired elsewhere as moved, found in a paired neighbour within reach,
+  read as one more part of it and its moved partner added);
 - a split read as one part reworded and the others added (and the reverse; a two-way split and
   an added neighbour, or a part written far, or a part so reworded that little of the old
   paragraph is left in it, read as one more part; a chapeau added over sub-paragraphs read as
