@@ -8,7 +8,9 @@ of the same units that a reader could argue for:
   paragraph dropped, near or far, whose words are found in a paired paragraph, read as merged
   into it; two or more dropped neighbours of one paragraph read as a three-way merge; dropped
   paragraphs that stood together read as merged into an added one; a dropped heading found whole
-  in the heading its neighbour heading is paired with, read as the two headings merged);
+  in the heading its neighbour heading is paired with, read as the two headings merged; a
+  paragraph the reading paired elsewhere as moved, found in a paired neighbour within reach,
+  read as one more part of it and its moved partner added);
 - a split read as one part reworded and the others added (and the reverse; a two-way split and
   an added neighbour, or a part written far, or a part so reworded that little of the old
   paragraph is left in it, read as one more part; a chapeau added over sub-paragraphs read as
@@ -438,16 +440,26 @@ class Scorer:
                            + sum(v for x, v in own_numbers.items() if x in whole_numbers)) / total)
         return min(shares, default=1.0), every
 
-    def condensed_hold(self, whole: int, parts: Sequence[int]) -> bool:
-        """Whether old ``parts`` hold as a merge into new ``whole`` of which a part was condensed to
-        a clause or two (:data:`CONDENSED_OWN`, :data:`ROLL_KEPT`)."""
+    def own_in_rest(self, whole: int, parts: Sequence[int]) -> float:
+        """For old ``parts`` read as merged into new ``whole``: the least share of the whole's words
+        a part is found in once the other parts' found words are set aside (matched again in what
+        they leave). A part condensed to a clause the other part also holds (the Tunis Agenda's
+        paragraph 111, recalled in both) is matched, by the longest common subsequence, at the
+        other part's place first, and :meth:`parts_evidence` sees none of its own."""
         a = self.a
         found = {k: self.found_in(k, whole, merge=True) for k in parts}
         size = max(len(a.nw[whole]), 1)
+        shares = []
         for k in parts:
             taken: set[int] = set().union(*(found[m] for m in parts if m != k))
-            if len(_found_in_rest(a.ow[k], a.nw[whole], taken)) / size < CONDENSED_OWN:
-                return False
+            shares.append(len(_found_in_rest(a.ow[k], a.nw[whole], taken)) / size)
+        return min(shares)
+
+    def condensed_hold(self, whole: int, parts: Sequence[int]) -> bool:
+        """Whether old ``parts`` hold as a merge into new ``whole`` of which a part was condensed to
+        a clause or two (:data:`CONDENSED_OWN`, :data:`ROLL_KEPT`)."""
+        if self.own_in_rest(whole, parts) < CONDENSED_OWN:
+            return False
         kept, specific = self.specifics_kept(whole, parts)
         return specific and kept >= ROLL_KEPT
 
@@ -804,7 +816,10 @@ def candidates(items: list[Item], scorer: Scorer, *, flags: dict[Item, bool] | N
                 out.append((frozenset([item]), [(old, others), ((), (weakest,))]))
         elif a.old[old[0]].kind != "heading" and not scorer.unchanged(old[0], new[0]):
             out.append((frozenset([item]), [(old, ()), ((), new)]))
+    if flags is None:
+        flags = _moved_flags(items, scorer)
     out.extend(_merge_candidates(dropped, added, by_new, scorer))
+    out.extend(_moved_part_merge_candidates([item for item in pairs if flags[item]], by_new, scorer))
     out.extend(_far_split_candidates(added, by_old, scorer))
     out.extend(_residue_split_candidates(added, by_old, scorer))
     out.extend(_thin_split_candidates(added, by_old, scorer))
@@ -857,8 +872,6 @@ def candidates(items: list[Item], scorer: Scorer, *, flags: dict[Item, bool] | N
                 out.append((frozenset([((d,), ()), ((), (n,))]), [((d,), (n,))]))
     # A new pair of an alternative is moved when it crosses the order the reading keeps (the
     # order-keeping pairs of the reading, less those the alternative replaces).
-    if flags is None:
-        flags = _moved_flags(items, scorer)
     chain = sorted((o[0], n[0], (o, n)) for o, n in items if o and n and not flags[(o, n)])
     chain_old = [i for i, _, _ in chain]
     found: list[Alternative] = []
@@ -1131,6 +1144,36 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
                 parts.remove(min(parts, key=lambda k: scorer.found_old[k, n]))
             if len(parts) >= 2:
                 out.append((frozenset([((), (n,)), *(((k,), ()) for k in parts)]), [(tuple(parts), (n,))]))
+    return out
+
+
+def _moved_part_merge_candidates(moved: list[Item], by_new: dict[int, Item],
+                                 scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
+    """Merges whose part the reading paired elsewhere as moved (two review paragraphs merged, the
+    second read as moved far to a new paragraph that shares some of its wording): an old paragraph
+    of a one-to-one moved pair as one more part of a paragraph within reach (:data:`MERGE_REACH`),
+    of its kind, paired one to one, in which its words are found at least :data:`PART_FLOOR` and
+    at least as much as in its moved partner; the partner is then added. :func:`_merge_candidates`
+    tries dropped paragraphs only, so such a merge was never weighed, however likely the model
+    finds it."""
+    a = scorer.a
+    out: list[tuple[frozenset[Item], list[Item]]] = []
+    for pair in moved:
+        olds, news = pair
+        if len(olds) != 1 or len(news) != 1:
+            continue
+        d = olds[0]
+        if not scorer.big_old[d] or a.old[d].kind == "heading":
+            continue
+        row = scorer.found_old[d]
+        for j in np.argsort(-row)[:MAX_HOSTS].tolist():
+            host = by_new.get(j)
+            if (host is None or host == pair or len(host[1]) != 1 or row[j] < PART_FLOOR or row[j] < row[news[0]]
+                    or a.new[j].kind != a.old[d].kind or min(abs(d - k) for k in host[0]) > MERGE_REACH):
+                continue
+            parts = sorted((*host[0], d))
+            if scorer.parts_hold(j, parts, merge=True):
+                out.append((frozenset([host, pair]), [(tuple(parts), host[1]), ((), news)]))
     return out
 
 
