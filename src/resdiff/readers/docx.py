@@ -494,7 +494,7 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> str:
     is not a .docx (an old .doc, another zip), is damaged, or has no text, and when python-docx
     is not installed.
     """
-    name = "the Word file" if isinstance(source, bytes) else str(source)
+    name = WORD_FILE if isinstance(source, bytes) else str(source)
     document = _open(_read_bytes(source, name), name)
     try:
         reader = _Reader(document)  # reads the numbering and settings: inside, so that they fail cleanly
