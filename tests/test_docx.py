@@ -214,3 +214,18 @@ def test_a_trailing_paragraph_opening_with_an_uncited_number_stays_text() -> Non
     assert read_docx(data).splitlines()[-1] == "[^1]: 见A/60/687。"
     unexplained = _pasted_web_copy(text + "[^3]: 见A/60/687。\n", raised_numbers=False)
     assert "[^3]:" not in read_docx(unexplained)
+
+
+def test_a_plain_web_copy_saved_as_word_reads_as_the_text_does(official: Resolution) -> None:
+    """User test: the web copy (references glued after the mark, ``…文件，1``; footnotes after the
+    closing lines, ``1 见……``) parses right as a .txt, but saved as .docx (LibreOffice, Word) the
+    reader dropped the space in ``1 见A/C.2/59/3`` (next to CJK), the footnotes went unrecognised
+    and six references stayed in the text as stray digits: 9 substantive changes."""
+    import re
+
+    web = re.sub(r"\[\^(\d+)\](?!:)", r"\1", official.to_text())
+    assert resdiff.parse(web).units == official.units  # the text itself reads right
+    resolution = resdiff.parse(read_docx(_pasted_web_copy(web, raised_numbers=False)))
+    assert resolution.footnotes == official.footnotes
+    assert resolution.units == official.units
+    assert resolution.warnings == ()
