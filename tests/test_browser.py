@@ -277,3 +277,19 @@ def test_unsure_changes_carry_a_check_badge_and_the_other_reading(browser: objec
     assert page.locator(f"#change-{routine} details.other-reading").count() == 0
     page.screenshot(path=str(tmp_path / "check.png"), full_page=True)
     assert page.errors == []
+
+
+def test_english_text_is_not_justified(browser: object, tmp_path: Path) -> None:
+    """User test: justified English in a half-page column opened gaps of several spaces between
+    words (``Recalling  its  resolution``); Chinese, which has no spaces to stretch, stays justified."""
+    import resdiff
+
+    bilingual = Path(__file__).resolve().parents[1] / "examples" / "bilingual"
+    english = resdiff.compare(resdiff.load(bilingual / "old-en.txt"), resdiff.load(bilingual / "draft-en.txt"))
+    page = open_report(browser, english, tmp_path, name="english.html", fragment="#filter=all")
+    aligns = page.locator("article.change p.text").evaluate_all(  # type: ignore[attr-defined]
+        "ps => ps.map(p => getComputedStyle(p).textAlign)")
+    assert aligns and "justify" not in aligns
+    chinese = open_report(browser, COMPARISON, tmp_path, fragment="#filter=all")
+    assert chinese.locator("article.change p.text").first.evaluate(  # type: ignore[attr-defined]
+        "p => getComputedStyle(p).textAlign") == "justify"

@@ -161,3 +161,71 @@ def test_a_paragraph_deleted_with_tracked_changes_takes_no_number() -> None:
     resolution = resdiff.parse(read_docx(out.getvalue()))
     assert [u.id for u in resolution.operative] == ["OP1", "OP2", "OP3"]
     assert resolution["OP2"].text == "鼓励会员国加强能力建设；"
+
+
+def _pasted_web_copy(clean: str, *, raised_numbers: bool) -> bytes:
+    """A Word file made by pasting a web copy: one paragraph a line, the references raised
+    digits, the footnote texts typed as paragraphs at the end (``1 见……`` or with a raised 1)."""
+    import re
+
+    import docx as python_docx
+
+    document = python_docx.Document()
+    notes = []
+    for line in clean.splitlines():
+        note = re.match(r"^\[\^(\d+)\]:\s*(.*)$", line)
+        if note:
+            notes.append(note.groups())
+        elif line.strip():
+            paragraph = document.add_paragraph()
+            for part in re.split(r"(\[\^\d+\])", line.replace("**", "")):
+                ref = re.fullmatch(r"\[\^(\d+)\]", part)
+                if ref:
+                    paragraph.add_run(ref.group(1)).font.superscript = True
+                elif part:
+                    paragraph.add_run(part)
+    for number, text in notes:
+        paragraph = document.add_paragraph()
+        if raised_numbers:
+            paragraph.add_run(number).font.superscript = True
+            paragraph.add_run(text)
+        else:
+            paragraph.add_run(f"{number} {text}")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("raised_numbers", [False, True])
+def test_footnotes_typed_after_the_closing_lines_are_footnotes(official: Resolution, raised_numbers: bool) -> None:
+    """User test: a web copy pasted into Word keeps its footnote texts as the last paragraphs.
+    They used to be glued onto the meeting line, which became a heading (two paragraphs added)
+    and every footnote was reported gone."""
+    resolution = resdiff.parse(read_docx(_pasted_web_copy(official.to_text(), raised_numbers=raised_numbers)))
+    assert resolution.footnotes == official.footnotes
+    assert resolution.units == official.units
+    assert resolution.meeting == official.meeting
+    assert resolution.warnings == ()
+
+
+def test_a_trailing_paragraph_opening_with_an_uncited_number_stays_text() -> None:
+    text = "经济及社会理事会，\n**回顾**成果文件，[^1]\n1. **注意到**情况；\n2. **请**秘书长提交报告。\n"
+    data = _pasted_web_copy(text + "[^1]: 见A/60/687。\n", raised_numbers=False)
+    assert read_docx(data).splitlines()[-1] == "[^1]: 见A/60/687。"
+    unexplained = _pasted_web_copy(text + "[^3]: 见A/60/687。\n", raised_numbers=False)
+    assert "[^3]:" not in read_docx(unexplained)
+
+
+def test_a_plain_web_copy_saved_as_word_reads_as_the_text_does(official: Resolution) -> None:
+    """User test: the web copy (references glued after the mark, ``…文件，1``; footnotes after the
+    closing lines, ``1 见……``) parses right as a .txt, but saved as .docx (LibreOffice, Word) the
+    reader dropped the space in ``1 见A/C.2/59/3`` (next to CJK), the footnotes went unrecognised
+    and six references stayed in the text as stray digits: 9 substantive changes."""
+    import re
+
+    web = re.sub(r"\[\^(\d+)\](?!:)", r"\1", official.to_text())
+    assert resdiff.parse(web).units == official.units  # the text itself reads right
+    resolution = resdiff.parse(read_docx(_pasted_web_copy(web, raised_numbers=False)))
+    assert resolution.footnotes == official.footnotes
+    assert resolution.units == official.units
+    assert resolution.warnings == ()

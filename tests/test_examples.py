@@ -152,3 +152,12 @@ def test_api_tour() -> None:
     ):
         assert expected in out, expected
     assert re.search(r"^split +OP15 → OP14\+OP15", out, flags=re.M)
+
+
+def test_the_negotiating_example_without_its_folder_prints_its_usage() -> None:
+    """User test: run without OUT_FOLDER, it printed an empty line (the docstring's third line) and
+    exited 2; it must say how to run it."""
+    done = subprocess.run([sys.executable, str(EXAMPLES / "bilingual" / "negotiating.py")],
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "usage: python examples/bilingual/negotiating.py OUT_FOLDER"

@@ -543,3 +543,18 @@ def test_the_files_a_series_skips_are_said_in_chinese_with_their_reasons(tmp_pat
     assert main(["lineage", str(folder), "OP8", "--ui", "en"]) == 0
     err = capsys.readouterr().err
     assert "skipped pipe.txt: not a regular file" in err and "is empty" in err
+
+
+@pytest.mark.parametrize(("name", "data"), [("broken.pdf", b"%PDF-1.4\n garbage \x00\x01"),
+                                            ("broken.docx", b"PK\x03\x04garbage")])
+def test_a_damaged_file_is_named_in_chinese(tmp_path: Path, name: str, data: bytes) -> None:
+    """User test: ``…broken.pdf：the PDF已损坏`` — the reader named the bytes it was given in
+    English (``the PDF``, ``the Word file``) and the Chinese error kept the English words."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), RESDIFF_CACHE_DIR=str(tmp_path / "cache"))
+    run = subprocess.run([sys.executable, "-m", "resdiff", "parse", str(path), "--ui", "zh"],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert run.returncode == 2
+    said = run.stderr.strip()
+    assert said.startswith(f"resdiff：错误：{path}：该") and "the " not in said, said

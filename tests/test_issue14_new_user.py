@@ -262,6 +262,26 @@ def test_issue14_the_two_setup_commands_use_a_virtual_environment() -> None:
     assert "python3-venv" in (ROOT / ".ci" / "apt-packages.txt").read_text(encoding="utf-8").split()
 
 
+def test_the_setup_command_installs_what_the_use_section_needs() -> None:
+    """User test: after the README's set-up (``pip install -e .``), its own ``-o redline.docx`` and
+    ``-o changes.xlsx`` failed for want of python-docx and openpyxl, and the advice printed
+    (``pip install 'resdiff[docx]'``) would have gone to the system's pip, outside ``.venv``."""
+    import tomllib
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set-up", 1)[1].split("## Use", 1)[0]
+    use = readme.split("## Use", 1)[1].split("## How it works", 1)[0]
+    first = _shell_blocks(setup)[0]
+    extras = re.search(r"pip install -q -e '\.\[(?P<extras>[a-z,]+)\]'", first)
+    assert extras, first
+    optional = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    installed = " ".join(dep for extra in extras.group("extras").split(",") for dep in optional[extra])
+    needs = {".docx": "python-docx", ".xlsx": "openpyxl", ".pdf": "pdfplumber"}
+    for ending, package in needs.items():
+        if ending in use:
+            assert package in installed, (ending, package)
+
+
 def test_issue14_readme_examples_use_files_that_exist() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     named = set()

@@ -34,6 +34,7 @@ def main(out: Path) -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
+        usage = next(line.strip() for line in __doc__.splitlines() if line.strip().startswith("python "))
+        print(f"usage: {usage}", file=sys.stderr)
         raise SystemExit(2)
     raise SystemExit(main(Path(sys.argv[1])))

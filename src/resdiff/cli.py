@@ -511,12 +511,30 @@ def _one_blas_thread() -> None:
             os.environ.setdefault(name, "1")
 
 
+#: The arguments that name a file a command reads.
+INPUT_ARGUMENTS = ("file", "old", "new", "old_other", "new_other")
+
+
+def _refuse_writing_over_an_input(args: argparse.Namespace) -> None:
+    """``-o`` naming a file the command reads (``resdiff diff old.txt draft.txt -o draft.txt``, a slip
+    of the keyboard) would replace the delegate's text with the summary: an error instead."""
+    output = getattr(args, "output", None)
+    if not output or output == "-" or not os.path.isfile(output):
+        return
+    for name in INPUT_ARGUMENTS:
+        given = getattr(args, name, None)
+        if isinstance(given, str) and os.path.isfile(given) and os.path.samefile(given, output):
+            raise InputError(_("-o {output} is a file resdiff reads here: it would be written over; "
+                               "give another file name").format(output=output))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _one_blas_thread()
     parser = build_parser()
     args = parser.parse_args(argv)
     _UI[0] = _ui(args)
     try:
+        _refuse_writing_over_an_input(args)
         return int(args.run(args))
     except ResdiffError as exc:
         print(_("resdiff: error: {message}").format(message=_safe(_said(exc))), file=sys.stderr)

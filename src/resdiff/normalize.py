@@ -435,6 +435,28 @@ def _web_notes(text: str, source: list[str]) -> tuple[dict[int, int], set[int] |
     return notes, (defined | set(notes.values())) if glued_seen else None
 
 
+def _typed_notes(source: list[str]) -> dict[int, int]:
+    """The last lines of a text with raised references (``[^1]``) that are footnote texts typed
+    into the body (``1见……``), as {line index: footnote number}: only the block after the last
+    line that is none, and only when every number in it is referred to and defined nowhere else.
+    """
+    block: dict[int, int] = {}
+    k = len(source)
+    while k and (_is_blank(source[k - 1]) or P.RE_TYPED_NOTE_DEF.match(source[k - 1])):
+        k -= 1
+        found = P.RE_TYPED_NOTE_DEF.match(source[k])
+        if found:
+            block[k] = int(found.group("n"))
+    if not block:
+        return {}
+    cited: set[int] = set()
+    for line in source[:k]:
+        if P.RE_FOOTNOTE_DEF.match(line):
+            return {}  # the text defines its footnotes the clean way
+        cited.update(int(found.group("n")) for found in P.RE_INLINE_MARKER.finditer(line) if found.group("n"))
+    return block if set(block.values()) <= cited else {}
+
+
 def _take_glued(raw: str, defined: set[int]) -> tuple[str, list[int], str | None]:
     """References glued after a mark (``…文件,1``), taken out when a footnote explains them;
     otherwise the text is kept and the digits are named as doubtful."""
@@ -481,6 +503,7 @@ def text_lines(text: str) -> Stream:
     kept: list[_Raw] = []
     title_key = re.sub(r"\s+", "", title_hint(text) or "")
     web_notes, defined = _web_notes(text, source)
+    typed_notes = _typed_notes(source) if "[^" in text and not web_notes else {}
     doubts: list[Doubt] = []
     i = 0
     while i < len(source):
@@ -496,6 +519,11 @@ def text_lines(text: str) -> Stream:
             web = P.RE_WEB_NOTE_DEF.match(line)
             assert web is not None
             footnotes[web_notes[i - 1]] = fold_spaces(web.group("text"))
+            continue
+        if i - 1 in typed_notes:
+            typed = P.RE_TYPED_NOTE_DEF.match(line)
+            assert typed is not None
+            footnotes[typed_notes[i - 1]] = fold_spaces(typed.group("text"))
             continue
         definition = P.RE_FOOTNOTE_DEF.match(line)
         if definition:

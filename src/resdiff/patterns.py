@@ -138,6 +138,11 @@ RE_WEB_NOTE_DEF = re.compile(
     r"(?P<text>[^\s年月日号段届次].*)$"
 )
 
+#: A footnote text printed as a line of the body at the end of a document whose references are
+#: raised (``[^1]``): ``1见A/C.2/59/3和A/60/687。`` (a PDF or Word file made from a web copy;
+#: the space after the number is lost next to CJK), ``2 A/68/65-E/2013/11。``. Not ``1. 注意到``.
+RE_TYPED_NOTE_DEF = re.compile(r"^\s*(?P<n>\d{1,2})(?:[ \t\u3000]+|(?=[^\d\s.．、)）]))(?P<text>[^\s年月日号段届次].*)$")
+
 #: Footnote references glued after a paragraph's last mark, as a web copy prints them:
 #: ``…的成果文件,1``, ``…的成果文件，12``, ``…文件;(2)``, ``…文件。[3][4]``.
 RE_GLUED_END = re.compile(

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from resdiff import limits
+from resdiff import patterns as P
 from resdiff.errors import DocumentError, Message, ResdiffError
 from resdiff.readers.marks import RE_SYMBOL, Atom, fold_atom_spaces, render, unit_line
 
@@ -322,6 +323,7 @@ class _Reader:
             numbering_part = document.part.numbering_part.element
         self.numbering = _Numbering.read(numbering_part)
         self.note_numbers: dict[str, int] = {}
+        self.typed_notes: dict[int, str] = {}
         self.next_note = _footnote_start(document)
 
     # A run is bold or raised by its own properties, else by its character style, else by its
@@ -401,9 +403,22 @@ class _Reader:
             return ""
         return self.numbering.label(num_id, ilvl or 0)
 
+    def _typed_note(self, paragraph: Any, atoms: list[Atom]) -> tuple[int, str] | None:
+        """A footnote's text typed as a paragraph of the body (a web copy pasted into Word):
+        ``1 见A/C.2/59/3和A/60/687。``, or its number raised; its number and text."""
+        if atoms and atoms[0].ref is not None:
+            text = render(atoms[1:]).strip()
+            return (atoms[0].ref, text) if text else None
+        raw = "".join(t.text or "" for t in paragraph.iter(_q("t")))
+        found = P.RE_WEB_NOTE_DEF.match(raw)
+        if not found:
+            return None
+        return int(found.group("a") or found.group("b") or found.group("c")), found.group("text").strip()
+
     def lines(self) -> list[str]:
         body = self.document.element.body
         out: list[str] = []
+        notes: list[tuple[int, str] | None] = []
         carried: list[Atom] = []
         for paragraph in body.iter(_q("p")):
             if any(a.tag in (_q("txbxContent"), _q("tbl")) for a in paragraph.iterancestors()):
@@ -419,10 +434,27 @@ class _Reader:
             label = self.label(paragraph)
             if not any(a.text.strip() or a.ref is not None for a in atoms):
                 continue
+            notes.append(None if label else self._typed_note(paragraph, atoms))
             if label:
                 atoms = [*(Atom(ch) for ch in label), Atom(" "), *atoms]
             out.append(unit_line(atoms))
+        self.typed_notes = self._trailing_notes(out, notes)
         return out
+
+    @staticmethod
+    def _trailing_notes(out: list[str], notes: list[tuple[int, str] | None]) -> dict[int, str]:
+        """The footnote texts typed at the end of the document, taken out of ``out``: only the
+        paragraphs after the last one that is no footnote, and only numbers the text refers to
+        (a paragraph may open with a number for other reasons)."""
+        cut = len(out)
+        while cut and notes[cut - 1] is not None:
+            cut -= 1
+        cited = {int(n) for line in out[:cut] for n in re.findall(r"\[\^(\d+)\]", line)}
+        trailing = [note for note in notes[cut:] if note is not None]
+        if not trailing or any(n not in cited for n, _ in trailing):
+            return {}
+        del out[cut:]
+        return dict(trailing)
 
     def footnotes(self) -> dict[int, str]:
         root = _part_xml(self.document, RT_FOOTNOTES)
@@ -462,12 +494,12 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> str:
     is not a .docx (an old .doc, another zip), is damaged, or has no text, and when python-docx
     is not installed.
     """
-    name = "the Word file" if isinstance(source, bytes) else str(source)
+    name = WORD_FILE if isinstance(source, bytes) else str(source)
     document = _open(_read_bytes(source, name), name)
     try:
         reader = _Reader(document)  # reads the numbering and settings: inside, so that they fail cleanly
         out = reader.lines()
-        footnotes = reader.footnotes()
+        footnotes = {**reader.typed_notes, **reader.footnotes()}
         symbol = reader.header_symbol()
     except ResdiffError as exc:
         if name in str(exc):

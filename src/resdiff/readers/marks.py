@@ -50,10 +50,17 @@ def fold_atom_spaces(atoms: list[Atom]) -> list[Atom]:
             continue
         if before.ref is not None or after.ref is not None:
             continue
-        if _CJK.match(before.text) or _CJK.match(after.text):
+        if (_CJK.match(before.text) or _CJK.match(after.text)) and not _opening_number(kept):
             continue
         kept.append(atom)
     return kept
+
+
+def _opening_number(kept: list[Atom]) -> bool:
+    """The line so far is a number of one or two digits: the space after it is kept, for it parts a
+    footnote's number from its text (``1 见A/C.2/59/3``, which a web copy pasted into Word prints
+    after the closing lines); the parser folds it away wherever else it stands."""
+    return 0 < len(kept) <= 2 and all(a.ref is None and a.text.isascii() and a.text.isdigit() for a in kept)
 
 
 def render(atoms: list[Atom]) -> str:

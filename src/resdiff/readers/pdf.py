@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from resdiff import limits
-from resdiff.errors import DocumentError, ResdiffError
+from resdiff.errors import DocumentError, Message, ResdiffError
 from resdiff.lexicon import match_lead
 from resdiff.readers.marks import (
     RE_SYMBOL,
@@ -192,8 +192,13 @@ def _import_pdfplumber() -> Any:
     return pdfplumber
 
 
+#: How an error names a PDF read from bytes (the loader names the file before it): a message, so
+#: that it is translated with the error.
+PDF_FILE = Message("the PDF")
+
+
 def _describe(source: str | os.PathLike[str] | bytes) -> str:
-    return "the PDF" if isinstance(source, bytes) else str(source)
+    return PDF_FILE if isinstance(source, bytes) else str(source)
 
 
 @contextmanager
