@@ -24,6 +24,9 @@ TITLE = "Negotiation brief: E/RES/2013/9 → ILLUSTRATIVE 2014 draft (not an off
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) > 2:
+        print("usage: python examples/negotiation_brief.py [OUT_DIR]", file=sys.stderr)
+        return 2
     out = Path(argv[1]) if len(argv) > 1 else HERE / "out"
     comparison = resdiff.compare(resdiff.load(OLD), resdiff.load(NEW))
     out.mkdir(parents=True, exist_ok=True)

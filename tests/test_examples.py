@@ -161,3 +161,11 @@ def test_the_negotiating_example_without_its_folder_prints_its_usage() -> None:
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert done.returncode == 2
     assert done.stderr.strip() == "usage: python examples/bilingual/negotiating.py OUT_FOLDER"
+
+
+def test_negotiation_brief_refuses_extra_arguments_and_writes_nothing(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([sys.executable, str(EXAMPLES / "negotiation_brief.py"), "a", "b", "c"], cwd=tmp_path,
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=300)
+    assert done.returncode == 2 and done.stderr.startswith("usage:")
+    assert list(tmp_path.iterdir()) == []  # no folder "a" made

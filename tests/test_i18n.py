@@ -558,3 +558,17 @@ def test_a_damaged_file_is_named_in_chinese(tmp_path: Path, name: str, data: byt
     assert run.returncode == 2
     said = run.stderr.strip()
     assert said.startswith(f"resdiff：错误：{path}：该") and "the " not in said, said
+
+
+@pytest.mark.parametrize("ui", ["en", "zh"])
+def test_a_dash_for_standard_input_is_told_that_resdiff_reads_files(ui: str, tmp_path: Path, monkeypatch,  # type: ignore[no-untyped-def]
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from resdiff.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no file named "-" here
+    new = tmp_path / "new.txt"
+    new.write_text("经济及社会理事会，\n1. 请秘书长提交报告。\n", encoding="utf-8")
+    assert main(["diff", "--ui", ui, "-", str(new)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert ("standard input" in err) if ui == "en" else ("标准输入" in err and "standard" not in err)

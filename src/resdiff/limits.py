@@ -105,6 +105,8 @@ def read_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES, name
         # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError as exc:
+        if os.fspath(path) == "-":  # the Unix habit for standard input, which resdiff does not read
+            raise InputError("-: resdiff reads files, not standard input: save the text to a file and name it") from exc
         raise InputError("{name}: no such file", name=name) from exc
     except IsADirectoryError as exc:
         raise InputError("{name} is a folder, not a file", name=name) from exc
