@@ -94,6 +94,10 @@ def test_brief_groups_and_wording(draft: Comparison) -> None:
     text = render_brief(draft)
     assert "commitment" not in text and text.index("Added") < text.index("Not listed")
     assert re.search(r"^  - \d+ routine updates", text, flags=re.M)
+    # the summary's weaker leads add up with the sections that list them
+    weaker = draft.summary["lead_weaker"]
+    assert weaker == len(by_key["weaker"].items) + len(past)
+    assert f"{weaker} weaker ({len(past)} of them events now past);" in text
 
 
 def test_brief_escapes_titles() -> None:

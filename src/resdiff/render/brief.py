@@ -117,6 +117,7 @@ def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "e
     title = title or _("Negotiation brief: {old} → {new}").format(old=old.name or _("old text"),
                                                                    new=new.name or _("new text"))
     groups: dict[str, list[BriefItem]] = {k: [] for k, _heading in SECTIONS}
+    past = 0  # of the weaker leads, those listed as events now past
     checks: list[BriefItem] = []
     kinds = {"preambular": _("new preambular paragraph"), "operative": _("new operative paragraph"),
              "heading": _("new heading")}
@@ -151,6 +152,7 @@ def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "e
         item = BriefItem(where(change, _), note, excerpt(change.diff), other)
         if event_now_past(change):
             groups["past"].append(item)
+            past += change.lead is not None and change.lead.shift == "weaker"
         elif change.lead is not None and change.lead.shift != "same":
             groups[change.lead.shift].append(item)
         elif change.moved or change.type in ("split", "merged"):
@@ -162,14 +164,16 @@ def make_brief(comparison: Comparison, *, title: str | None = None, ui: str = "e
         sections.append(BriefSection("check", _("To check: the engine is not sure"), tuple(checks)))
 
     summary = comparison.summary
+    # Weaker leads listed under "Events now past", not under "Lead weaker": said where they are counted.
+    past_note = _(" ({n} of them events now past)").format(n=past) if past else ""
     terminology = [c for c in comparison.changes if c.terminology and not c.substantive]
     facts = (
         _("Old: {old}, {n_old} paragraphs. New: {new}, {n_new} paragraphs.").format(
             old=label(old, _("old text"), _), n_old=len(old), new=label(new, _("new text"), _), n_new=len(new)),
-        _("{n} substantive changes: {added} added, {dropped} dropped; leads {stronger} stronger, {weaker} weaker; "
+        _("{n} substantive changes: {added} added, {dropped} dropped; leads {stronger} stronger, {weaker} weaker{past}; "
           "{moved} moved, {split} split, {merged} merged.").format(
             n=len(comparison.substantive), added=summary["added"], dropped=summary["dropped"],
-            stronger=summary["lead_stronger"], weaker=summary["lead_weaker"], moved=summary["moved"],
+            stronger=summary["lead_stronger"], weaker=summary["lead_weaker"], past=past_note, moved=summary["moved"],
             split=summary["split"], merged=summary["merged"]),
     )
     switches = ", ".join(f"{t.old} → {t.new} (×{t.count})" for t in comparison.terms)
