@@ -10,6 +10,9 @@ import argparse
 import re
 import shlex
 import shutil
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -346,3 +349,64 @@ def test_issue14_a_one_text_series_is_not_called_a_range(tmp_path: Path) -> None
     assert title.endswith(": 2013/9") and "–" not in title
     assert "each compared with its predecessor" not in page.find("p", "sub").text()
     assert page.find_all("svg") == []
+
+
+def _recorded(monkeypatch: pytest.MonkeyPatch, direct_url: str | None) -> None:
+    """resdiff's distribution as pip recorded it: ``direct_url.json`` holding ``direct_url``."""
+    from importlib import metadata
+
+    class Recorded:
+        def read_text(self, name: str) -> str | None:
+            return direct_url if name == "direct_url.json" else None
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: Recorded())
+
+
+@pytest.mark.parametrize(("direct_url", "expected"), [
+    ('{"dir_info": {"editable": true}, "url": "file:///home/ana/my%20resdiff"}',
+     "-m pip install -e '/home/ana/my resdiff[docx]'"),
+    ('{"dir_info": {}, "url": "file:///tmp/resdiff-1.0.tar.gz"}', "-m pip install 'resdiff[docx]'"),
+    (None, "-m pip install 'resdiff[docx]'"),
+])
+def test_the_missing_extra_hint_installs_into_the_python_that_runs_resdiff(
+        monkeypatch: pytest.MonkeyPatch, direct_url: str | None, expected: str) -> None:
+    """User test: in a checkout installed with ``pip install -e .``, the hint said ``pip install
+    'resdiff[docx]'``, which fetches resdiff from the index into whichever Python ``pip`` belongs
+    to. The hint now names this interpreter's pip and, from a checkout, the checkout."""
+    import shlex
+
+    from resdiff.errors import install_command
+
+    _recorded(monkeypatch, direct_url)
+    command = install_command("docx")
+    assert command == f"{shlex.quote(sys.executable)} {expected}"
+
+
+@pytest.mark.parametrize(("module", "call"), [
+    ("docx", lambda tmp: __import__("resdiff").load(tmp / "a.docx")),
+    ("openpyxl", lambda tmp: __import__("resdiff").render_xlsx(
+        resdiff.compare(resdiff.load(CORPUS), resdiff.load(CORPUS)))),
+])
+def test_a_missing_extra_is_one_line_naming_its_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                        module: str, call: Callable[[Path], object]) -> None:
+    from resdiff import DocumentError
+
+    (tmp_path / "a.docx").write_bytes(b"PK\x03\x04")
+    monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(DocumentError) as caught:
+        call(tmp_path)
+    said = str(caught.value)
+    assert "\n" not in said and f"{sys.executable} -m pip install" in said, said
+
+
+def test_too_many_paragraphs_names_the_file_as_given(tmp_path: Path) -> None:
+    """User test: two drafts both named draft.txt in different folders; the error named
+    ``draft.txt`` only."""
+    folder = tmp_path / "week2"
+    folder.mkdir()
+    body = "\n\n".join(f"{k}. 请秘书长提交第{k}项报告；" for k in range(1, 1102))
+    (folder / "draft.txt").write_text(f"关于测试的决议\n\n经济及社会理事会，\n\n{body}", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "resdiff", "diff", str(CORPUS), str(folder / "draft.txt")],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert str(folder / "draft.txt") in run.stderr and "1,000" in run.stderr, run.stderr

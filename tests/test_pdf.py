@@ -181,5 +181,5 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_without_pdfplumber(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pdfplumber", None)
-    with pytest.raises(DocumentError, match=r"pip install 'resdiff\[pdf\]'"):
+    with pytest.raises(DocumentError, match=r"needs pdfplumber: .* -m pip install .*\[pdf\]"):
         read_pdf(_simple_pdf())

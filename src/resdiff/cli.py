@@ -190,9 +190,14 @@ def _compare_files(args: argparse.Namespace) -> Comparison | None:
     """The two texts of ``diff`` or ``brief`` read (with their other-language versions, if given)
     and compared, their parser's warnings printed; ``None`` when ``--strict`` makes a warning an
     error."""
+    from resdiff import limits
     from resdiff.api import compare, load
 
     old, new = load(args.old, language=args.lang), load(args.new, language=args.lang)
+    for resolution, path in ((old, args.old), (new, args.new)):
+        # Bounded here too, to name the file as given: compare names a symbol-less text by its
+        # file's name alone, and two drafts are often both draft.txt in different folders.
+        limits.check_units(((u.id, u.text) for u in resolution.units), str(path))
     failed = _warn(old, args.old, args.strict)
     if _warn(new, args.new, args.strict) or failed:
         return None

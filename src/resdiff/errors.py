@@ -96,3 +96,26 @@ class SeriesError(ResdiffError):
 
 class LimitError(ResdiffError):
     """An input beyond the bounds of :mod:`resdiff.limits`: larger than any resolution."""
+
+
+def install_command(extra: str) -> str:
+    """The command that installs resdiff's optional ``extra`` (``docx``, ``pdf``, ``office``) into
+    the Python that runs resdiff: ``pip install -e '<checkout>[docx]'`` when resdiff runs from a
+    checkout installed in editable mode (pip records it in ``direct_url.json``), else
+    ``pip install 'resdiff[docx]'``; run by this interpreter's pip, so that it lands where resdiff is."""
+    import json
+    import shlex
+    import sys
+    from importlib import metadata
+    from urllib.parse import unquote, urlparse
+
+    target = f"resdiff[{extra}]"
+    editable = ""
+    try:
+        recorded = json.loads(metadata.distribution("resdiff").read_text("direct_url.json") or "{}")
+    except (metadata.PackageNotFoundError, ValueError):
+        recorded = {}
+    url = urlparse(str(recorded.get("url", "")))
+    if recorded.get("dir_info", {}).get("editable") and url.scheme == "file":
+        target, editable = f"{unquote(url.path)}[{extra}]", "-e "
+    return f"{shlex.quote(sys.executable)} -m pip install {editable}{shlex.quote(target)}"

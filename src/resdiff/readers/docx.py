@@ -25,7 +25,7 @@ from typing import Any
 
 from resdiff import limits
 from resdiff import patterns as P
-from resdiff.errors import DocumentError, Message, ResdiffError
+from resdiff.errors import DocumentError, Message, ResdiffError, install_command
 from resdiff.readers.marks import RE_SYMBOL, Atom, fold_atom_spaces, render, unit_line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -260,7 +260,7 @@ def _import_docx() -> Any:
     try:
         import docx
     except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise DocumentError("Word support needs: pip install 'resdiff[docx]'") from exc
+        raise DocumentError("Word support needs python-docx: {command}", command=install_command("docx")) from exc
     return docx
 
 

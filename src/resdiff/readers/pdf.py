@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from resdiff import limits
-from resdiff.errors import DocumentError, Message, ResdiffError
+from resdiff.errors import DocumentError, Message, ResdiffError, install_command
 from resdiff.lexicon import match_lead
 from resdiff.readers.marks import (
     RE_SYMBOL,
@@ -188,7 +188,7 @@ def _import_pdfplumber() -> Any:
     try:
         import pdfplumber
     except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise DocumentError("PDF support needs: pip install 'resdiff[pdf]'") from exc
+        raise DocumentError("PDF support needs pdfplumber: {command}", command=install_command("pdf")) from exc
     return pdfplumber
 
 

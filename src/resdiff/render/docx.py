@@ -44,7 +44,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from resdiff.errors import DocumentError
+from resdiff.errors import DocumentError, install_command
 from resdiff.i18n import LANGUAGE_NAMES, translations
 from resdiff.i18n import _ as N_
 from resdiff.model import Change, Comparison, Resolution, Unit
@@ -74,7 +74,7 @@ def _import_docx() -> Any:
     try:
         import docx
     except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise DocumentError("Word output needs python-docx: pip install 'resdiff[docx]'") from exc
+        raise DocumentError("Word output needs python-docx: {command}", command=install_command("docx")) from exc
     return docx
 
 

@@ -129,9 +129,9 @@ def render_xlsx(comparison: Comparison, *, title: str | None = None, ui: str = "
         from openpyxl.styles import Alignment, Font, PatternFill
         from openpyxl.utils import get_column_letter
     except ImportError as exc:  # pragma: no cover - depends on the installation
-        from resdiff.errors import DocumentError
+        from resdiff.errors import DocumentError, install_command
 
-        raise DocumentError("Excel output needs openpyxl: pip install 'resdiff[office]'") from exc
+        raise DocumentError("Excel output needs openpyxl: {command}", command=install_command("office")) from exc
 
     workbook = Workbook()
     sheet = workbook.active
