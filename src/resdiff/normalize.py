@@ -10,6 +10,7 @@ footer, footnote). The builder never looks at the source text itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -435,26 +436,45 @@ def _web_notes(text: str, source: list[str]) -> tuple[dict[int, int], set[int] |
     return notes, (defined | set(notes.values())) if glued_seen else None
 
 
-def _typed_notes(source: list[str]) -> dict[int, int]:
-    """The last lines of a text with raised references (``[^1]``) that are footnote texts typed
-    into the body (``1见……``), as {line index: footnote number}: only the block after the last
-    line that is none, and only when every number in it is referred to and defined nowhere else.
-    """
-    block: dict[int, int] = {}
-    k = len(source)
-    while k and (_is_blank(source[k - 1]) or P.RE_TYPED_NOTE_DEF.match(source[k - 1])):
+def typed_note(line: str) -> tuple[int, str] | None:
+    """A footnote's text typed as a line of the body, as a web copy pasted into a document or
+    printed to PDF gives it: ``1 见……``, ``1见……`` (the space lost next to CJK), ``[1] 见……``,
+    ``(1) 见……``; its number and text. Not ``1. 注意到``, nor a line opening with a date."""
+    found = P.RE_TYPED_NOTE_DEF.match(line)
+    if found:
+        return int(found.group("n")), found.group("text")
+    web = P.RE_WEB_NOTE_DEF.match(line)
+    if web:
+        return int(web.group("a") or web.group("b") or web.group("c")), web.group("text")
+    return None
+
+
+def trailing_notes(lines: Sequence[str], notes: Sequence[tuple[int, str] | None]) -> int:
+    """Where the footnote texts typed at the end of a document start (``notes[k]``: line ``k`` read
+    as one, :func:`typed_note`): after the last line that is neither blank nor a footnote text, and
+    only when every number in that block is referred to above it (``[^1]``; a line may open with a
+    number for other reasons) and the text defines no footnote the clean way. ``len(lines)`` when
+    there is no such block. The one rule of the text parser and the Word reader."""
+    k = len(lines)
+    while k and (_is_blank(lines[k - 1]) or notes[k - 1] is not None):
         k -= 1
-        found = P.RE_TYPED_NOTE_DEF.match(source[k])
-        if found:
-            block[k] = int(found.group("n"))
-    if not block:
-        return {}
+    numbers = {note[0] for note in notes[k:] if note is not None}
+    if not numbers:
+        return len(lines)
     cited: set[int] = set()
-    for line in source[:k]:
+    for line in lines[:k]:
         if P.RE_FOOTNOTE_DEF.match(line):
-            return {}  # the text defines its footnotes the clean way
+            return len(lines)
         cited.update(int(found.group("n")) for found in P.RE_INLINE_MARKER.finditer(line) if found.group("n"))
-    return block if set(block.values()) <= cited else {}
+    return k if numbers <= cited else len(lines)
+
+
+def _typed_notes(source: list[str]) -> dict[int, tuple[int, str]]:
+    """The last lines of a text with raised references (``[^1]``) that are footnote texts typed
+    into the body (``1见……``), as {line index: (footnote number, text)} (:func:`trailing_notes`)."""
+    notes = [typed_note(line) for line in source]
+    return {k: note for k in range(trailing_notes(source, notes), len(source))
+            if (note := notes[k]) is not None}
 
 
 def _take_glued(raw: str, defined: set[int]) -> tuple[str, list[int], str | None]:
@@ -521,9 +541,8 @@ def text_lines(text: str) -> Stream:
             footnotes[web_notes[i - 1]] = fold_spaces(web.group("text"))
             continue
         if i - 1 in typed_notes:
-            typed = P.RE_TYPED_NOTE_DEF.match(line)
-            assert typed is not None
-            footnotes[typed_notes[i - 1]] = fold_spaces(typed.group("text"))
+            note_number, note_text = typed_notes[i - 1]
+            footnotes[note_number] = fold_spaces(note_text)
             continue
         definition = P.RE_FOOTNOTE_DEF.match(line)
         if definition:

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from resdiff import limits
-from resdiff import patterns as P
 from resdiff.errors import DocumentError, Message, ResdiffError, install_command
+from resdiff.normalize import trailing_notes, typed_note
 from resdiff.readers.marks import RE_SYMBOL, Atom, fold_atom_spaces, render, unit_line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -409,11 +409,8 @@ class _Reader:
         if atoms and atoms[0].ref is not None:
             text = render(atoms[1:]).strip()
             return (atoms[0].ref, text) if text else None
-        raw = "".join(t.text or "" for t in paragraph.iter(_q("t")))
-        found = P.RE_WEB_NOTE_DEF.match(raw)
-        if not found:
-            return None
-        return int(found.group("a") or found.group("b") or found.group("c")), found.group("text").strip()
+        found = typed_note("".join(t.text or "" for t in paragraph.iter(_q("t"))))
+        return (found[0], found[1].strip()) if found else None
 
     def lines(self) -> list[str]:
         body = self.document.element.body
@@ -443,18 +440,12 @@ class _Reader:
 
     @staticmethod
     def _trailing_notes(out: list[str], notes: list[tuple[int, str] | None]) -> dict[int, str]:
-        """The footnote texts typed at the end of the document, taken out of ``out``: only the
-        paragraphs after the last one that is no footnote, and only numbers the text refers to
-        (a paragraph may open with a number for other reasons)."""
-        cut = len(out)
-        while cut and notes[cut - 1] is not None:
-            cut -= 1
-        cited = {int(n) for line in out[:cut] for n in re.findall(r"\[\^(\d+)\]", line)}
-        trailing = [note for note in notes[cut:] if note is not None]
-        if not trailing or any(n not in cited for n, _ in trailing):
-            return {}
+        """The footnote texts typed at the end of the document (:func:`normalize.trailing_notes`),
+        taken out of ``out``."""
+        cut = trailing_notes(out, notes)
+        trailing = dict(note for note in notes[cut:] if note is not None)
         del out[cut:]
-        return dict(trailing)
+        return trailing
 
     def footnotes(self) -> dict[int, str]:
         root = _part_xml(self.document, RT_FOOTNOTES)
