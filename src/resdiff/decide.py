@@ -509,6 +509,29 @@ class Scorer:
         size = max(len(self.a.ow[at] if added else self.a.nw[at]), 1)
         return len(mine - theirs) / size
 
+    def brought(self, d: int, j: int) -> float:
+        """For old ``d``: the share of its words found in new ``j`` that ``j``'s partners in the
+        reading (other than ``d``) do not explain. A paragraph condensed into its merge partner's
+        paragraph shares stock words (the Summit's outcomes, the 2015 review) with several new
+        paragraphs about as much; what it brings beyond the partners it brings to one."""
+        partners = self.partners_of_new.get(j, ())
+        mine = self.found_in(d, j, merge=True)
+        theirs: set[int] = set().union(*(self.found_in(p, j, merge=True) for p in partners if p != d))
+        return len(mine - theirs) / max(len(self.a.ow[d]), 1)
+
+    def brought_margin(self, d: int, j: int) -> float:
+        """How much more of old ``d``'s words it brings to new ``j`` (:meth:`brought`) than to any
+        other new paragraph."""
+        row = self.found_old[d]
+        here = self.brought(d, j)
+        elsewhere = 0.0
+        for k in np.argsort(-row).tolist():
+            if row[k] <= elsewhere:
+                break  # what a paragraph explains beyond its partners is at most what it holds
+            if k != j:
+                elsewhere = max(elsewhere, self.brought(d, k))
+        return here - elsewhere
+
     def unchanged(self, i: int, j: int) -> bool:
         """The two texts are equal once whitespace and the final mark are ignored."""
         return self._old_form[i] == self._new_form[j]
@@ -1091,8 +1114,11 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
                 # A thin part: a third one next to a merge's parts, or a part cut down to a clause
                 # within reach whose words are found here clearly more than anywhere else.
                 thin_third = len(olds) >= 2 and gap <= 1
-                condensed = (gap <= MERGE_REACH and j == order[0] and a.new[j].kind == a.old[d].kind
-                             and share >= best_elsewhere[j] + FAR_PART_MARGIN)
+                # Clearly more found here than anywhere else; or, found about as much in a few
+                # paragraphs (stock words), clearly more brought here beyond the partners.
+                condensed = (gap <= MERGE_REACH and a.new[j].kind == a.old[d].kind
+                             and ((j == order[0] and share >= best_elsewhere[j] + FAR_PART_MARGIN)
+                                  or scorer.brought_margin(d, j) >= FAR_PART_MARGIN))
                 if not (thin_third or condensed):
                     continue
             elif gap > MERGE_REACH:
