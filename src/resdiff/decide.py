@@ -175,6 +175,12 @@ NUMBER = re.compile(r"\d+(?:[./]\d+)*")
 #: (found in no other part): the aligner asks ``align.PART_MARGIN`` of the parts it finds itself.
 OWN_FLOOR = 0.1
 
+#: A merge whose parts each bring at least this share of the whole of their own (and are not
+#: written on one pattern) may be weighed when the parts joined are alike the whole only as much as
+#: a paragraph rewritten in place (``Options.in_place_threshold``), not ``context_threshold``:
+#: two paragraphs each cut to half and rewritten into one are alike the whole by 0.25–0.3.
+HEAVY_OWN = 0.2
+
 #: At most this many new paragraphs are tried as the whole of one dropped paragraph's merge, and
 #: this many dropped paragraphs as the parts of one added paragraph's merge.
 MAX_HOSTS = 3
@@ -387,6 +393,9 @@ class Scorer:
                 merge and self.condensed_hold(whole, parts)):
             return False
         joined = self.a.similarity(parts, [whole]) if merge else self.a.similarity([whole], parts)
+        if merge and own >= HEAVY_OWN and shared <= PART_OVERLAP:
+            # Each part heavily reworded but clearly there, a fifth of the whole its own.
+            return joined >= self.a.options.in_place_threshold
         return joined >= self.a.options.context_threshold
 
     def parts_kept(self, whole: int, parts: Sequence[int]) -> float:
