@@ -1439,7 +1439,25 @@ class Decider:
             return MOVE_FLOOR
         if self._chain_clear(alt):
             return 0.0
+        if self._merge_clear(alt):
+            return MOVE_FLOOR
         return SWAP_FLOOR
+
+    def _merge_clear(self, alt: Alternative) -> bool:
+        """Whether ``alt`` is one merge replacing a pair of its whole with one of its parts that the
+        pair model refuses (at most :data:`EXCLUSIVE` likely) and the other parts dropped: two
+        paragraphs each heavily reworded into one, of which the reading kept one as a rewording
+        the model finds near impossible. The reading it replaces is then itself unlikely, and the
+        merge, weighed by the odds like any alternative, need not be likely by half."""
+        if len(alt.items) != 1:
+            return False
+        (olds, news), _ = alt.items[0]
+        if len(olds) < 2 or len(news) != 1:
+            return False
+        pairs = [item for item in alt.replaces if item[0] and item[1]]
+        return (len(pairs) == 1 and len(pairs[0][0]) == 1 and pairs[0][1] == news
+                and all(not item[1] for item in alt.replaces if item not in pairs)
+                and self.probability(pairs[0], False) <= EXCLUSIVE)
 
     def _chain_clear(self, alt: Alternative) -> bool:
         """Whether ``alt`` is a roll-forward (:func:`_chain_candidates`) of two pairs each at most
