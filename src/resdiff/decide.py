@@ -86,9 +86,10 @@ SWAP_FLOOR = 0.5
 #: A merge (one alternative, one merged paragraph) may be taken from this joint probability, below
 #: :data:`SWAP_FLOOR`, at :data:`SWAP_ODDS`. Measured on the development folders: of the merges
 #: proposed at 0.25–0.5 whose odds were twice the reading's, the right ones were scored 0.38–0.48
-#: (a far merge, merges whose later part was condensed to a clause the first shares), the wrong
-#: ones 0.26–0.34 (a paragraph dropped next to a neighbour reworded in place): the floor stands
-#: in the middle of the gap. At 0.4 the far merge (blind 74, 0.38–0.39) is still refused.
+#: (a far merge, merges whose later part was condensed to a clause the first shares) but one at
+#: 0.34, the wrong ones 0.26–0.34 (a paragraph dropped next to a neighbour reworded in place): the
+#: floor stands in the middle of the gap above them. At 0.4 the far merge (blind 74, 0.38–0.39) is
+#: still refused.
 MERGE_FLOOR = 0.36
 
 #: A paragraph read as moved instead of one dropped and another added may be taken from this joint
@@ -186,7 +187,10 @@ OWN_FLOOR = 0.1
 #: A merge whose parts each bring at least this share of the whole of their own (and are not
 #: written on one pattern) may be weighed when the parts joined are alike the whole only as much as
 #: a paragraph rewritten in place (``Options.in_place_threshold``), not ``context_threshold``:
-#: two paragraphs each cut to half and rewritten into one are alike the whole by 0.25–0.3.
+#: two paragraphs each cut to half and rewritten into one are alike the whole by 0.25–0.3. The
+#: whole must keep some of every part's specifics (:meth:`Scorer.specifics_kept` above 0: blind7's
+#: heavy merges keep 0.08 and 0.24; a paragraph dropped next to a neighbour rewritten in its form,
+#: 0 of both).
 HEAVY_OWN = 0.2
 
 #: At most this many new paragraphs are tried as the whole of one dropped paragraph's merge, and
@@ -401,8 +405,10 @@ class Scorer:
                 merge and self.condensed_hold(whole, parts)):
             return False
         joined = self.a.similarity(parts, [whole]) if merge else self.a.similarity([whole], parts)
-        if merge and own >= HEAVY_OWN and shared <= PART_OVERLAP:
-            # Each part heavily reworded but clearly there, a fifth of the whole its own.
+        if merge and own >= HEAVY_OWN and shared <= PART_OVERLAP and self.specifics_kept(whole, parts)[0] > 0:
+            # Each part heavily reworded but clearly there, a fifth of the whole its own, and
+            # something specific of each kept (a paragraph dropped next to a neighbour rewritten
+            # in its form keeps nothing of either's specifics).
             return joined >= self.a.options.in_place_threshold
         return joined >= self.a.options.context_threshold
 
