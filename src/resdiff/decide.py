@@ -5,9 +5,10 @@ dropped). This module looks at that reading group by group and writes down the o
 of the same units that a reader could argue for:
 
 - a merge read as its best part reworded and the other parts dropped (and the reverse: a
-  paragraph dropped, near or far, whose words are found in a paired paragraph, read as merged
-  into it; two or more dropped neighbours of one paragraph read as a three-way merge; dropped
-  paragraphs that stood together read as merged into an added one; a dropped heading found whole
+  paragraph dropped, near or far, whose words are found in a paired paragraph, or brought there
+  beyond what that paragraph's partners explain, read as merged into it; two or more dropped
+  neighbours of one paragraph read as a three-way merge; dropped paragraphs that stood together
+  read as merged into an added one; a dropped heading found whole
   in the heading its neighbour heading is paired with, read as the two headings merged; a
   paragraph the reading paired elsewhere as moved, found in a paired neighbour within reach,
   read as one more part of it and its moved partner added);
