@@ -1467,16 +1467,21 @@ class Decider:
         pair model refuses (at most :data:`EXCLUSIVE` likely) and the other parts dropped: two
         paragraphs each heavily reworded into one, of which the reading kept one as a rewording
         the model finds near impossible. The reading it replaces is then itself unlikely, and the
-        merge, weighed by the odds like any alternative, need not be likely by half."""
+        merge, weighed by the odds like any alternative, need not be likely by half. Not for parts
+        written on one pattern (:data:`ROLL_SHARED`): a neighbour updated in the form of a dropped
+        paragraph, misread as its pair, is refused as surely."""
         if len(alt.items) != 1:
             return False
         (olds, news), _ = alt.items[0]
         if len(olds) < 2 or len(news) != 1:
             return False
         pairs = [item for item in alt.replaces if item[0] and item[1]]
-        return (len(pairs) == 1 and len(pairs[0][0]) == 1 and pairs[0][1] == news
+        if not (len(pairs) == 1 and len(pairs[0][0]) == 1 and pairs[0][1] == news
                 and all(not item[1] for item in alt.replaces if item not in pairs)
-                and self.probability(pairs[0], False) <= EXCLUSIVE)
+                and self.probability(pairs[0], False) <= EXCLUSIVE):
+            return False
+        # Parts written on one pattern: the reading refused may as well be a roll-forward misread.
+        return self.scorer.parts_evidence(news[0], olds, merge=True)[1] <= ROLL_SHARED
 
     def _chain_clear(self, alt: Alternative) -> bool:
         """Whether ``alt`` is a roll-forward (:func:`_chain_candidates`) of two pairs each at most
