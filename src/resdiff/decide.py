@@ -5,9 +5,10 @@ dropped). This module looks at that reading group by group and writes down the o
 of the same units that a reader could argue for:
 
 - a merge read as its best part reworded and the other parts dropped (and the reverse: a
-  paragraph dropped, near or far, whose words are found in a paired paragraph, read as merged
-  into it; two or more dropped neighbours of one paragraph read as a three-way merge; dropped
-  paragraphs that stood together read as merged into an added one; a dropped heading found whole
+  paragraph dropped, near or far, whose words are found in a paired paragraph, or brought there
+  beyond what that paragraph's partners explain, read as merged into it; two or more dropped
+  neighbours of one paragraph read as a three-way merge; dropped paragraphs that stood together
+  read as merged into an added one; a dropped heading found whole
   in the heading its neighbour heading is paired with, read as the two headings merged; a
   paragraph the reading paired elsewhere as moved, found in a paired neighbour within reach,
   read as one more part of it and its moved partner added);
@@ -82,6 +83,15 @@ SWAP_ODDS = 2.0
 
 #: ... and when its own joint probability is at least this.
 SWAP_FLOOR = 0.5
+
+#: A merge (one alternative, one merged paragraph) may be taken from this joint probability, below
+#: :data:`SWAP_FLOOR`, at :data:`SWAP_ODDS`. Measured on the development folders: of the merges
+#: proposed at 0.25–0.5 whose odds were twice the reading's, the right ones were scored 0.38–0.48
+#: (a far merge, merges whose later part was condensed to a clause the first shares) but one at
+#: 0.34, the wrong ones 0.26–0.34 (a paragraph dropped next to a neighbour reworded in place): the
+#: floor stands in the middle of the gap above them. At 0.4 the far merge (blind 74, 0.38–0.39) is
+#: still refused.
+MERGE_FLOOR = 0.36
 
 #: A paragraph read as moved instead of one dropped and another added may be taken from this joint
 #: probability, below :data:`SWAP_FLOOR`, when the dropped and the added paragraph are each at most
@@ -174,6 +184,15 @@ NUMBER = re.compile(r"\d+(?:[./]\d+)*")
 #: Least share of the whole's words each part of a merge the decision proposes brings of its own
 #: (found in no other part): the aligner asks ``align.PART_MARGIN`` of the parts it finds itself.
 OWN_FLOOR = 0.1
+
+#: A merge whose parts each bring at least this share of the whole of their own (and are not
+#: written on one pattern) may be weighed when the parts joined are alike the whole only as much as
+#: a paragraph rewritten in place (``Options.in_place_threshold``), not ``context_threshold``:
+#: two paragraphs each cut to half and rewritten into one are alike the whole by 0.25–0.3. The
+#: whole must keep some of every part's specifics (:meth:`Scorer.specifics_kept` above 0: blind7's
+#: heavy merges keep 0.08 and 0.24; a paragraph dropped next to a neighbour rewritten in its form,
+#: 0 of both).
+HEAVY_OWN = 0.2
 
 #: At most this many new paragraphs are tried as the whole of one dropped paragraph's merge, and
 #: this many dropped paragraphs as the parts of one added paragraph's merge.
@@ -387,6 +406,11 @@ class Scorer:
                 merge and self.condensed_hold(whole, parts)):
             return False
         joined = self.a.similarity(parts, [whole]) if merge else self.a.similarity([whole], parts)
+        if merge and own >= HEAVY_OWN and shared <= PART_OVERLAP and self.specifics_kept(whole, parts)[0] > 0:
+            # Each part heavily reworded but clearly there, a fifth of the whole its own, and
+            # something specific of each kept (a paragraph dropped next to a neighbour rewritten
+            # in its form keeps nothing of either's specifics).
+            return joined >= self.a.options.in_place_threshold
         return joined >= self.a.options.context_threshold
 
     def parts_kept(self, whole: int, parts: Sequence[int]) -> float:
@@ -508,6 +532,29 @@ class Scorer:
         theirs: set[int] = set().union(*(self.found_in(p, at, merge=not added) for p in partners))
         size = max(len(self.a.ow[at] if added else self.a.nw[at]), 1)
         return len(mine - theirs) / size
+
+    def brought(self, d: int, j: int) -> float:
+        """For old ``d``: the share of its words found in new ``j`` that ``j``'s partners in the
+        reading (other than ``d``) do not explain. A paragraph condensed into its merge partner's
+        paragraph shares stock words (the Summit's outcomes, the 2015 review) with several new
+        paragraphs about as much; what it brings beyond the partners it brings to one."""
+        partners = self.partners_of_new.get(j, ())
+        mine = self.found_in(d, j, merge=True)
+        theirs: set[int] = set().union(*(self.found_in(p, j, merge=True) for p in partners if p != d))
+        return len(mine - theirs) / max(len(self.a.ow[d]), 1)
+
+    def brought_margin(self, d: int, j: int) -> float:
+        """How much more of old ``d``'s words it brings to new ``j`` (:meth:`brought`) than to any
+        other new paragraph."""
+        row = self.found_old[d]
+        here = self.brought(d, j)
+        elsewhere = 0.0
+        for k in np.argsort(-row).tolist():
+            if row[k] <= elsewhere:
+                break  # what a paragraph explains beyond its partners is at most what it holds
+            if k != j:
+                elsewhere = max(elsewhere, self.brought(d, k))
+        return here - elsewhere
 
     def unchanged(self, i: int, j: int) -> bool:
         """The two texts are equal once whitespace and the final mark are ignored."""
@@ -1091,8 +1138,11 @@ def _merge_candidates(dropped: list[int], added: list[int], by_new: dict[int, It
                 # A thin part: a third one next to a merge's parts, or a part cut down to a clause
                 # within reach whose words are found here clearly more than anywhere else.
                 thin_third = len(olds) >= 2 and gap <= 1
-                condensed = (gap <= MERGE_REACH and j == order[0] and a.new[j].kind == a.old[d].kind
-                             and share >= best_elsewhere[j] + FAR_PART_MARGIN)
+                # Clearly more found here than anywhere else; or, found about as much in a few
+                # paragraphs (stock words), clearly more brought here beyond the partners.
+                condensed = (gap <= MERGE_REACH and a.new[j].kind == a.old[d].kind
+                             and ((j == order[0] and share >= best_elsewhere[j] + FAR_PART_MARGIN)
+                                  or scorer.brought_margin(d, j) >= FAR_PART_MARGIN))
                 if not (thin_third or condensed):
                     continue
             elif gap > MERGE_REACH:
@@ -1396,7 +1446,9 @@ class Decider:
         """The least joint probability at which ``alt`` may replace its group: :data:`SWAP_FLOOR`,
         or :data:`MOVE_FLOOR` for one moved pair against a dropped and an added paragraph that
         the single model finds each clearly unlikely on its own, or that changed kind and shares
-        its rare wording clearly (:meth:`_kind_change_clear`)."""
+        its rare wording clearly (:meth:`_kind_change_clear`); :data:`MOVE_FLOOR` too for a merge
+        replacing a pair the pair model refuses (:meth:`_merge_clear`), :data:`MERGE_FLOOR` for
+        any other merge."""
         if (_swap_odds(alt, self.scorer) == MOVE_SWAP_ODDS and alt.items[0][1]
                 and all(self.probability(item, False) <= EXCLUSIVE for item in alt.replaces)):
             return MOVE_FLOOR
@@ -1404,7 +1456,32 @@ class Decider:
             return MOVE_FLOOR
         if self._chain_clear(alt):
             return 0.0
+        if self._merge_clear(alt):
+            return MOVE_FLOOR
+        if len(alt.items) == 1 and len(alt.items[0][0][0]) >= 2 and len(alt.items[0][0][1]) == 1:
+            return MERGE_FLOOR
         return SWAP_FLOOR
+
+    def _merge_clear(self, alt: Alternative) -> bool:
+        """Whether ``alt`` is one merge replacing a pair of its whole with one of its parts that the
+        pair model refuses (at most :data:`EXCLUSIVE` likely) and the other parts dropped: two
+        paragraphs each heavily reworded into one, of which the reading kept one as a rewording
+        the model finds near impossible. The reading it replaces is then itself unlikely, and the
+        merge, weighed by the odds like any alternative, need not be likely by half. Not for parts
+        written on one pattern (:data:`ROLL_SHARED`): a neighbour updated in the form of a dropped
+        paragraph, misread as its pair, is refused as surely."""
+        if len(alt.items) != 1:
+            return False
+        (olds, news), _ = alt.items[0]
+        if len(olds) < 2 or len(news) != 1:
+            return False
+        pairs = [item for item in alt.replaces if item[0] and item[1]]
+        if not (len(pairs) == 1 and len(pairs[0][0]) == 1 and pairs[0][1] == news
+                and all(not item[1] for item in alt.replaces if item not in pairs)
+                and self.probability(pairs[0], False) <= EXCLUSIVE):
+            return False
+        # Parts written on one pattern: the reading refused may as well be a roll-forward misread.
+        return self.scorer.parts_evidence(news[0], olds, merge=True)[1] <= ROLL_SHARED
 
     def _chain_clear(self, alt: Alternative) -> bool:
         """Whether ``alt`` is a roll-forward (:func:`_chain_candidates`) of two pairs each at most
