@@ -1,0 +1,150 @@
+"""Issue 10/14 follow-up: the Word redline accepted and rejected inside LibreOffice itself.
+
+``tests/test_redline.py`` accepts and rejects over the XML, as Word's Review pane would; here
+LibreOffice does it, through its UNO API (``tests/libreoffice_review.py``, run by the system's
+Python with Debian's ``python3-uno``): it loads the redline, runs ``.uno:AcceptAllTrackedChanges``
+(then, on a fresh load, ``.uno:RejectAllTrackedChanges``), reports the body's paragraphs and saves
+the result as a Word file. Accepted, the document is the new text; rejected, the old one: read back
+with resdiff's Word reader and parsed, every paragraph, number, lead, footnote, symbol and date
+equal the parse of the text (the comparison ``tests/test_redline.py`` makes), and the paragraphs
+LibreOffice holds are the units' own texts under their numbers.
+
+One soffice, with its own profile and pipe, serves the module and is killed with its process
+group at the end. CI installs ``python3-uno`` (``.ci/apt-packages.txt``): when it is missing the
+tests fail, they do not skip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import resdiff
+from resdiff.model import Comparison, Resolution
+from resdiff.render.docx import render_docx
+from tests.conftest import CORPUS
+from tests.html_fixtures import DRAFT
+from tests.redline_xml import revisions
+from tests.test_redline import EVALSET, SOFFICE, read_back
+
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+REVIEW = Path(__file__).with_name("libreoffice_review.py")
+
+#: The corpus against the illustrative draft (a move OP5 → OP21, drops, additions, lead shifts,
+#: terminology); 14-next-year has a move, two merges and two splits; 45 two moves and two merges;
+#: 08 a merge of paragraphs that were not next to each other.
+PAIRS = ["draft", "14-next-year", "45-blind4-reorganised-draft", "08-merge-nonadjacent"]
+
+
+def comparison_for(pair: str) -> Comparison:
+    if pair == "draft":
+        return resdiff.compare(resdiff.load(CORPUS), resdiff.load(DRAFT))
+    return resdiff.compare(resdiff.load(EVALSET / pair / "old.txt"), resdiff.load(EVALSET / pair / "new.txt"))
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of the group is still running (zombies not counted)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            return True
+    return False
+
+
+@pytest.fixture(scope="module")
+def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The pipe name of a headless soffice started for this module, with its own profile."""
+    if not Path(SOFFICE).exists():
+        pytest.fail("LibreOffice is missing: apt-get install libreoffice-writer-nogui (see .ci/apt-packages.txt)",
+                    pytrace=False)
+    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, text=True, timeout=60)
+    if probe.returncode != 0:
+        pytest.fail(f"{SYSTEM_PYTHON} cannot import uno: apt-get install python3-uno (see .ci/apt-packages.txt)\n"
+                    f"{probe.stderr}", pytrace=False)
+    profile = tmp_path_factory.mktemp("libreoffice") / "profile"
+    pipe = f"resdiff-test-{uuid.uuid4().hex}"
+    soffice = subprocess.Popen(
+        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--norestore",
+         "--nologo", "--nodefault", f"--accept=pipe,name={pipe};urp;"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        yield pipe
+    finally:
+        # soffice is a script that runs oosplash, which runs soffice.bin: all in the group.
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(soffice.pid, sig)
+            except ProcessLookupError:
+                break
+            deadline = time.monotonic() + 10
+            while _group_alive(soffice.pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            if not _group_alive(soffice.pid):
+                break
+        soffice.wait(timeout=10)
+        assert not _group_alive(soffice.pid)
+
+
+def in_libreoffice(pipe: str, data: bytes, folder: Path) -> dict[str, dict]:
+    """LibreOffice's review of the redline ``data``: ``accept`` and ``reject``, as
+    ``tests/libreoffice_review.py`` reports them, with ``saved``, the file it saved after."""
+    source = folder / "redline.docx"
+    source.write_bytes(data)
+    run = subprocess.run([SYSTEM_PYTHON, REVIEW, pipe, source, folder], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    results = {result["how"]: result for result in map(json.loads, run.stdout.splitlines())}
+    for how, result in results.items():
+        result["saved"] = (folder / f"{how}.docx").read_bytes()
+    return results
+
+
+def shown(resolution: Resolution) -> list[list[str]]:
+    """The units as the redline shows them: the list label Word or LibreOffice computes (``1.``,
+    ``(a)``; none for preambular paragraphs and headings) and the text with its footnote
+    references."""
+    out = []
+    for unit in resolution.units:
+        number = unit.number or ""
+        label = f"({number.split('(')[1]}" if "(" in number else f"{number}." if number else ""
+        out.append([label, unit.text + "".join(str(n) for n in unit.footnotes)])
+    return out
+
+
+def units_in(paragraphs: list[list[str]], expected: list[list[str]]) -> list[list[str]]:
+    """The run of ``paragraphs`` that starts with the first unit's text, as long as the units."""
+    start = next((i for i, (_, text) in enumerate(paragraphs) if text == expected[0][1]), None)
+    assert start is not None, (expected[0], paragraphs[:8])
+    return paragraphs[start:start + len(expected)]
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_libreoffice_accepts_to_the_new_text_and_rejects_to_the_old(pair: str, libreoffice: str, tmp_path: Path) -> None:
+    comparison = comparison_for(pair)
+    data = render_docx(comparison)
+    marks = revisions(data)
+    results = in_libreoffice(libreoffice, data, tmp_path)
+    for how, wanted in (("accept", comparison.new), ("reject", comparison.old)):
+        result = results[how]
+        # LibreOffice read tracked changes (so the test can fail) and every comment; removing the
+        # comments (see libreoffice_review.py) left the tracked text as it was.
+        assert result["tracked"].get("Insert", 0) > 0 and result["tracked"].get("Delete", 0) > 0, result["tracked"]
+        assert len(result["comments"]) == marks["commentRangeStart"]
+        assert result["tracked_text_unchanged_by_removing_comments"]
+        # After LibreOffice's accept-all or reject-all: no tracked change left, the text's paragraphs.
+        assert result["tracked_after"] == {}
+        expected = shown(wanted)
+        assert units_in(result["paragraphs"], expected) == expected, how
+        assert read_back(result["saved"]) == wanted, how
+    if any(change.moved for change in comparison.changes):
+        assert marks["moveFromRangeStart"] > 0
