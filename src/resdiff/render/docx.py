@@ -24,9 +24,10 @@ How a comparison becomes revision marks:
   deleted and inserted, with a comment saying where it came from;
 - a paragraph whose kind changed (a preambular paragraph that became operative) carries its old
   properties in ``w:pPrChange``, a lead that lost or gained its bold in ``w:rPrChange``;
-- an inserted paragraph followed by one with other properties (an operative paragraph added
-  before a heading) carries the next paragraph's properties as its old ones in ``w:pPrChange``:
-  LibreOffice, rejecting the insertion, keeps them for the paragraph the rest joins, as Word does;
+- a paragraph with an inserted mark followed by one with other properties (an operative
+  paragraph moved in before a heading) carries the next paragraph's properties as its old ones
+  in ``w:pPrChange``, so that LibreOffice, rejecting the mark, gives the joined paragraph the
+  next one's properties, as Word does;
 - a comment on each lead shift and on each terminology switch's first occurrence.
 
 Numbers ``1.`` and ``(a)`` are Word's own list numbering, so Word renumbers as changes are
@@ -840,15 +841,17 @@ class _Writer:
 
 
 def _inserted_marks_keep_the_next_props(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """An inserted paragraph whose properties differ from the next paragraph's records the next
-    one's as its old properties (``w:pPrChange``).
+    """A paragraph whose mark is inserted and whose properties differ from the next paragraph's
+    records the next one's as its old properties (``w:pPrChange``).
 
-    Rejecting an inserted paragraph joins what is left of it to the next paragraph. Word keeps
-    the next paragraph's properties (they belong to its mark, which stays); LibreOffice (7.4)
-    keeps the inserted paragraph's, so an operative paragraph inserted before a heading left the
-    heading numbered ``21.`` and every later number one too high (tests/test_redline_libreoffice.py).
-    With the old properties recorded, LibreOffice restores them before the join; Word drops
-    them with the mark; accepting keeps the new ones either way."""
+    Rejecting an inserted paragraph mark joins what is left of its paragraph to the next one.
+    Word keeps the next paragraph's properties (they belong to its mark, which stays). LibreOffice
+    (7.4) does too when the mark and the paragraph's text are one insertion, but when they are
+    two tracked changes (moved-to text, then an inserted mark) it keeps the first paragraph's: an
+    operative paragraph moved in before a heading left the heading numbered ``21.`` and every
+    later number one too high (tests/test_redline_libreoffice.py). With the old properties
+    recorded, LibreOffice restores them before the join; Word drops them with the mark;
+    accepting keeps the new ones either way."""
     out = list(paragraphs)
     for n, (para, following) in enumerate(itertools.pairwise(paragraphs)):
         if para.mark == "ins" and para.old_props is None and para.props != following.props:
