@@ -186,17 +186,17 @@ def test_libreoffice_accepts_to_the_new_text_and_rejects_to_the_old(pair: str, l
     marks = revisions(data)
     word = tracked_in_word(data)
     results = in_libreoffice(libreoffice, data, tmp_path)
+    # Deleted, exactly what Word reads as deleted or moved away; inserted, as inserted or moved to;
+    # and removing the comments (see libreoffice_review.py) left the tracked text as it was.
+    assert {kind: results["accept"]["tracked_text"].get(kind, 0) for kind in word} == word
+    assert results["accept"]["tracked_text_unchanged_by_removing_comments"]
     for how, wanted in (("accept", comparison.new), ("reject", comparison.old)):
         result = results[how]
-        # LibreOffice read tracked changes (so the test can fail) and every comment; removing the
-        # comments (see libreoffice_review.py) left the tracked text as it was.
+        # LibreOffice read tracked changes (so the test can fail) and every comment.
         assert sum(result["tracked"].values()) > 0
         assert len(result["comments"]) == marks["commentRangeStart"]
-        assert result["tracked_text_unchanged_by_removing_comments"]
-        # It reads a move as a deletion and an insertion (its API has no move; docs/design.md):
-        # deleted, exactly what Word reads as deleted or moved away; inserted, as inserted or moved to.
+        # It reads a move as a deletion and an insertion (its API has no move; docs/design.md).
         assert set(result["tracked"]) <= {"Insert", "Delete", "Format", "ParagraphFormat"}
-        assert {kind: result["tracked_text"].get(kind, 0) for kind in word} == word
         # After LibreOffice's accept-all or reject-all: no tracked change left, the text's paragraphs.
         assert result["tracked_after"] == {}
         expected = shown(wanted)
