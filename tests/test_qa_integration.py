@@ -19,6 +19,9 @@ else:  # pragma: no cover
 _COMES_WITH = {"referencing": "jsonschema", "PIL": "reportlab", "_pytest": "pytest"}
 #: Import name → distribution name, where the two differ.
 _DISTRIBUTION = {"docx": "python-docx", "markdown_it": "markdown-it-py", "diff_match_patch": "diff-match-patch"}
+#: Modules of a Debian package, imported by a script the system's Python runs
+#: (tests/libreoffice_review.py): .ci/setup installs them from .ci/apt-packages.txt.
+_DEBIAN = {"uno": "python3-uno", "com": "python3-uno"}
 
 
 def _third_party_imports() -> set[str]:
@@ -46,7 +49,11 @@ def test_qa_every_module_the_tests_import_is_installed_by_the_test_extra() -> No
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     declared = {re.split(r"[<>=!~; \[]", spec, maxsplit=1)[0].lower()
                 for spec in project["dependencies"] + project["optional-dependencies"]["test"]}
+    apt = set((ROOT / ".ci" / "apt-packages.txt").read_text(encoding="utf-8").split())
     for module in sorted(_third_party_imports()):
+        if module in _DEBIAN:
+            assert _DEBIAN[module] in apt, f"{module} is imported by the tests: {_DEBIAN[module]} not in .ci/apt-packages.txt"
+            continue
         module = _COMES_WITH.get(module, module)
         assert _DISTRIBUTION.get(module, module).lower() in declared, f"{module} is imported by the tests but not in .[test]"
 

@@ -24,6 +24,10 @@ How a comparison becomes revision marks:
   deleted and inserted, with a comment saying where it came from;
 - a paragraph whose kind changed (a preambular paragraph that became operative) carries its old
   properties in ``w:pPrChange``, a lead that lost or gained its bold in ``w:rPrChange``;
+- a paragraph with an inserted mark followed by one with other properties (an operative
+  paragraph moved in before a heading) carries the next paragraph's properties as its old ones
+  in ``w:pPrChange``, so that LibreOffice, rejecting the mark, gives the joined paragraph the
+  next one's properties, as Word does;
 - a comment on each lead shift and on each terminology switch's first occurrence.
 
 Numbers ``1.`` and ``(a)`` are Word's own list numbering, so Word renumbers as changes are
@@ -37,6 +41,7 @@ revision marks, which it has no API for. No XML is written as a string.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import difflib
 import itertools
@@ -743,7 +748,7 @@ class _Writer:
             rpr = self.el("rPr")
             rpr.append(self.revision(para.mark))
             ppr.append(rpr)
-        if para.old_props is not None and para.mark == "equal":
+        if para.old_props is not None and para.mark in ("equal", "ins", "moveTo"):
             change = self.revision("pPrChange")
             old = self.el("pPr")
             self.ppr_props(old, para.old_props)
@@ -835,6 +840,25 @@ class _Writer:
         return docx_bytes(self.document)
 
 
+def _inserted_marks_keep_the_next_props(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A paragraph whose mark is inserted and whose properties differ from the next paragraph's
+    records the next one's as its old properties (``w:pPrChange``).
+
+    Rejecting an inserted paragraph mark joins what is left of its paragraph to the next one.
+    Word keeps the next paragraph's properties (they belong to its mark, which stays). LibreOffice
+    (7.4) does too when the mark and the paragraph's text are one insertion, but when they are
+    two tracked changes (moved-to text, then an inserted mark) it keeps the first paragraph's: an
+    operative paragraph moved in before a heading left the heading numbered ``21.`` and every
+    later number one too high (tests/test_redline_libreoffice.py). With the old properties
+    recorded, LibreOffice restores them before the join; Word drops them with the mark;
+    accepting keeps the new ones either way."""
+    out = list(paragraphs)
+    for n, (para, following) in enumerate(itertools.pairwise(paragraphs)):
+        if para.mark == "ins" and para.old_props is None and para.props != following.props:
+            out[n] = dataclasses.replace(para, old_props=following.props)
+    return out
+
+
 def _terms_in(text: str, para: Paragraph) -> list[str]:
     return [anchor.split(":", 1)[1] for anchor, _ in para.comments
             if anchor.startswith("term:") and anchor.split(":", 1)[1] in text]
@@ -859,7 +883,7 @@ def render_docx(comparison: Comparison, *, accept_routine: bool = False, date: s
     when = date or comparison.new.adopted or _dt.date.today().isoformat()
     stamp = f"{when[:10]}T00:00:00Z"
     builder = _Builder(comparison, accept_routine=accept_routine, ui=ui, check_threshold=check_threshold)
-    paragraphs = builder.build()
+    paragraphs = _inserted_marks_keep_the_next_props(builder.build())
     writer = _Writer(comparison, stamp, ui)
     writer.cover(to_check(comparison, check_threshold))
     for paragraph in paragraphs:
