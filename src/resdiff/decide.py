@@ -1379,6 +1379,15 @@ def _unrolls(alt: Alternative, scorer: Scorer) -> bool:
             and all(len(o) == 1 for (o, n), _ in alt.items))
 
 
+def _one_merge(alt: Alternative) -> Item | None:
+    """The merge ``alt`` reads, when it reads one merge (two or more old paragraphs into one new
+    paragraph) and nothing else: the floors of :meth:`Decider._floor` for merges."""
+    if len(alt.items) != 1:
+        return None
+    (olds, news), _ = alt.items[0]
+    return (olds, news) if len(olds) >= 2 and len(news) == 1 else None
+
+
 def _swap_odds(alt: Alternative, scorer: Scorer) -> float:
     """How many times the odds of the group ``alt`` replaces its own odds must be."""
     singles = all(not (o and n) for o, n in alt.replaces)
@@ -1458,7 +1467,7 @@ class Decider:
             return 0.0
         if self._merge_clear(alt):
             return MOVE_FLOOR
-        if len(alt.items) == 1 and len(alt.items[0][0][0]) >= 2 and len(alt.items[0][0][1]) == 1:
+        if _one_merge(alt) is not None:
             return MERGE_FLOOR
         return SWAP_FLOOR
 
@@ -1470,11 +1479,10 @@ class Decider:
         merge, weighed by the odds like any alternative, need not be likely by half. Not for parts
         written on one pattern (:data:`ROLL_SHARED`): a neighbour updated in the form of a dropped
         paragraph, misread as its pair, is refused as surely."""
-        if len(alt.items) != 1:
+        merge = _one_merge(alt)
+        if merge is None:
             return False
-        (olds, news), _ = alt.items[0]
-        if len(olds) < 2 or len(news) != 1:
-            return False
+        olds, news = merge
         pairs = [item for item in alt.replaces if item[0] and item[1]]
         if not (len(pairs) == 1 and len(pairs[0][0]) == 1 and pairs[0][1] == news
                 and all(not item[1] for item in alt.replaces if item not in pairs)
