@@ -867,6 +867,7 @@ def candidates(items: list[Item], scorer: Scorer, *, flags: dict[Item, bool] | N
         flags = _moved_flags(items, scorer)
     out.extend(_merge_candidates(dropped, added, by_new, scorer))
     out.extend(_moved_part_merge_candidates([item for item in pairs if flags[item]], by_new, scorer))
+    out.extend(_residue_merge_candidates(dropped, by_new, scorer))
     out.extend(_far_split_candidates(added, by_old, scorer))
     out.extend(_residue_split_candidates(added, by_old, scorer))
     out.extend(_thin_split_candidates(added, by_old, scorer))
@@ -1032,6 +1033,65 @@ def _residue_split_candidates(added: list[int], by_old: dict[int, Item],
             if (n in added_set and scorer.big_new[n] and a.new[n].kind == a.new[news[0]].kind
                     and _residue_run(scorer.found_in(n, i, merge=False), rest) >= RESIDUE_RUN):
                 out.append((frozenset([host, ((), (n,))]), [(olds, tuple(sorted((*news, n))))]))
+    return out
+
+
+def _runs(found: frozenset[int], rest: set[int]) -> list[tuple[int, int]]:
+    """The stretches ``[start, stop)`` of consecutive positions of the whole in both ``found`` and
+    ``rest``, of :data:`RESIDUE_RUN` positions or more."""
+    out, start, last = [], -2, -2
+    for p in [*sorted(found & rest), -1]:
+        if p != last + 1:
+            if last - start + 1 >= RESIDUE_RUN:
+                out.append((start, last + 1))
+            start = p
+        last = p
+    return out
+
+
+def _own_run(scorer: Scorer, d: int, j: int, rest: set[int]) -> bool:
+    """Whether new ``j`` holds, in ``rest`` (what its parts leave), :data:`RESIDUE_RUN` words that
+    old ``d`` writes in a row and no other old paragraph does: not a stock clause
+    (``因为大会将于2015年全面审查…``) that any paragraph of the family could have lent."""
+    a = scorer.a
+    for start, stop in _runs(scorer.found_in(d, j, merge=True), rest):
+        for k in range(start, stop - RESIDUE_RUN + 1):
+            run = tuple(a.nw[j][k:k + RESIDUE_RUN])
+            if _holds_run(a.ow[d], run) and not any(_holds_run(a.ow[m], run) for m in range(len(a.old)) if m != d):
+                return True
+    return False
+
+
+def _holds_run(words: Sequence[Any], run: tuple[Any, ...]) -> bool:
+    """Whether ``words`` hold ``run`` as consecutive words."""
+    n = len(run)
+    return any(tuple(words[i:i + n]) == run for i in range(len(words) - n + 1) if words[i] == run[0])
+
+
+def _residue_merge_candidates(dropped: list[int], by_new: dict[int, Item],
+                              scorer: Scorer) -> list[tuple[frozenset[Item], list[Item]]]:
+    """A merge's further part the reading left dropped, the mirror of
+    :func:`_residue_split_candidates`: the dropped paragraph within reach of a paired paragraph's
+    old parts (:data:`align.MERGE_REACH`, of their kind) whose words stand intact in the whole for
+    a stretch of :data:`RESIDUE_RUN` words that none of its parts holds, however little else of it
+    the whole keeps (a paragraph cut down to a clause and folded into its neighbour: ``请秘书长每年向
+    委员会提交报告`` → ``…，并请秘书长继续每年向委员会提交…报告``). The model weighs it."""
+    a = scorer.a
+    out: list[tuple[frozenset[Item], list[Item]]] = []
+    free = [d for d in dropped if scorer.big_old[d] and a.old[d].kind != "heading"]
+    if not free:
+        return out
+    for j, host in by_new.items():
+        olds, news = host
+        if len(news) != 1 or len(olds) >= MAX_PARTS or a.new[j].kind == "heading":
+            continue
+        covered: set[int] = set().union(*(scorer.found_in(k, j, merge=True) for k in olds))
+        rest = set(range(len(a.nw[j]))) - covered
+        for d in free:
+            if (min(abs(d - k) for k in olds) <= MERGE_REACH and a.old[d].kind == a.old[olds[0]].kind
+                    and a.old[d].parent == a.old[olds[0]].parent
+                    and _own_run(scorer, d, j, rest)):
+                out.append((frozenset([host, ((d,), ())]), [(tuple(sorted((*olds, d))), news)]))
     return out
 
 
