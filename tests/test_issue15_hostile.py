@@ -741,6 +741,9 @@ def office_files() -> dict[str, bytes]:
 # Found by this test: a damaged page object failed again in pdfplumber's close(), hiding the clear error.
 @example(kind="pdf", flips=[(0.01171875, 0)])
 @example(kind="pdf", flips=[(0.01171875, 1)])
+# Found by this test (stop 23): a byte of the central directory's "version needed" made zipfile
+# raise NotImplementedError ("zip file version 6.4") before the archive was read.
+@example(kind="docx", flips=[(0.99771144459461, 64)])
 def test_issue15_mutated_word_and_pdf_files_read_or_fail_with_one_resdiff_error(
         office_files: dict[str, bytes], kind: str, flips: list[tuple[float, int]]) -> None:
     data = bytearray(office_files.get(kind, office_files["docx"]))
@@ -752,3 +755,10 @@ def test_issue15_mutated_word_and_pdf_files_read_or_fail_with_one_resdiff_error(
             reader(bytes(data))
         except ResdiffError as exc:
             assert "\n" not in str(exc)
+
+
+def test_issue15_a_zip_of_an_unknown_version_is_one_clear_error(office_files: dict[str, bytes]) -> None:
+    data = bytearray(office_files["docx"])
+    data[min(int(0.99771144459461 * len(data)), len(data) - 1)] = 64
+    with pytest.raises(DocumentError, match="damaged"):
+        read_docx(bytes(data))

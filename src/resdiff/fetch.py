@@ -160,7 +160,7 @@ def _check_body(body: bytes, content_type: str, fmt: str, what: Message, host: s
         try:
             with zipfile.ZipFile(io.BytesIO(body)) as archive:
                 is_word = "word/document.xml" in archive.namelist()
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError):
             is_word = False
         if not is_word:
             raise FetchError("{host} answered with a file that is not a Word .docx file for {what}",

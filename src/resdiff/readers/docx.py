@@ -271,6 +271,12 @@ def _read_bytes(source: str | os.PathLike[str] | bytes, name: str) -> bytes:
     return limits.read_file(Path(source), name=name)
 
 
+#: What :class:`zipfile.ZipFile` raises on a damaged archive: ``BadZipFile``, and for a damaged
+#: header ``NotImplementedError`` ("zip file version 6.4", found by the mutation test of issue 15),
+#: ``ValueError`` or ``EOFError``.
+ZIP_ERRORS = (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError)
+
+
 def _open(data: bytes, name: str) -> Any:
     docx = _import_docx()
     if data.startswith(OLE2_MAGIC):
@@ -283,7 +289,7 @@ def _open(data: bytes, name: str) -> Any:
         # The sizes the zip declares, before anything is unzipped: a zip bomb stops here.
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             limits.check_docx_archive(((i.filename, i.file_size) for i in archive.infolist()), name)
-    except zipfile.BadZipFile as exc:
+    except ZIP_ERRORS as exc:
         raise DocumentError("{name} is damaged and cannot be read as a Word file ({reason})", name=name,
                             reason=exc) from exc
     try:
