@@ -217,6 +217,20 @@ FAR_SPLIT_MARGIN = 0.25
 CONTENT_MARGIN = 0.15
 RIVALS = 3
 
+#: A paragraph that changed kind and was reworded on the way may share less than
+#: ``align.MOVED_CONTENT`` of its rare wording with its partner, the new words diluting the old:
+#: it is taken as moved when it still shares at least :data:`KIND_CONTENT` of it, by
+#: :data:`CONTENT_MARGIN` more than any rival, and its specifics (the words of at most two units,
+#: ``最佳做法``, ``年度项目奖``) by :data:`KIND_SPECIFIC_MARGIN` more than any rival holds them.
+KIND_CONTENT = 0.25
+KIND_SPECIFIC_MARGIN = 0.2
+
+#: A paragraph moved far and reworded on the way, less than ``align.NEAR_BEST`` more alike its
+#: partner than any rival (its frame rewritten, the frame's words common to its new neighbours), is
+#: taken as moved when it shares its rare wording by :data:`CONTENT_MARGIN` and its specifics by
+#: this much more than any rival does.
+MOVED_SPECIFIC_MARGIN = 0.3
+
 FAMILIES = ("pair", "parts", "single")
 
 
@@ -1398,9 +1412,13 @@ def _decidable(alt: Alternative, scorer: Scorer) -> bool:
         # on one pattern (the Forum's seventh meeting noted, its ninth welcomed) has several close
         # partners. Across the preamble's edge the lead changed: the rare wording may stand for
         # the margin.
+        # Or the two hold specifics no rival holds (``两个阶段会议``): a paragraph moved far and
+        # re-led whose sentence frame was rewritten, the frame's words shared with its neighbours.
         return scorer.a.content(i, j) >= MOVED_CONTENT and (
             scorer.margin(i, j) >= NEAR_BEST
-            or (scorer.a.old[i].kind != scorer.a.new[j].kind and scorer.content_margin(i, j) >= CONTENT_MARGIN))
+            or (scorer.a.old[i].kind != scorer.a.new[j].kind and scorer.content_margin(i, j) >= CONTENT_MARGIN)
+            or (scorer.content_margin(i, j) >= CONTENT_MARGIN
+                and scorer.specific_margin(i, j)[1] >= MOVED_SPECIFIC_MARGIN))
     return True
 
 
@@ -1582,7 +1600,15 @@ class Decider:
         rare words are then diluted by the new ones, but no other paragraph holds them."""
         if not (_swap_odds(alt, self.scorer) == MOVE_SWAP_ODDS and self._kind_change_clear(alt)):
             return False
-        return all(not (o and n) and self.probability((o, n), False) <= EXCLUSIVE for o, n in alt.replaces)
+        if not all(not (o and n) for o, n in alt.replaces):
+            return False
+        if all(self.probability((o, n), False) <= EXCLUSIVE for o, n in alt.replaces):
+            return True
+        # Or its specifics are its partner's alone, and enough of its rare wording (the other
+        # reading, one dropped and one added, is then two paragraphs that share what no other does).
+        ((i,), (j,)), _ = alt.items[0]
+        return (self.scorer.a.content(i, j) >= KIND_CONTENT
+                and self.scorer.specific_margin(i, j)[1] >= KIND_SPECIFIC_MARGIN)
 
     def _rewritten_in_place(self, alt: Alternative, flags: dict[Item, bool]) -> bool:
         """Whether ``alt`` is the other reading of a paragraph rewritten in place that scores below
