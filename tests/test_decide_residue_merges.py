@@ -107,3 +107,43 @@ def test_runs_are_the_long_stretches_in_both_sets() -> None:
     assert decide._runs(found, {0, 1, 5, 6, 9, 10, 11}) == [(9, 12)]
     assert decide._holds_run(["甲", "乙", "丙", "丁"], ("乙", "丙"))
     assert not decide._holds_run(["甲", "乙", "丁", "丙"], ("乙", "丙"))
+
+
+#: A chapeau's sub-paragraphs (a) and (b), both on one body's measuring work; (a) kept word for word
+#: at the head of the merged (a), which then says what (b) said. Illustrative (示意性, not official).
+KEPT_HEAD = ["示意性决议（非正式文本）", "经济及社会理事会，", "回顾其关于信息社会世界首脑会议成果的各项决议，",
+             "1. 注意到目前执行信息社会世界首脑会议成果的情况；", "2. 就衡量工作而言："]
+KEPT_A = "(a) 赞赏地注意到区域委员会衡量信息和通信技术促进发展指标的工作；"
+KEPT_B = ("(b) 鼓励会员国利用区域委员会衡量信息和通信技术促进发展指标2015年发布的最后评估报告，"
+          "审查本国实现各项具体目标的进展情况；")
+KEPT_C = "(c) 继续分享关于缩小数字鸿沟的最佳做法；"
+KEPT_TAIL = ["3. 请秘书长向理事会下届会议提交关于本决议执行情况的报告；", "4. 决定继续审议这一问题。"]
+
+
+def _kept_whole(merged: str) -> tuple[Resolution, Resolution, list[Item]]:
+    old = resdiff.parse("\n".join([*KEPT_HEAD, KEPT_A, KEPT_B, KEPT_C, *KEPT_TAIL]))
+    new = resdiff.parse("\n".join([*KEPT_HEAD, merged, KEPT_C.replace("(c)", "(b)"), *KEPT_TAIL]))
+    # The reading to weigh: (b) reworded into the new (a), (a) dropped, (c) renumbered.
+    pairs = {u: u for u in _ids(old) if u not in ("OP2(a)", "OP2(b)", "OP2(c)")}
+    pairs.update({"OP2(b)": "OP2(a)", "OP2(c)": "OP2(b)"})
+    return old, new, _reading(old, new, pairs)
+
+
+def test_a_part_kept_word_for_word_in_the_whole_is_proposed_though_its_neighbour_holds_its_words() -> None:
+    merged = ("(a) 赞赏地注意到区域委员会衡量信息和通信技术促进发展指标的工作，包括其2015年发布的最后评估报告，"
+              "并鼓励会员国利用该报告审查本国的进展情况；")
+    old, new, items = _kept_whole(merged)
+    scorer = _scorer(old, new, items)
+    d, j, host = _ids(old).index("OP2(a)"), _ids(new).index("OP2(a)"), _ids(old).index("OP2(b)")
+    rest = set(range(len(scorer.a.nw[j]))) - scorer.found_in(host, j, merge=True)
+    # (b) holds nearly all of (a)'s words: no stretch of (a)'s own is left beyond them ...
+    assert not decide._own_run(scorer, d, j, rest)
+    # ... but (a) stands whole in the merged paragraph.
+    assert ({"OP2(a)", "OP2(b)"}, {"OP2(a)"}) in _proposed(old, new, items)
+
+
+def test_a_part_only_echoed_in_the_whole_is_not_proposed_by_that_rule() -> None:
+    merged = ("(a) 赞赏地注意到区域委员会衡量信息和通信技术促进发展指标2015年发布的最后评估报告，"
+              "并鼓励会员国利用该报告审查本国的进展情况；")
+    old, new, items = _kept_whole(merged)
+    assert not any("OP2(a)" in old_ids for old_ids, _ in _proposed(old, new, items))

@@ -1089,7 +1089,10 @@ def _residue_merge_candidates(dropped: list[int], by_new: dict[int, Item],
     old parts (:data:`align.MERGE_REACH`, of their kind) whose words stand intact in the whole for
     a stretch of :data:`RESIDUE_RUN` words that none of its parts holds, however little else of it
     the whole keeps (a paragraph cut down to a clause and folded into its neighbour: ``请秘书长每年向
-    委员会提交报告`` → ``…，并请秘书长继续每年向委员会提交…报告``). The model weighs it."""
+    委员会提交报告`` → ``…，并请秘书长继续每年向委员会提交…报告``), or that stands in the whole
+    word for word, whatever its parts hold of it (a sub-paragraph kept whole at the head of its
+    neighbour, which repeats its subject: ``赞赏地注意到衡量…伙伴关系的工作``, then ``，包括其…``).
+    The model weighs it."""
     a = scorer.a
     out: list[tuple[frozenset[Item], list[Item]]] = []
     free = [d for d in dropped if scorer.big_old[d] and a.old[d].kind != "heading"]
@@ -1104,7 +1107,7 @@ def _residue_merge_candidates(dropped: list[int], by_new: dict[int, Item],
         for d in free:
             if (min(abs(d - k) for k in olds) <= MERGE_REACH and a.old[d].kind == a.old[olds[0]].kind
                     and a.old[d].parent == a.old[olds[0]].parent
-                    and _own_run(scorer, d, j, rest)):
+                    and (_own_run(scorer, d, j, rest) or _holds_run(a.nw[j], tuple(a.ow[d])))):
                 out.append((frozenset([host, ((d,), ())]), [(tuple(sorted((*olds, d))), news)]))
     return out
 
