@@ -211,7 +211,7 @@ def test_compare_accepts_texts_and_paths(corpus: Resolution, corpus_text: str) -
 def test_options_are_keyword_overrides(corpus: Resolution) -> None:
     new = _edit(corpus, "OP8", "所有国家", "所有国家和区域组织")
     strict = resdiff.compare(corpus, new, link_threshold=0.999, context_threshold=0.999, in_place_threshold=0.999,
-                             move_threshold=0.999)
+                             move_threshold=0.999, slot_content=1.0)
     assert strict.summary["added"] == 1 and strict.summary["dropped"] == 1
     with pytest.raises(TypeError):
         resdiff.compare(corpus, new, no_such_option=1)

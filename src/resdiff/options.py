@@ -20,6 +20,10 @@ class Options:
     in_place_threshold: float = 0.15
     """Least similarity for the one paragraph out and the one in at the same place between two
     aligned neighbours: a paragraph rewritten in place (it must also share rare wording)."""
+    slot_content: float = 0.11
+    """Least share of rare wording for the one paragraph out and the one in at the same place
+    between two aligned neighbours, with the same lead, each the other's most alike among the
+    unpaired, to be read as one paragraph rewritten in place whatever their similarity (1: never)."""
     part_threshold: float = 0.5
     """For split and merge: how much of a part must be found, in order, in the whole (0–1)."""
     term_min_count: int = 2
