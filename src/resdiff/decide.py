@@ -231,6 +231,10 @@ KIND_SPECIFIC_MARGIN = 0.2
 #: this much more than any rival does.
 MOVED_SPECIFIC_MARGIN = 0.3
 
+#: A merge that keeps its first part's opening: the whole opens with the first :data:`HEAD_WORDS`
+#: words of the earlier part (an opening no other old paragraph has), not with the later part's.
+HEAD_WORDS = 4
+
 
 FAMILIES = ("pair", "parts", "single")
 
@@ -1477,6 +1481,13 @@ def _one_merge(alt: Alternative) -> Item | None:
     return (olds, news) if len(olds) >= 2 and len(news) == 1 else None
 
 
+def _head_reverse(item: Item) -> set[Item]:
+    """The reading :meth:`Decider._head_merge` takes a merge over: its later part paired with the
+    whole, its earlier part dropped."""
+    (d, h), news = item
+    return {((h,), news), ((d,), ())}
+
+
 def _swap_odds(alt: Alternative, scorer: Scorer) -> float:
     """How many times the odds of the group ``alt`` replaces its own odds must be."""
     singles = all(not (o and n) for o, n in alt.replaces)
@@ -1650,6 +1661,34 @@ class Decider:
         return (all(float(scorer.sim[i, k]) <= pair for k in others_new)
                 and all(float(scorer.sim[k, j]) <= pair for k in others_old))
 
+    def _head_merge(self, item: Item) -> bool:
+        """Whether ``item`` is a merge of two paragraphs in a row whose whole opens as the earlier did
+        (its first :data:`HEAD_WORDS` words, which open no other old paragraph) and not as the later
+        one did: the later folded into the earlier, whose opening the whole keeps, however much more
+        of its words the later lends (``回顾《突尼斯议程》第111段和第106段，以及大会在其第67/195号
+        决议…``, from OP41's recall of the Tunis Agenda and OP42's of the General Assembly). Taken,
+        whatever the model says, over the reading that pairs the later with the whole and drops the
+        earlier (:func:`_head_reverse`), and never read back into it: on the development folders
+        six merges so written were read that way, and the one reading of that shape filed otherwise
+        (blind7 157) is itself a merge of the two by its words. Not for two parts written as one
+        text twice (a roll-forward's pair)."""
+        olds, news = item
+        if len(olds) != 2 or len(news) != 1:
+            return False
+        a = self.scorer.a
+        d, h = olds
+        head = tuple(a.ow[d][:HEAD_WORDS])
+        if (len(a.ow[d]) < MIN_PART_WORDS or a.old[d].kind != a.old[h].kind or a.old[d].parent != a.old[h].parent
+                or a.old[d].kind == "heading" or h != d + 1):
+            return False
+        if tuple(a.nw[news[0]][:HEAD_WORDS]) != head or tuple(a.ow[h][:HEAD_WORDS]) == head:
+            return False
+        if any(tuple(a.ow[m][:HEAD_WORDS]) == head for m in range(len(a.old)) if m != d):
+            return False
+        # Two parts that share nearly all their found words (align.WHOLLY) are one text written
+        # twice, a roll-forward's pair: which one the whole opens as tells nothing.
+        return self.scorer.parts_evidence(news[0], olds, merge=True)[1] < WHOLLY
+
     def _rewritten_in_place(self, alt: Alternative, flags: dict[Item, bool]) -> bool:
         """Whether ``alt`` is the other reading of a paragraph rewritten in place that scores below
         the link threshold (one paragraph reworded, or one dropped and another added, between aligned
@@ -1679,6 +1718,12 @@ class Decider:
                 break
             gains = []
             for alt in every:
+                if any(self._head_merge(item) and _head_reverse(item) <= {i for i, _ in alt.items}
+                       for item in alt.replaces):
+                    continue  # a merge that keeps its first part's opening is not read back
+                if len(alt.items) == 1 and self._head_merge(alt.items[0][0]) and alt.replaces == _head_reverse(alt.items[0][0]):
+                    gains.append((math.inf, alt))
+                    continue
                 if _unrolls(alt, self.scorer):
                     gains.append((math.inf, alt))
                     continue
