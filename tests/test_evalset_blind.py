@@ -1,4 +1,4 @@
-"""The blind batches (tests/evalset-blind, -blind2 … -blind11 and tests/evalset-en-blind, issue 10):
+"""The blind batches (tests/evalset-blind, -blind2 … -blind12 and tests/evalset-en-blind, issue 10):
 their expectations are the ones checksummed before resdiff first ran on them, and each is a
 partition of both texts. Their scores are measured by ``python bench/evaluate.py --cases …``, not
 asserted (each folder's README says which figures are still blind)."""
@@ -21,7 +21,8 @@ import resdiff  # noqa: E402
 FOLDERS = [HERE / "evalset-blind", HERE / "evalset-en-blind", HERE / "evalset-blind2", HERE / "evalset-blind3",
            HERE / "evalset-blind4", HERE / "evalset-blind5",
            HERE / "evalset-blind6", HERE / "evalset-blind7", HERE / "evalset-blind8",
-           HERE / "evalset-blind9", HERE / "evalset-blind10", HERE / "evalset-blind11"]
+           HERE / "evalset-blind9", HERE / "evalset-blind10", HERE / "evalset-blind11",
+           HERE / "evalset-blind12"]
 CASES = [(folder, case) for folder in FOLDERS for case in load_cases(folder)]
 
 
@@ -41,7 +42,8 @@ def test_there_are_the_chinese_batches_and_an_english_one() -> None:
             and len(load_cases(FOLDERS[4])) >= 6 and len(load_cases(FOLDERS[5])) >= 18
             and len(load_cases(FOLDERS[6])) >= 12 and len(load_cases(FOLDERS[7])) >= 8
             and len(load_cases(FOLDERS[8])) >= 15 and len(load_cases(FOLDERS[9])) >= 6
-            and len(load_cases(FOLDERS[10])) >= 1 and len(load_cases(FOLDERS[11])) >= 1)
+            and len(load_cases(FOLDERS[10])) >= 1 and len(load_cases(FOLDERS[11])) >= 4
+            and len(load_cases(FOLDERS[12])) >= 1)
     assert all(case.info.get("illustrative") for _, case in CASES)
 
 

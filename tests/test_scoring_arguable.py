@@ -62,7 +62,7 @@ def test_the_evaluation_runs_on_every_set_of_cases() -> None:
     root = Path(__file__).resolve().parent
     folders = ("evalset", "evalset-heldout", "evalset-blind", "evalset-blind2", "evalset-blind3", "evalset-blind4",
                "evalset-blind5", "evalset-blind6", "evalset-blind7", "evalset-blind8", "evalset-blind9", "evalset-blind10",
-               "evalset-blind11",
+               "evalset-blind11", "evalset-blind12",
                "evalset-en-blind", "evalset-en")
     for folder in folders:
         for case in load_cases(root / folder):
