@@ -43,7 +43,7 @@ def test_there_are_the_chinese_batches_and_an_english_one() -> None:
             and len(load_cases(FOLDERS[6])) >= 12 and len(load_cases(FOLDERS[7])) >= 8
             and len(load_cases(FOLDERS[8])) >= 15 and len(load_cases(FOLDERS[9])) >= 6
             and len(load_cases(FOLDERS[10])) >= 1 and len(load_cases(FOLDERS[11])) >= 4
-            and len(load_cases(FOLDERS[12])) >= 5)
+            and len(load_cases(FOLDERS[12])) >= 6)
     assert all(case.info.get("illustrative") for _, case in CASES)
 
 
