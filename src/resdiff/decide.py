@@ -1656,6 +1656,13 @@ class Decider:
         if not (a.old[i].kind == a.new[j].kind and _same_lead(a.old[i], a.new[j])
                 and scorer._anchored_pair(i, j) == 1.0 and a.content(i, j) >= a.options.slot_content):
             return False
+        return self._most_alike_left(i, j)
+
+    def _most_alike_left(self, i: int, j: int) -> bool:
+        """Whether old ``i`` and new ``j`` are each the other's most alike among the paragraphs the
+        reading leaves unpaired (or pairs with the other)."""
+        scorer = self.scorer
+        a = scorer.a
         pair = float(scorer.sim[i, j])
         others_new = [k for k in range(len(a.new)) if k != j and scorer.pair_of_new.get(k, i) == i]
         others_old = [k for k in range(len(a.old)) if k != i and scorer.pair_of_old.get(k, j) == j]
@@ -1697,11 +1704,7 @@ class Decider:
                     return False
             elif nj not in scorer.partners_of_old[oi]:
                 return False
-        pair = float(scorer.sim[i, j])
-        others_new = [k for k in range(len(a.new)) if k != j and k not in scorer.pair_of_new]
-        others_old = [k for k in range(len(a.old)) if k != i and k not in scorer.pair_of_old]
-        return (all(float(scorer.sim[i, k]) <= pair for k in others_new)
-                and all(float(scorer.sim[k, j]) <= pair for k in others_old))
+        return self._most_alike_left(i, j)
 
     def _head_merge(self, item: Item) -> bool:
         """Whether ``item`` is a merge of two paragraphs in a row whose whole opens as the earlier did
